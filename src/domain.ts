@@ -1,0 +1,187 @@
+/**
+ * The domain of meetgraph, defined once. Every stage of ingest produces these types, every store
+ * loads them, search indexes them and the server returns them.
+ *
+ * Identity rules (stable across re-ingests, so a changed note replaces only its own subgraph):
+ * - a Meeting's id is its note's path relative to the notes folder, without `.md`
+ *   (`2014-06-10`, `team/2015-01-02-retro`): two notes of the same date stay two meetings;
+ * - a Discussion's id is `${meetingId}#${order}`;
+ * - Person, Project and Topic ids are slugs of their canonical names (`thomas-gazagnaire`);
+ * - an ActionItem's id is `${discussionId}/a${n}`; a Reference's id is its URL.
+ */
+
+/** Where a fact came from: the note (relative path), the 1-based line, and the sentence itself. */
+export interface Evidence {
+  file: string;
+  line: number;
+  sentence: string;
+}
+
+export interface Meeting {
+  id: string;
+  /** Calendar date `YYYY-MM-DD`, exactly as written (no timezone shift). */
+  date: string;
+  title: string;
+  description: string;
+  /** Path of the note relative to the notes folder. */
+  source: string;
+  /** sha256 of the note's bytes: an unchanged note is not re-ingested. */
+  contentHash: string;
+}
+
+export interface Discussion {
+  id: string;
+  meetingId: string;
+  /** Heading text with `#` marks and presenter brackets kept as written but trimmed (`""` when the note has no item headings). */
+  heading: string;
+  /** The discussion's own text (HTML comments removed), as plain Markdown. */
+  text: string;
+  /** 0-based position within the meeting. */
+  order: number;
+  /** Line of the heading (or of the first text line for a heading-less note). */
+  line: number;
+}
+
+export interface Person {
+  id: string;
+  /** Canonical name: the registry's `name`, else the fullest spelling seen in the folder. */
+  name: string;
+  /** Every other form by which the person was recognised (registry aliases and forms seen in the notes). */
+  aliases: string[];
+}
+
+export interface Project {
+  id: string;
+  name: string;
+  aliases: string[];
+  /** `registry` when listed in projects.yml, `discovered` when found in the notes only. */
+  origin: 'registry' | 'discovered';
+}
+
+export interface Topic {
+  id: string;
+  /** Normalised noun phrase: lower case, singular, no stop words. */
+  name: string;
+}
+
+export type ActionStatus = 'todo' | 'ongoing' | 'done';
+
+export interface ActionItem {
+  id: string;
+  task: string;
+  status: ActionStatus;
+  ownerId: string;
+  discussionId: string;
+  projectIds: string[];
+  evidence: Evidence;
+}
+
+export interface Reference {
+  id: string;
+  url: string;
+}
+
+export type AttendanceRole = 'attendee' | 'chair' | 'author';
+
+/** (Person)-[:ATTENDED {role}]->(Meeting) */
+export interface Attendance {
+  personId: string;
+  meetingId: string;
+  role: AttendanceRole;
+  evidence: Evidence;
+}
+
+/** (Person)-[:DISCUSSED]->(Discussion): spoke or was named there. One edge per pair, first evidence kept. */
+export interface Discussed {
+  personId: string;
+  discussionId: string;
+  evidence: Evidence;
+}
+
+/** (Discussion)-[:ABOUT]->(Project|Topic) */
+export interface About {
+  discussionId: string;
+  targetId: string;
+  target: 'project' | 'topic';
+  evidence: Evidence;
+}
+
+/** (Discussion)-[:CITES]->(Reference) */
+export interface Cites {
+  discussionId: string;
+  referenceId: string;
+  evidence: Evidence;
+}
+
+export type WarningKind =
+  | 'skipped' // a file that could not be ingested at all
+  | 'partial' // ingested with what could be read
+  | 'no-date'
+  | 'duplicate-date'
+  | 'unresolved' // a mention that names nobody known
+  | 'ambiguous' // a mention that could be several people
+  | 'registry'; // a problem in people.yml / projects.yml
+
+export interface IngestWarning {
+  kind: WarningKind;
+  file: string;
+  line?: number;
+  message: string;
+  /** The text as written, for mentions. */
+  mention?: string;
+  /** Candidate canonical names, for ambiguous mentions. */
+  candidates?: string[];
+}
+
+/** A project-like name found in the notes that no registry lists, reported so a user can promote it. */
+export interface ProjectCandidate {
+  name: string;
+  count: number;
+  evidence: Evidence[];
+}
+
+/** The whole extracted graph of a notes folder: serialisable as JSON, the input of every store. */
+export interface MeetingGraph {
+  meetings: Meeting[];
+  discussions: Discussion[];
+  people: Person[];
+  projects: Project[];
+  topics: Topic[];
+  actionItems: ActionItem[];
+  references: Reference[];
+  attendance: Attendance[];
+  discussed: Discussed[];
+  about: About[];
+  cites: Cites[];
+  warnings: IngestWarning[];
+  projectCandidates: ProjectCandidate[];
+}
+
+export function emptyGraph(): MeetingGraph {
+  return {
+    meetings: [],
+    discussions: [],
+    people: [],
+    projects: [],
+    topics: [],
+    actionItems: [],
+    references: [],
+    attendance: [],
+    discussed: [],
+    about: [],
+    cites: [],
+    warnings: [],
+    projectCandidates: [],
+  };
+}
+
+/** Lower-case ASCII slug used for Person, Project and Topic ids. */
+export function slug(text: string): string {
+  const s = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9+.#]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return s || 'x';
+}
