@@ -1,0 +1,220 @@
+/**
+ * Stage 3 — extract and resolve: one parsed note plus the folder's people and projects → the
+ * note's facts: who attended, who took part in each discussion, which projects and topics it was
+ * about, action items with owners, references. Every fact keeps its evidence. Short names that
+ * could mean several people are decided by the meeting (its attendees) and the section (who was
+ * already named there); when neither decides, the mention is reported as ambiguous, not guessed.
+ */
+import type { ActionStatus, AttendanceRole, Evidence, IngestWarning } from '../src/domain.js';
+import type { ParsedNote, ParsedSection } from './parse.js';
+import type { PeopleDirectory, PersonRecord } from './people.js';
+import type { ProjectDirectory } from './projects.js';
+import { discoverProjectNames } from './projects.js';
+import { splitSentences, withoutCode, type Sentence } from './text.js';
+import { extractActionItems } from './actions.js';
+import { extractTopics } from './topics.js';
+
+export interface PersonInSentence {
+  key: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A sentence with the people and projects found in it. */
+export interface AnnotatedSentence extends Sentence {
+  /** The person of a speaker prefix (`Anil: …`, `TG: …`), if any. */
+  speaker: number | null;
+  people: PersonInSentence[];
+  projects: Array<{ key: number; text: string }>;
+}
+
+export interface ActionCandidate {
+  owner: number;
+  task: string;
+  status: ActionStatus;
+  projects: number[];
+  evidence: Evidence;
+}
+
+export interface SectionFacts {
+  section: ParsedSection;
+  order: number;
+  text: string;
+  people: Map<number, Evidence>;
+  projects: Map<number, Evidence>;
+  topics: Map<string, Evidence>;
+  references: Map<string, Evidence>;
+  actions: ActionCandidate[];
+  discovered: Array<{ name: string; evidence: Evidence }>;
+}
+
+export interface NoteFacts {
+  note: ParsedNote;
+  attendance: Array<{ key: number; role: AttendanceRole; evidence: Evidence }>;
+  sections: SectionFacts[];
+  warnings: IngestWarning[];
+}
+
+const SPEAKER_PREFIX = /^\s*(?:[*_]{1,2})?(@?[\p{L}][\p{L}\p{N}._-]*(?:\s[\p{Lu}][\p{L}.-]*)?)(?:[*_]{1,2})?\s*:\s+(?=\S)/u;
+const SIGNATURE = /[-–—]\s?([A-Z]{2,3})\b(?=\s*(?:[:;)\]*]|$|\s:\)))/g;
+const URL = /\bhttps?:\/\/[^\s)<>\]]+/g;
+const REPO_REF = /\b[\w.-]+\/[\w.-]+#\d+\b/g;
+
+export interface ExtractContext {
+  people: PeopleDirectory;
+  projects: ProjectDirectory;
+  /** When no projects registry exists, discovered names become projects (else they are only reported). */
+  computeTopics: boolean;
+}
+
+export function extractNote(note: ParsedNote, ctx: ExtractContext): NoteFacts {
+  const warnings: IngestWarning[] = [];
+  const attendance: NoteFacts['attendance'] = [];
+  const attendees = new Set<number>();
+  for (const entry of note.attendees) {
+    const found = ctx.people.matchAttendee(entry.name, entry.handle);
+    const evidence: Evidence = { file: note.source, line: entry.line, sentence: entry.raw };
+    if (found.length === 1) {
+      if (!attendees.has(found[0].key)) attendance.push({ key: found[0].key, role: entry.role, evidence });
+      attendees.add(found[0].key);
+    } else if (found.length > 1) {
+      warnings.push({ kind: 'ambiguous', file: note.source, line: entry.line, mention: entry.name, message: `attendee "${entry.name}" could be ${found.map((p) => p.name).join(' or ')}`, candidates: found.map((p) => p.name) });
+    }
+  }
+
+  const meetingPeople = new Set<number>(attendees);
+  const sections: SectionFacts[] = [];
+  note.sections.forEach((section, order) => {
+    const facts = extractSection(note, section, order, attendees, meetingPeople, ctx, warnings);
+    for (const k of facts.people.keys()) meetingPeople.add(k);
+    sections.push(facts);
+  });
+  return { note, attendance, sections, warnings };
+}
+
+function extractSection(
+  note: ParsedNote,
+  section: ParsedSection,
+  order: number,
+  attendees: Set<number>,
+  meetingPeople: Set<number>,
+  ctx: ExtractContext,
+  warnings: IngestWarning[],
+): SectionFacts {
+  const headingSentence: Sentence = { text: section.heading, line: section.line, display: section.heading };
+  const sentences = splitSentences(section.lines);
+  const all = section.heading ? [headingSentence, ...sentences] : sentences;
+  const ev = (s: Sentence): Evidence => ({ file: note.source, line: s.line, sentence: s.display.slice(0, 400) });
+
+  // Pass 1: every person form, with its candidates.
+  interface Pending { sentence: Sentence; start: number; end: number; text: string; candidates: PersonRecord[]; speaker: boolean }
+  const pending: Pending[] = [];
+  const speakers = new Map<Sentence, Pending>();
+  for (const s of all) {
+    const prose = withoutCode(s.text);
+    const prefix = s === headingSentence ? null : SPEAKER_PREFIX.exec(prose);
+    if (prefix) {
+      const token = prefix[1];
+      let cands = ctx.people.lookup(token);
+      if (cands.length === 0 && /^[A-Z]{2,3}$/.test(token)) cands = ctx.people.lookupInitials(token);
+      if (cands.length === 0) cands = ctx.people.lookupLoose(token).filter((p) => attendees.has(p.key));
+      if (cands.length) {
+        const p: Pending = { sentence: s, start: prefix.index, end: prefix.index + token.length, text: token, candidates: cands, speaker: true };
+        pending.push(p);
+        speakers.set(s, p);
+      }
+    }
+    for (const m of prose.matchAll(ctx.people.mentionPattern())) {
+      if (prefix && m.index! < prefix[0].length) continue;
+      const cands = ctx.people.lookup(m[0]);
+      if (cands.length) pending.push({ sentence: s, start: m.index!, end: m.index! + m[0].length, text: m[0], candidates: cands, speaker: false });
+    }
+    for (const m of prose.matchAll(SIGNATURE)) {
+      const cands = ctx.people.lookupInitials(m[1]).filter((p) => attendees.has(p.key));
+      if (cands.length === 1) pending.push({ sentence: s, start: m.index!, end: m.index! + m[0].length, text: m[1], candidates: cands, speaker: false });
+    }
+  }
+
+  // Pass 2: decide. Unique forms first, then the meeting's attendees, then who the section already names.
+  const resolved = new Map<Pending, number>();
+  const inSection = new Set<number>();
+  const decide = (p: Pending, pool: Set<number>) => {
+    const inPool = p.candidates.filter((c) => pool.has(c.key));
+    return inPool.length === 1 ? inPool[0].key : null;
+  };
+  for (const p of pending) {
+    if (p.candidates.length === 1) resolved.set(p, p.candidates[0].key);
+    else {
+      const k = decide(p, attendees);
+      if (k !== null) resolved.set(p, k);
+    }
+    const k = resolved.get(p);
+    if (k !== undefined) inSection.add(k);
+  }
+  for (const p of pending) {
+    if (resolved.has(p)) continue;
+    const k = decide(p, inSection) ?? decide(p, meetingPeople);
+    if (k !== null) resolved.set(p, k);
+    else {
+      const names = p.candidates.map((c) => c.name);
+      warnings.push({
+        kind: 'ambiguous',
+        file: note.source,
+        line: p.sentence.line,
+        mention: p.text,
+        candidates: names,
+        message: `"${p.text}" could be ${names.join(' or ')}; add context or an alias to people.yml`,
+      });
+    }
+  }
+
+  const people = new Map<number, Evidence>();
+  const annotated: AnnotatedSentence[] = all.map((s) => ({ ...s, speaker: null, people: [], projects: [] }));
+  const bySentence = new Map<Sentence, AnnotatedSentence>(all.map((s, i) => [s, annotated[i]]));
+  for (const [p, key] of resolved) {
+    if (!people.has(key)) people.set(key, ev(p.sentence));
+    const a = bySentence.get(p.sentence)!;
+    if (p.speaker) a.speaker = key;
+    else a.people.push({ key, start: p.start, end: p.end, text: p.text });
+  }
+  for (const a of annotated) a.people.sort((x, y) => x.start - y.start);
+
+  // Projects, references and discovered names.
+  const projects = new Map<number, Evidence>();
+  const references = new Map<string, Evidence>();
+  const discovered: SectionFacts['discovered'] = [];
+  const personForms = (name: string) => ctx.people.lookup(name).length > 0;
+  for (const a of annotated) {
+    for (const m of ctx.projects.findInSentence(a)) {
+      a.projects.push({ key: m.key, text: m.text });
+      if (!projects.has(m.key)) projects.set(m.key, ev(a));
+    }
+    for (const d of discoverProjectNames(a, ctx.projects)) if (!personForms(d.name)) discovered.push({ name: d.name, evidence: ev(a) });
+  }
+  for (const l of section.lines) {
+    for (const m of l.text.matchAll(URL)) {
+      const url = m[0].replace(/[.,;:]+$/, '');
+      if (!references.has(url)) references.set(url, { file: note.source, line: l.line, sentence: l.text.trim().slice(0, 400) });
+    }
+    for (const m of l.text.matchAll(REPO_REF)) {
+      if (!references.has(m[0])) references.set(m[0], { file: note.source, line: l.line, sentence: l.text.trim().slice(0, 400) });
+    }
+  }
+
+  const presenter = section.heading ? annotated[0].people.find((p) => /\(([^)]*)\)\s*$/.test(section.heading) && section.heading.lastIndexOf('(') <= p.start)?.key ?? null : null;
+  const actions = extractActionItems(section.heading ? annotated.slice(1) : annotated, { heading: section.heading, presenter, file: note.source });
+  const topics = ctx.computeTopics ? extractTopics(section.heading, sentences, note.source) : new Map<string, Evidence>();
+
+  return {
+    section,
+    order,
+    text: section.lines.map((l) => l.text).join('\n'),
+    people,
+    projects,
+    topics,
+    references,
+    actions,
+    discovered,
+  };
+}

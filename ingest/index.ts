@@ -1,0 +1,68 @@
+/**
+ * The ingest pipeline: read → parse → build the people and projects of the folder → extract →
+ * assemble. Pure stages over typed data; nothing here knows about stores, search or HTTP.
+ */
+import type { IngestWarning, MeetingGraph } from '../src/domain.js';
+import { readNotesFolder, type RawNote, type ReadOptions } from './read.js';
+import { parseNote, type ParsedNote } from './parse.js';
+import { loadRegistry, type RegistryEntry } from './registry.js';
+import { PeopleDirectory } from './people.js';
+import { ProjectDirectory } from './projects.js';
+import { extractNote } from './extract.js';
+import { assembleGraph } from './assemble.js';
+
+export interface IngestOptions extends ReadOptions {
+  /** A people registry (`people.yml`): canonical names and aliases. */
+  peopleFile?: string;
+  /** A projects registry (`projects.yml`). */
+  projectsFile?: string;
+  /** Extract topics with NLP (default true). */
+  topics?: boolean;
+  /** Called after each note is parsed. */
+  onProgress?: (done: number, total: number, source: string) => void;
+}
+
+/** Ingests every note below `notesDir`. Bad notes become warnings; only an unusable folder or registry throws. */
+export async function ingestFolder(notesDir: string, options: IngestOptions = {}): Promise<MeetingGraph> {
+  const { notes, warnings } = await readNotesFolder(notesDir, options);
+  return ingestNotes(notes, {
+    ...options,
+    people: options.peopleFile ? loadRegistry(options.peopleFile) : null,
+    projects: options.projectsFile ? loadRegistry(options.projectsFile) : null,
+    readWarnings: warnings,
+  });
+}
+
+export interface IngestNotesOptions {
+  people: RegistryEntry[] | null;
+  projects: RegistryEntry[] | null;
+  readWarnings?: IngestWarning[];
+  topics?: boolean;
+  onProgress?: IngestOptions['onProgress'];
+}
+
+/** The pure part of ingest: notes already read → graph. */
+export function ingestNotes(notes: RawNote[], options: IngestNotesOptions): MeetingGraph {
+  const warnings: IngestWarning[] = [...(options.readWarnings ?? [])];
+  const parsed: ParsedNote[] = [];
+  notes.forEach((n, i) => {
+    try {
+      parsed.push(parseNote(n));
+    } catch (err) {
+      warnings.push({ kind: 'skipped', file: n.source, message: `could not be parsed: ${(err as Error).message}` });
+    }
+    options.onProgress?.(i + 1, notes.length, n.source);
+  });
+  parsed.sort((a, b) => ((a.date ?? '') + a.id < (b.date ?? '') + b.id ? -1 : 1));
+  const people = PeopleDirectory.build(parsed, options.people);
+  const projects = new ProjectDirectory(options.projects);
+  const facts = [];
+  for (const note of parsed) {
+    try {
+      facts.push(extractNote(note, { people, projects, computeTopics: options.topics !== false }));
+    } catch (err) {
+      warnings.push({ kind: 'skipped', file: note.source, message: `extraction failed: ${(err as Error).message}` });
+    }
+  }
+  return assembleGraph(facts, people, projects, warnings, { promoteDiscoveredAt: options.projects ? null : 2 });
+}

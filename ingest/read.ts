@@ -1,0 +1,154 @@
+/**
+ * Stage 1 — read: find the notes of a folder and load them as text, reporting every file that
+ * cannot be read (binary, not UTF-8, empty, too large, unreadable, symlink loops) instead of failing.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { IngestWarning } from '../src/domain.js';
+
+export interface RawNote {
+  /** Path relative to the notes folder, with `/` separators. */
+  source: string;
+  text: string;
+  /** sha256 of the bytes. */
+  contentHash: string;
+}
+
+export interface ReadResult {
+  notes: RawNote[];
+  warnings: IngestWarning[];
+}
+
+export interface ReadOptions {
+  /** Larger notes are skipped with a warning (default 8 MiB: years of weekly notes are a few KiB each). */
+  maxBytes?: number;
+}
+
+const NOTE_EXTENSIONS = new Set(['.md', '.markdown']);
+/** Registry files kept beside the notes are not notes. */
+const NOT_NOTES = new Set(['readme.md']);
+export const DEFAULT_MAX_NOTE_BYTES = 8 * 1024 * 1024;
+
+/** Lists the note files below `dir` (sorted, relative paths), following symlinks once and never in a loop. */
+export async function listNoteFiles(dir: string, warnings: IngestWarning[] = []): Promise<string[]> {
+  const found: string[] = [];
+  const seenDirs = new Set<string>();
+  async function walk(abs: string, rel: string): Promise<void> {
+    let real: string;
+    try {
+      real = await fs.realpath(abs);
+    } catch (err) {
+      warnings.push({ kind: 'skipped', file: rel || '.', message: `cannot resolve path: ${(err as NodeJS.ErrnoException).code ?? err}` });
+      return;
+    }
+    if (seenDirs.has(real)) {
+      warnings.push({ kind: 'skipped', file: rel, message: 'directory link loop (already visited)' });
+      return;
+    }
+    seenDirs.add(real);
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await fs.readdir(abs, { withFileTypes: true });
+    } catch (err) {
+      warnings.push({ kind: 'skipped', file: rel || '.', message: `cannot read directory: ${(err as NodeJS.ErrnoException).code ?? err}` });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const childAbs = path.join(abs, entry.name);
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const st = await fs.stat(childAbs);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          if (NOTE_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) || code === 'ELOOP') {
+            warnings.push({ kind: 'skipped', file: childRel, message: code === 'ELOOP' ? 'symlink loop' : `broken link: ${code}` });
+          }
+          continue;
+        }
+      }
+      if (isDir) await walk(childAbs, childRel);
+      else if (isFile && NOTE_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && !NOT_NOTES.has(entry.name.toLowerCase())) {
+        found.push(childRel);
+      }
+    }
+  }
+  await walk(dir, '');
+  return found;
+}
+
+/** Why a buffer is not a readable note, or null when it is one. */
+export function rejectReason(bytes: Buffer, maxBytes: number): string | null {
+  if (bytes.length === 0) return 'empty file';
+  if (bytes.length > maxBytes) return tooLarge(bytes.length, maxBytes);
+  if (bytes.subarray(0, 8192).includes(0)) return 'binary file (contains NUL bytes)';
+  return null;
+}
+
+function tooLarge(size: number, maxBytes: number): string {
+  return `file too large (${(size / 1048576).toFixed(1)} MiB > ${(maxBytes / 1048576).toFixed(0)} MiB limit)`;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes strict UTF-8 (a BOM is dropped); throws on invalid bytes. */
+export function decodeUtf8(bytes: Buffer): string {
+  const text = utf8.decode(bytes);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export function hashBytes(bytes: Buffer | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Reads one note; returns a warning instead when it cannot be ingested. */
+export async function readNote(dir: string, source: string, maxBytes = DEFAULT_MAX_NOTE_BYTES): Promise<RawNote | IngestWarning> {
+  const abs = path.join(dir, source);
+  let bytes: Buffer;
+  try {
+    const st = await fs.stat(abs);
+    if (st.size > maxBytes) return { kind: 'skipped', file: source, message: tooLarge(st.size, maxBytes) };
+    bytes = await fs.readFile(abs);
+  } catch (err) {
+    return { kind: 'skipped', file: source, message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
+  }
+  const reason = rejectReason(bytes, maxBytes);
+  if (reason) return { kind: 'skipped', file: source, message: reason };
+  let text: string;
+  try {
+    text = decodeUtf8(bytes);
+  } catch {
+    return { kind: 'skipped', file: source, message: 'not valid UTF-8 text' };
+  }
+  if (text.trim() === '') return { kind: 'skipped', file: source, message: 'empty file (only white space)' };
+  return { source, text, contentHash: hashBytes(bytes) };
+}
+
+/** Reads every note below `dir`. Never throws for a bad file; throws only when `dir` itself is unusable. */
+export async function readNotesFolder(dir: string, options: ReadOptions = {}): Promise<ReadResult> {
+  const st = await fs.stat(dir).catch(() => null);
+  if (!st || !st.isDirectory()) throw new NotesFolderError(`notes folder not found or not a directory: ${dir}`);
+  const warnings: IngestWarning[] = [];
+  const files = await listNoteFiles(dir, warnings);
+  const notes: RawNote[] = [];
+  for (const source of files) {
+    const result = await readNote(dir, source, options.maxBytes ?? DEFAULT_MAX_NOTE_BYTES);
+    if ('text' in result) notes.push(result);
+    else warnings.push(result);
+  }
+  return { notes, warnings };
+}
+
+export class NotesFolderError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The optional alias registries a team keeps beside its notes, like git's `.mailmap`:
+ * `people.yml` and `projects.yml`, each a YAML list of `{name, aliases}` (other fields are
+ * information and ignored). Validated once here; the rest of ingest trusts the result.
+ */
+import { readFileSync } from 'node:fs';
+import { load as loadYaml } from 'js-yaml';
+import { z } from 'zod';
+
+export interface RegistryEntry {
+  name: string;
+  aliases: string[];
+}
+
+const entrySchema = z.object({
+  name: z.string().trim().min(1),
+  aliases: z.array(z.union([z.string(), z.number()]).transform(String)).nullish().transform((a) => a ?? []),
+});
+
+export class RegistryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+/** Reads a registry file; a missing file or a malformed entry is an error naming the file and entry. */
+export function loadRegistry(file: string): RegistryEntry[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new RegistryError(`cannot read registry ${file}: ${(err as NodeJS.ErrnoException).code ?? err}`);
+  }
+  return parseRegistry(text, file);
+}
+
+export function parseRegistry(text: string, file = 'registry'): RegistryEntry[] {
+  let data: unknown;
+  try {
+    data = loadYaml(text);
+  } catch (err) {
+    const e = err as { mark?: { line?: number }; reason?: string; message: string };
+    const line = e.mark?.line !== undefined ? `:${e.mark.line + 1}` : '';
+    throw new RegistryError(`${file}${line}: not valid YAML (${e.reason ?? e.message.split('\n')[0]})`);
+  }
+  if (data == null) return [];
+  if (!Array.isArray(data)) throw new RegistryError(`${file}: expected a YAML list of entries with name and aliases`);
+  return data.map((item, i) => {
+    const parsed = entrySchema.safeParse(item);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new RegistryError(`${file}: entry ${i + 1}: ${issue.path.join('.') || 'entry'}: ${issue.message}`);
+    }
+    const aliases = [...new Set(parsed.data.aliases.map((a) => a.trim()).filter((a) => a && a !== parsed.data.name))];
+    return { name: parsed.data.name, aliases };
+  });
+}

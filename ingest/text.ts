@@ -1,0 +1,105 @@
+/**
+ * Visible text of a section, split into sentences that remember their source line. Link targets,
+ * bare URLs and emphasis marks are not prose: names inside a URL are not mentions. Code spans are
+ * kept but marked, since some project aliases count only inside them and no person is named there.
+ */
+import type { SourceLine } from './parse.js';
+
+export interface Sentence {
+  /** Prose with link targets and URLs blanked, Markdown emphasis removed, code spans kept with their backticks. */
+  text: string;
+  /** Source line where the sentence starts. */
+  line: number;
+  /** The sentence as it reads (white space collapsed): the evidence shown to users. */
+  display: string;
+}
+
+const LINK_INLINE = /\[([^\]]*)\]\([^)]*\)/g;
+const LINK_REF = /\[([^\]]+)\]\[[^\]]*\]/g;
+const AUTOLINK = /<(https?:|mailto:)[^>]*>/g;
+const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s)>\]]+/g;
+const EMAIL = /\b[\w.+-]+@[\w-]+\.[\w.-]+\b/g;
+
+/** One line's prose: link text kept, link targets and URLs blanked, emphasis marks dropped. */
+export function proseOfLine(line: string): string {
+  return line
+    .replace(LINK_INLINE, '$1')
+    .replace(LINK_REF, '$1')
+    .replace(AUTOLINK, ' ')
+    .replace(BARE_URL, ' ')
+    .replace(EMAIL, ' ')
+    .replace(/\\([[\]*_#`])/g, '$1')
+    .replace(/(^|[^\w`])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?=[^\w`]|$)/g, '$1')
+    .replace(/^\s*>\s?/, '');
+}
+
+const LIST_ITEM = /^\s*([*+-]|\d+[.)])\s+/;
+
+/** Splits a section's lines into sentences. A list item or a blank line always starts a new one. */
+export function splitSentences(lines: SourceLine[]): Sentence[] {
+  const out: Sentence[] = [];
+  let buf = '';
+  let bufLine = 0;
+  let prevLine = -1;
+  const flush = () => {
+    pushSentences(buf, bufLine, out);
+    buf = '';
+  };
+  for (const l of lines) {
+    const isItem = LIST_ITEM.test(l.text);
+    if (isItem || l.line !== prevLine + 1) flush();
+    const prose = proseOfLine(l.text.replace(LIST_ITEM, ''));
+    if (buf === '') bufLine = l.line;
+    // Remember where each source line begins inside the buffer for later sentences.
+    buf += (buf ? '\u0000' + l.line + '\u0001' : '') + prose;
+    prevLine = l.line;
+  }
+  flush();
+  return out;
+}
+
+/** Splits a paragraph (with embedded line markers) at sentence ends. */
+function pushSentences(buf: string, firstLine: number, out: Sentence[]): void {
+  if (!buf.trim()) return;
+  let line = firstLine;
+  let current = '';
+  let currentLine = firstLine;
+  const emit = () => {
+    const text = current.replace(/\s+/g, ' ').trim();
+    if (text) out.push({ text, line: currentLine, display: text });
+    current = '';
+  };
+  const parts = buf.split(/(\u0000\d+\u0001)/);
+  for (const part of parts) {
+    const marker = /^\u0000(\d+)\u0001$/.exec(part);
+    if (marker) {
+      line = Number(marker[1]);
+      if (!current.trim()) currentLine = line;
+      current += ' ';
+      continue;
+    }
+    // Sentence ends: . ! ? followed by space and a capital, digit, quote or bracket; not after common abbreviations.
+    const pieces = part.split(/(?<=(?<!\b(?:e\.g|i\.e|vs|etc|cf|Mr|Dr|St|approx))[.!?])\s+(?=["'(\[`@A-Z0-9])/);
+    pieces.forEach((p, i) => {
+      if (i > 0) {
+        emit();
+        currentLine = line;
+      }
+      if (!current.trim()) currentLine = line;
+      current += p;
+    });
+  }
+  emit();
+}
+
+/** Ranges of code spans in a sentence (backtick-delimited). */
+export function codeSpans(text: string): Array<{ start: number; end: number; inner: string }> {
+  const spans: Array<{ start: number; end: number; inner: string }> = [];
+  for (const m of text.matchAll(/`([^`]+)`/g)) spans.push({ start: m.index!, end: m.index! + m[0].length, inner: m[1] });
+  return spans;
+}
+
+/** The sentence with code spans blanked (same length), for matching prose-only forms. */
+export function withoutCode(text: string): string {
+  return text.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length));
+}

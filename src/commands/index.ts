@@ -1,0 +1,9 @@
+import type { Command } from 'commander';
+import { register as registerSearch } from './search.js';
+
+/** Every CLI command, in the order `--help` lists them. Each module exports `register(program)`. */
+export function registerCommands(program: Command): void {
+  for (const register of commands) register(program);
+}
+
+const commands: Array<(program: Command) => void> = [registerSearch];
