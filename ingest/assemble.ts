@@ -13,11 +13,13 @@ import {
 } from '../src/domain.js';
 import type { NoteFacts } from './extract.js';
 import type { PeopleDirectory } from './people.js';
-import type { ProjectDirectory } from './projects.js';
+import { isProgrammingLanguage, type ProjectDirectory } from './projects.js';
 
 export interface AssembleOptions {
   /** With no projects registry, discovered names seen in at least this many meetings become projects. */
   promoteDiscoveredAt: number | null;
+  /** Share of meetings at or above which a project is the folder's umbrella name. */
+  umbrellaShare: number;
 }
 
 export function assembleGraph(
@@ -61,6 +63,26 @@ export function assembleGraph(
   const usedPeople = new Set<number>();
   const usedProjects = new Set<number>();
   const topicIds = new Map<string, string>();
+
+  // The team's own umbrella name (named in nearly every meeting) and programming languages are
+  // mostly named in passing ("the X list", "written in X"): a discussion is about them only when
+  // it names them more than once or with a version. Which name is the umbrella is read from the
+  // folder, not configured.
+  const meetingsNaming = new Map<number, number>();
+  for (const f of facts) {
+    const keys = new Set(f.sections.flatMap((s) => [...s.projects.keys()]));
+    for (const k of keys) meetingsNaming.set(k, (meetingsNaming.get(k) ?? 0) + 1);
+  }
+  const passing = (key: number) =>
+    isProgrammingLanguage(projects.records[key].name) ||
+    (facts.length >= 10 && (meetingsNaming.get(key) ?? 0) >= options.umbrellaShare * facts.length);
+  for (const f of facts) {
+    for (const s of f.sections) {
+      for (const [k, salience] of s.projectSalience) {
+        if (salience.mentions < 2 && !salience.versioned && passing(k)) s.projects.delete(k);
+      }
+    }
+  }
 
   const seenDates = new Map<string, string>();
   for (const f of facts) {

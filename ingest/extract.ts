@@ -12,7 +12,7 @@ import type { ProjectDirectory } from './projects.js';
 import { discoverProjectNames } from './projects.js';
 import { splitSentences, withoutCode, type Sentence } from './text.js';
 import { extractActionItems } from './actions.js';
-import { extractTopics } from './topics.js';
+import { extractTopicsBatch } from './topics.js';
 
 export interface PersonInSentence {
   key: number;
@@ -43,10 +43,14 @@ export interface SectionFacts {
   text: string;
   people: Map<number, Evidence>;
   projects: Map<number, Evidence>;
+  /** How each project was named here: mentions (heading included) and whether with a version. */
+  projectSalience: Map<number, { mentions: number; versioned: boolean }>;
   topics: Map<string, Evidence>;
   references: Map<string, Evidence>;
   actions: ActionCandidate[];
   discovered: Array<{ name: string; evidence: Evidence }>;
+  /** The section's sentences (heading excluded), kept for the topic pass. */
+  sentences: Sentence[];
 }
 
 export interface NoteFacts {
@@ -64,7 +68,7 @@ const REPO_REF = /\b[\w.-]+\/[\w.-]+#\d+\b/g;
 export interface ExtractContext {
   people: PeopleDirectory;
   projects: ProjectDirectory;
-  /** When no projects registry exists, discovered names become projects (else they are only reported). */
+  /** Extract topics with NLP (the costliest step). */
   computeTopics: boolean;
 }
 
@@ -90,6 +94,15 @@ export function extractNote(note: ParsedNote, ctx: ExtractContext): NoteFacts {
     for (const k of facts.people.keys()) meetingPeople.add(k);
     sections.push(facts);
   });
+  if (ctx.computeTopics) {
+    const topics = extractTopicsBatch(
+      sections.map((s) => ({
+        texts: s.section.heading ? [{ text: s.section.heading, line: s.section.line, display: s.section.heading }] : s.sentences.slice(0, 1),
+      })),
+      note.source,
+    );
+    sections.forEach((s, i) => (s.topics = topics[i]));
+  }
   return { note, attendance, sections, warnings };
 }
 
@@ -182,6 +195,7 @@ function extractSection(
 
   // Projects, references and discovered names.
   const projects = new Map<number, Evidence>();
+  const projectSalience = new Map<number, { mentions: number; versioned: boolean }>();
   const references = new Map<string, Evidence>();
   const discovered: SectionFacts['discovered'] = [];
   const personForms = (name: string) => ctx.people.lookup(name).length > 0;
@@ -189,6 +203,10 @@ function extractSection(
     for (const m of ctx.projects.findInSentence(a)) {
       a.projects.push({ key: m.key, text: m.text });
       if (!projects.has(m.key)) projects.set(m.key, ev(a));
+      const salience = projectSalience.get(m.key) ?? { mentions: 0, versioned: false };
+      salience.mentions++;
+      salience.versioned ||= m.versioned;
+      projectSalience.set(m.key, salience);
     }
     for (const d of discoverProjectNames(a, ctx.projects)) if (!personForms(d.name)) discovered.push({ name: d.name, evidence: ev(a) });
   }
@@ -204,7 +222,6 @@ function extractSection(
 
   const presenter = section.heading ? annotated[0].people.find((p) => /\(([^)]*)\)\s*$/.test(section.heading) && section.heading.lastIndexOf('(') <= p.start)?.key ?? null : null;
   const actions = extractActionItems(section.heading ? annotated.slice(1) : annotated, { heading: section.heading, presenter, file: note.source });
-  const topics = ctx.computeTopics ? extractTopics(section.heading, sentences, note.source) : new Map<string, Evidence>();
 
   return {
     section,
@@ -212,7 +229,9 @@ function extractSection(
     text: section.lines.map((l) => l.text).join('\n'),
     people,
     projects,
-    topics,
+    projectSalience,
+    topics: new Map<string, Evidence>(),
+    sentences,
     references,
     actions,
     discovered,

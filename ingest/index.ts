@@ -64,5 +64,5 @@ export function ingestNotes(notes: RawNote[], options: IngestNotesOptions): Meet
       warnings.push({ kind: 'skipped', file: note.source, message: `extraction failed: ${(err as Error).message}` });
     }
   }
-  return assembleGraph(facts, people, projects, warnings, { promoteDiscoveredAt: options.projects ? null : 2 });
+  return assembleGraph(facts, people, projects, warnings, { promoteDiscoveredAt: options.projects ? null : 2, umbrellaShare: 0.9 });
 }

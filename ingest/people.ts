@@ -31,6 +31,8 @@ export class PeopleDirectory {
   private byFolded = new Map<string, Set<PersonRecord>>();
   private byInitials = new Map<string, Set<PersonRecord>>();
   private pattern: RegExp | null = null;
+  private foldedCache: Map<string, Set<PersonRecord>> | null = null;
+  private generatedCache: Map<string, Set<PersonRecord>> | null = null;
 
   /** People of a folder: registry entries first, then every attendee named in the notes. */
   static build(notes: ParsedNote[], registry: RegistryEntry[] | null): PeopleDirectory {
@@ -54,6 +56,8 @@ export class PeopleDirectory {
   }
 
   private newRecord(name: string, fromRegistry: boolean): PersonRecord {
+    this.foldedCache = null;
+    this.generatedCache = null;
     const { first, last } = splitName(name);
     const rec: PersonRecord = {
       key: this.records.length,
@@ -85,6 +89,8 @@ export class PeopleDirectory {
   }
 
   private addSpelling(rec: PersonRecord, spelling: string, handle?: string): void {
+    this.foldedCache = null;
+    this.generatedCache = null;
     rec.spellings.set(spelling, (rec.spellings.get(spelling) ?? 0) + 1);
     if (handle) rec.handles.add(handle);
   }
@@ -92,14 +98,10 @@ export class PeopleDirectory {
   /** Who an attendee-list entry names: exact forms (any case), then the same person spelt differently. */
   matchAttendee(name: string, handle?: string): PersonRecord[] {
     const folded = foldName(name.replace(/\s*\?$/, ''));
-    const direct = new Set<PersonRecord>();
-    for (const rec of this.records) {
-      const known = [...rec.spellings.keys(), ...rec.forms, ...rec.handles];
-      if (known.some((k) => foldName(k) === folded)) direct.add(rec);
-    }
-    if (direct.size) return [...direct];
+    const direct = this.attendeeIndex().get(folded);
+    if (direct?.size) return [...direct];
     if (handle) {
-      const byHandle = this.records.filter((r) => [...r.handles, ...r.forms].some((h) => foldName(h) === foldName(handle)));
+      const byHandle = [...(this.attendeeIndex().get(foldName(handle)) ?? [])];
       if (byHandle.length === 1) return byHandle;
     }
     const { first, last } = splitName(name);
@@ -110,7 +112,24 @@ export class PeopleDirectory {
       });
     }
     // A single word: a first name, a CamelCase form (ThomasG), a hyphenated handle (matt-g).
-    return this.records.filter((r) => this.generatedForms(r).some((f) => foldName(f) === folded));
+    return [...(this.generatedIndex().get(folded) ?? [])];
+  }
+
+  /** Folded spellings, forms and handles → people; rebuilt only after the directory changes. */
+  private attendeeIndex(): Map<string, Set<PersonRecord>> {
+    if (!this.foldedCache) {
+      this.foldedCache = new Map();
+      for (const rec of this.records) for (const k of [...rec.spellings.keys(), ...rec.forms, ...rec.handles]) add(this.foldedCache, foldName(k), rec);
+    }
+    return this.foldedCache;
+  }
+
+  private generatedIndex(): Map<string, Set<PersonRecord>> {
+    if (!this.generatedCache) {
+      this.generatedCache = new Map();
+      for (const rec of this.records) for (const f of this.generatedForms(rec)) add(this.generatedCache, foldName(f), rec);
+    }
+    return this.generatedCache;
   }
 
   /** Forms derived from a person's full spellings: first names, `ThomasG`, `Thomas G`, `@thomas`, `thomas-g`. */
@@ -131,16 +150,21 @@ export class PeopleDirectory {
 
   /** Completes every person: canonical name, prose forms, initials, and the look-up tables. */
   private finish(): void {
+    this.foldedCache = null;
+    this.generatedCache = null;
+    const registryForms = new Set(this.records.filter((r) => r.fromRegistry).flatMap((r) => [...r.forms]));
     for (const rec of this.records) {
       if (!rec.fromRegistry) rec.name = fullestSpelling(rec.spellings) ?? rec.name;
       const split = splitName(rec.name);
       rec.first = split.first || null;
       rec.last = split.last;
       for (const spelling of rec.spellings.keys()) rec.forms.add(spelling);
-      for (const f of this.generatedForms(rec)) rec.forms.add(f);
-      for (const f of [...rec.forms]) {
-        if (/^\p{L}+$/u.test(f) && f.length >= 3 && !/^[A-Z]+$/.test(f)) rec.forms.add(`@${f.toLowerCase()}`);
+      // A registry alias belongs to its person alone: a generated form never competes with it.
+      const generated = this.generatedForms(rec);
+      for (const f of [...rec.forms, ...generated]) {
+        if (/^\p{L}+$/u.test(f) && f.length >= 3 && !/^[A-Z]+$/.test(f)) generated.push(`@${f.toLowerCase()}`);
       }
+      for (const f of generated) if (!rec.forms.has(f) && !registryForms.has(f)) rec.forms.add(f);
       for (const spelling of rec.spellings.keys()) {
         const { first, last } = splitName(spelling);
         if (first && last && /^\p{Lu}/u.test(first) && /^\p{Lu}/u.test(last)) rec.initials.add(`${first[0]}${last[0]}`.toUpperCase());

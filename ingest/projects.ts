@@ -9,6 +9,18 @@ import type { Sentence } from './text.js';
 import { codeSpans, withoutCode } from './text.js';
 import { escapeRegExp } from './names.js';
 
+/**
+ * Programming languages are named in passing far more often than discussed ("written in X",
+ * "X bindings"); language knowledge, like the first-name table, not a team's configuration.
+ */
+const PROGRAMMING_LANGUAGES = new Set(
+  ['c', 'c++', 'c#', 'go', 'golang', 'java', 'javascript', 'js', 'typescript', 'python', 'ruby', 'rust', 'ocaml', 'haskell', 'erlang', 'elixir', 'scala', 'kotlin', 'swift', 'php', 'perl', 'lua', 'r', 'julia', 'clojure', 'f#', 'coq', 'sml', 'lisp', 'scheme', 'racket', 'bash', 'shell'],
+);
+
+export function isProgrammingLanguage(name: string): boolean {
+  return PROGRAMMING_LANGUAGES.has(name.toLowerCase());
+}
+
 export interface ProjectRecord {
   key: number;
   name: string;
@@ -20,6 +32,8 @@ export interface ProjectMention {
   key: number;
   text: string;
   sentence: Sentence;
+  /** Named with a version number ("X 2.0", "X v1"): a release, never a passing mention. */
+  versioned: boolean;
 }
 
 export class ProjectDirectory {
@@ -72,12 +86,14 @@ export class ProjectDirectory {
     const text = sentence.text.replace(/`/g, ' ');
     for (const m of text.matchAll(this.pattern())) {
       const key = this.proseForms.get(m[0].replace(/\s+/g, ' '));
-      if (key !== undefined) out.push({ key, text: m[0], sentence });
+      if (key === undefined) continue;
+      const versioned = /^\s+v?\d+(\.\d+)*\b/.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 12));
+      out.push({ key, text: m[0], sentence, versioned });
     }
     for (const span of codeSpans(sentence.text)) {
       const inner = span.inner.trim();
       const key = this.codeForms.get(inner) ?? this.codeForms.get(inner.split(/\s+/)[0]);
-      if (key !== undefined) out.push({ key, text: `\`${inner}\``, sentence });
+      if (key !== undefined) out.push({ key, text: `\`${inner}\``, sentence, versioned: false });
     }
     return out;
   }

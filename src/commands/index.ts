@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { register as registerIngest } from './ingest.js';
+import { register as registerEval } from './eval.js';
 import { register as registerSearch } from './search.js';
 
 /** Every CLI command, in the order `--help` lists them. Each module exports `register(program)`. */
@@ -6,4 +8,4 @@ export function registerCommands(program: Command): void {
   for (const register of commands) register(program);
 }
 
-const commands: Array<(program: Command) => void> = [registerSearch];
+const commands: Array<(program: Command) => void> = [registerIngest, registerEval, registerSearch];

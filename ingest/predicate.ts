@@ -1,0 +1,372 @@
+/**
+ * Reading the verb phrase that follows a subject: which verb it is (its lemma), whether it
+ * describes work or only talk ("agrees", "points out", "will be at OSCON"), and what its form says
+ * about the work's status — future or infinitive → todo, progressive → ongoing, past or perfect →
+ * done. Word classes and verb lemmas come from `compromise`'s lexicon and conjugation tables; the
+ * full tagger is too slow to run over every candidate sentence, and after a known subject the
+ * position of a word already says most of what the tagger would.
+ */
+import nlp from 'compromise';
+import type { ActionStatus } from '../src/domain.js';
+
+interface CompromiseWorld {
+  model: { one: { lexicon: Record<string, string | string[]> } };
+  methods: { two: { transform: { verb: { toInfinitive: (word: string, model: unknown, tense: string) => string } } } };
+}
+const world = nlp.world() as unknown as CompromiseWorld;
+const lexicon = world.model.one.lexicon;
+
+/** A word of a sentence with its place (character offsets into the sentence text). */
+export interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+}
+
+// Contractions are split off so "Anil's been", "hasn't", "I'll" read as words.
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}_-]*?(?=n't\b)|n't\b|'(?:s|ll|d|ve|re|m)\b|[\p{L}\p{N}][\p{L}\p{N}_+-]*(?:\.[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+
+export function tokenize(text: string): Token[] {
+  const plain = text.replace(/’/g, "'");
+  return [...plain.matchAll(TOKEN)].map((m) => ({ text: m[0], lower: m[0].toLowerCase(), start: m.index!, end: m.index! + m[0].length }));
+}
+
+export function tagsOf(word: string): string[] {
+  const t = lexicon[word.toLowerCase()];
+  return t === undefined ? [] : Array.isArray(t) ? t : [t];
+}
+
+const ADVERBS = new Set([
+  'also', 'now', 'just', 'still', 'then', 'already', 'currently', 'recently', 'previously', 'probably', 'hopefully', 'really',
+  'finally', 'actually', 'soon', 'all', 'both', 'each', 'even', 'again', 'too', 'further', 'first', 'mostly', 'mainly', 'largely',
+  'kindly', 'certainly', 'definitely', 'initially', 'eventually', 'meanwhile', 'since', 'always', 'often', 'sometimes', 'busily',
+  'successfully', 'quickly', 'slowly', 'personally', 'apparently', 'clearly', 'originally', 'basically', 'essentially', 'happily',
+  'gladly', 'briefly', 'kind', 'sort', 'somewhat', 'partly', 'partially', 'primarily', 'mostly', 'very', 'quite', 'here', 'there',
+]);
+const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'longer']);
+const MODALS = new Map<string, string>([
+  ['will', 'will'], ["'ll", 'will'], ['wo', 'will'], ['shall', 'will'], ['would', 'would'], ["'d", 'would'], ['could', 'could'],
+  ['should', 'should'], ['can', 'can'], ['ca', 'can'], ['may', 'may'], ['might', 'might'], ['must', 'must'],
+]);
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'re", 'am', "'m"]);
+const HAVE = new Set(['has', 'have', 'had', "'ve", 'having']);
+/** "is keen to", "is going to", "is about to": the work is still ahead. */
+const BE_READY_TO = new Set(['going', 'about', 'due', 'keen', 'happy', 'able', 'willing', 'planning', 'hoping', 'set', 'aiming', 'supposed', 'eager', 'likely', 'ready', 'trying', 'looking', 'expected', 'scheduled', 'planned']);
+/** Complements of "is" that describe someone's current work ("is mentor for", "is stuck with"). */
+const BE_AT_WORK = new Set(['mentor', 'mentoring', 'maintainer', 'lead', 'leader', 'author', 'owner', 'responsible', 'busy', 'stuck', 'blocked', 'charge', 'co-mentor', 'author', 'champion', 'coordinator', 'organiser', 'organizer']);
+/** Verbs that take a `to`-infinitive and what they say about the status of the work that follows. */
+const TO_VERBS = new Map<string, ActionStatus>([
+  ['plan', 'todo'], ['intend', 'todo'], ['hope', 'todo'], ['want', 'todo'], ['need', 'todo'], ['aim', 'todo'], ['agree', 'todo'],
+  ['offer', 'todo'], ['volunteer', 'todo'], ['promise', 'todo'], ['decide', 'todo'], ['expect', 'todo'], ['have', 'todo'],
+  ['like', 'todo'], ['love', 'todo'], ['prefer', 'todo'], ['commit', 'todo'], ['try', 'ongoing'], ['start', 'ongoing'],
+  ['begin', 'ongoing'], ['continue', 'ongoing'], ['attempt', 'ongoing'], ['manage', 'done'], ['get', 'done'], ['use', 'done'],
+  ['arrange', 'todo'], ['ask', 'todo'], ['wish', 'todo'], ['seek', 'todo'], ['set', 'todo'], ['go', 'todo'],
+]);
+/** Verbs that take a gerund ("started putting together", "ended up writing"). */
+const ING_VERBS = new Map<string, ActionStatus>([
+  ['start', 'ongoing'], ['begin', 'ongoing'], ['keep', 'ongoing'], ['continue', 'ongoing'], ['finish', 'done'], ['end', 'done'],
+  ['stop', 'done'], ['resume', 'ongoing'], ['try', 'ongoing'], ['consider', 'todo'], ['plan', 'todo'], ['go', 'ongoing'],
+]);
+/**
+ * Verbs that report talk, opinion, presence or feeling rather than work: a person as their subject
+ * takes nothing on ("Anil agrees", "Julian points out", "Mort heard rumours").
+ */
+const TALK_VERBS = new Set([
+  'say', 'ask', 'agree', 'disagree', 'think', 'believe', 'note', 'point', 'mention', 'wonder', 'suggest', 'propose', 'notice',
+  'reckon', 'argue', 'question', 'answer', 'reply', 'respond', 'comment', 'remind', 'warn', 'lament', 'worry', 'joke', 'claim',
+  'confirm', 'clarify', 'recommend', 'prefer', 'like', 'love', 'want', 'hear', 'know', 'feel', 'seem', 'appear', 'see', 'attend',
+  'join', 'go', 'come', 'thank', 'welcome', 'apologise', 'apologize', 'complain', 'hope', 'expect', 'guess', 'assume', 'doubt',
+  'recall', 'remember', 'forget', 'explain', 'wish', 'mean', 'sound', 'laugh', 'nod', 'stress', 'emphasise', 'emphasize',
+  'observe', 'state', 'admit', 'accept', 'insist', 'happen', 'turn', 'stick', 'travel', 'visit', 'arrive', 'discuss', 'need',
+  'enjoy', 'miss', 'care', 'mind', 'object', 'raise', 'express', 'deserve', 'reckon', 'realise', 'realize', 'find', 'consider',
+  'get', 'be', 'sit', 'stay', 'return', 'leave', 'tell', 'vote', 'echo', 'chime', 'concur', 'favour', 'favor', 'keep', 'do',
+  'would', 'rather', 'read', 'watch', 'look', 'register', 'email', 'understand', 'encourage', 'invite', 'owe', 'laments',
+]);
+/** Verbs that report leading work to the meeting ("Mort spoke about froctal", "Thomas walked us through"). */
+const REPORT_VERBS = new Set(['describe', 'present', 'demo', 'demonstrate', 'report', 'talk', 'speak', 'walk', 'show', 'outline', 'summarise', 'summarize', 'introduce', 'update']);
+/** Talk verbs that still mean work when an object of work follows ("looked at", "got X working"). */
+const WORK_WHEN_FOLLOWED: Record<string, RegExp> = {
+  look: /^\s*(?:\w+\s+)?(?:at|into|over|through|after)\b/i,
+  get: /^\s*(?!\w+\s+(?:to|at|on|in|back)\b)\S+/i,
+  do: /^\s*(?:a|an|the|some|lots?|most|much|more|all|this|that|it|\w+ing)\b/i,
+  keep: /^\s*(?:an?\s+eye|track)\b/i,
+  find: /^\s*(?:and|a\s+(?:fix|bug|way))\b/i,
+  consider: /^\s*\w+ing\b/i,
+};
+
+const IRREGULAR_PARTICIPLES = new Set([
+  'been', 'done', 'gone', 'got', 'gotten', 'made', 'written', 'run', 'begun', 'taken', 'given', 'seen', 'sent', 'built', 'put',
+  'set', 'spent', 'found', 'held', 'kept', 'left', 'met', 'read', 'said', 'told', 'thought', 'brought', 'caught', 'won', 'shown',
+  'known', 'drawn', 'broken', 'chosen', 'spoken', 'driven', 'fallen', 'forgotten', 'hidden', 'cut', 'hit', 'let', 'shut', 'split',
+  'led', 'stuck', 'dug', 'spun', 'sat', 'stood', 'understood', 'dealt', 'felt', 'meant', 'bent', 'lent', 'had', 'become', 'come',
+  'rewritten', 'rebuilt', 'undone', 'redone', 'upset', 'fed', 'sped', 'lit', 'hung', 'swung', 'struck', 'ridden', 'risen', 'grown',
+]);
+
+export function isAdverb(t: Token): boolean {
+  if (ADVERBS.has(t.lower)) return true;
+  const tags = tagsOf(t.lower);
+  if (tags.includes('Adverb')) return true;
+  return /^[a-z]{4,}ly$/.test(t.lower) && tags.length === 0;
+}
+
+export function isGerund(word: string): boolean {
+  const w = word.toLowerCase();
+  if (!/^[a-z][a-z-]{2,}ing$/.test(w)) return false;
+  const tags = tagsOf(w);
+  if (tags.includes('Gerund')) return true;
+  return !tags.some((t) => t === 'Singular' || t === 'Noun' || t === 'Uncountable' || t === 'Adjective') || /(?:ing)$/.test(w) && w.length > 6 && !['something', 'nothing', 'anything', 'everything', 'morning', 'evening', 'string', 'thing', 'ceiling', 'during'].includes(w);
+}
+
+export function isPastForm(word: string): boolean {
+  const w = word.toLowerCase();
+  if (IRREGULAR_PARTICIPLES.has(w)) return true;
+  const tags = tagsOf(w);
+  if (tags.includes('PastTense') || tags.includes('Participle') || tags.includes('PerfectTense')) return true;
+  if (!/^[a-z][a-z-]{2,}ed$/.test(w)) return false;
+  return !tags.includes('Singular') && !['need', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'embed', 'proceed', 'exceed', 'succeed'].some((x) => w === x);
+}
+
+/** A word that can only be a noun, determiner, preposition, pronoun or conjunction — not a verb form. */
+function cannotBeVerb(word: string): boolean {
+  const tags = tagsOf(word);
+  if (tags.length === 0) return false;
+  return tags.every((t) => ['Determiner', 'Preposition', 'Pronoun', 'Conjunction', 'Possessive', 'Value', 'Cardinal', 'Ordinal', 'Adjective', 'Comparable', 'Actor', 'ProperNoun', 'Place', 'Organization', 'QuestionWord', 'Expression', 'Uncountable'].includes(t));
+}
+
+function lemmaOf(word: string, form: 'past' | 'gerund' | 'present' | 'base'): string {
+  const w = word.toLowerCase();
+  if (form === 'base') return w;
+  const tense = form === 'past' ? 'PastTense' : form === 'gerund' ? 'Gerund' : 'PresentTense';
+  try {
+    return world.methods.two.transform.verb.toInfinitive(w, world.model, tense) || w;
+  } catch {
+    return w;
+  }
+}
+
+export type PredicateKind = 'work' | 'report' | 'talk';
+
+/** What a subject does, read from the words that follow it. */
+export interface Predicate {
+  kind: PredicateKind;
+  status: ActionStatus;
+  /** The main verb's lemma (`write` for "has written"). */
+  verb: string;
+  /** Token index just past the main verb. */
+  next: number;
+  /** Token index where the verb phrase starts (after adverbs). */
+  first: number;
+}
+
+export interface ReadOptions {
+  /** Status of a bare base-form verb ("Vincent: get EC2 bindings in shape" → todo; "Anil and Dave look at" → ongoing). */
+  baseStatus?: ActionStatus;
+  /** Only accept a verb phrase that opens with an auxiliary, a modal or an inflected verb (no bare nouns taken for verbs). */
+  strict?: boolean;
+}
+
+/**
+ * Reads the verb phrase starting at token `i` (just after a subject). Returns null when no verb
+ * phrase starts there. A talk predicate followed by a conjoined work predicate ("has suggestions
+ * and will defer to the list", "is in Argentina but would like to merge") reads as the latter.
+ */
+export function readPredicate(tokens: Token[], i: number, opts: ReadOptions = {}): Predicate | null {
+  const first = readVerbPhrase(tokens, i, opts);
+  if (!first || first.kind !== 'talk') return first;
+  const more = readConjoined(tokens, first.next);
+  return more ?? first;
+}
+
+/** A second verb phrase of the same subject later in the clause: "…, and will …", "… but has …". */
+function readConjoined(tokens: Token[], from: number): Predicate | null {
+  for (let j = from; j < tokens.length - 1; j++) {
+    const t = tokens[j];
+    if (['.', ';', '!', '?', ':'].includes(t.text)) return null;
+    // A new subject ends the reach of ours.
+    if (/^(?:he|she|they|we|i|it|you|this|that|there|which|who|someone|anyone|everyone|nobody)$/.test(t.lower) && j > from) return null;
+    if (/^[A-Z]/.test(t.text) && j > from && !/^(?:And|But|So|Then|Also)$/.test(t.text)) return null;
+    if (!['and', 'but', 'so', 'then', ','].includes(t.lower)) continue;
+    let k = j + 1;
+    while (k < tokens.length && (tokens[k].lower === 'and' || tokens[k].lower === 'then' || isAdverb(tokens[k]))) k++;
+    const p = readVerbPhrase(tokens, k, { strict: true });
+    if (p && p.kind !== 'talk') return p;
+  }
+  return null;
+}
+
+function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Predicate | null {
+  let i = start;
+  let status: ActionStatus | null = null;
+  let negated = false;
+  let future = false;
+  const skipAdverbs = () => {
+    while (i < tokens.length && (isAdverb(tokens[i]) || NEGATIONS.has(tokens[i].lower))) {
+      if (NEGATIONS.has(tokens[i].lower)) negated = true;
+      i++;
+    }
+  };
+  const result = (kind: PredicateKind, verb: string, form: ActionStatus, next: number): Predicate => {
+    let s = status ?? form;
+    // Work not yet done is still ahead: "hasn't sorted it out", "has not deployed yet".
+    if (negated && s === 'done') s = 'todo';
+    return { kind, status: s, verb, next, first: start };
+  };
+  for (let guard = 0; guard < 12; guard++) {
+    skipAdverbs();
+    const t = tokens[i];
+    if (!t) return null;
+    const w = t.lower;
+    const next = tokens[i + 1]?.lower;
+    if (MODALS.has(w)) {
+      status ??= 'todo';
+      future = true;
+      i++;
+      skipAdverbs();
+      // "would rather stick with", "would like avoid": a preference, not work.
+      if (tokens[i]?.lower === 'rather') return result('talk', 'prefer', 'todo', i + 1);
+      if (['like', 'love', 'prefer'].includes(tokens[i]?.lower ?? '') && tokens[i + 1]?.lower === 'to') i += 2;
+      continue;
+    }
+    if (w === 'to' && i === start) {
+      // Agenda style: "Anil to review the PR".
+      const v = tokens[i + 1];
+      if (!v || cannotBeVerb(v.lower) || /^[A-Z]/.test(v.text)) return null;
+      status ??= 'todo';
+      i++;
+      continue;
+    }
+    if (BE.has(w) || (w === "'s" && !looksPerfect(tokens[i + 1]))) {
+      i++;
+      skipAdverbs();
+      const c = tokens[i];
+      if (!c) return result('talk', 'be', 'ongoing', i);
+      if (isGerund(c.lower) && !BE_READY_TO.has(c.lower)) {
+        status ??= future ? 'todo' : 'ongoing';
+        return mainVerb(c, lemmaOf(c.lower, 'gerund'), 'ongoing', i + 1);
+      }
+      if (BE_READY_TO.has(c.lower) && tokens[i + 1]?.lower === 'to') {
+        status ??= c.lower === 'trying' ? 'ongoing' : 'todo';
+        i += 2;
+        continue;
+      }
+      if (c.lower === 'looking' && /^(?:at|into|over)$/.test(tokens[i + 1]?.lower ?? '')) {
+        status ??= future ? 'todo' : 'ongoing';
+        return result('work', 'look', 'ongoing', i + 1);
+      }
+      // "is mentor for", "is the maintainer of", "is stuck with", "is in charge of".
+      for (let k = i; k < Math.min(i + 3, tokens.length); k++) {
+        if (BE_AT_WORK.has(tokens[k].lower)) return result('work', 'lead', 'ongoing', k + 1);
+        if (!['a', 'an', 'the', 'in', 'now', 'main', 'new', 'official', 'co'].includes(tokens[k].lower)) break;
+      }
+      return result('talk', 'be', 'ongoing', i);
+    }
+    if (HAVE.has(w) || w === "'s") {
+      i++;
+      skipAdverbs();
+      const c = tokens[i];
+      if (!c) return null;
+      if (c.lower === 'been') {
+        i++;
+        skipAdverbs();
+        const d = tokens[i];
+        if (d && isGerund(d.lower)) {
+          status ??= 'ongoing';
+          return mainVerb(d, lemmaOf(d.lower, 'gerund'), 'ongoing', i + 1);
+        }
+        for (let k = i; k < Math.min(i + 3, tokens.length); k++) if (BE_AT_WORK.has(tokens[k].lower)) return result('work', 'lead', 'ongoing', k + 1);
+        return result('talk', 'be', 'done', i);
+      }
+      if (c.lower === 'to' && w !== "'s") {
+        status ??= 'todo';
+        i++;
+        continue;
+      }
+      if (isPastForm(c.lower) && !/^(?:a|an|the|some)$/.test(c.lower)) {
+        const lemma = lemmaOf(c.lower, 'past');
+        const v = ING_VERBS.get(lemma) ?? TO_VERBS.get(lemma);
+        if (v && (tokens[i + 1]?.lower === 'to' || isGerund(tokens[i + 1]?.lower ?? ''))) {
+          status ??= v;
+          i += tokens[i + 1].lower === 'to' ? 2 : 1;
+          continue;
+        }
+        status ??= 'done';
+        return mainVerb(c, lemma, 'done', i + 1);
+      }
+      if (w === "'s") return null;
+      // Possession: "has a PR to fix it", "has the beginning of a simple xenstored".
+      return possession(i);
+    }
+    if (w === 'did' || w === 'does' || w === 'do') {
+      const c = tokens[i + 1];
+      if (c && (NEGATIONS.has(c.lower) || (!cannotBeVerb(c.lower) && /^[a-z]+$/.test(c.text) && !/^(?:a|an|the|some|lots?|most|much|all|this|that|it)$/.test(c.lower) && !isPastForm(c.lower) && !isGerund(c.lower)))) {
+        status ??= w === 'did' ? 'done' : 'ongoing';
+        i++;
+        continue;
+      }
+      return mainVerb(t, 'do', w === 'did' ? 'done' : 'ongoing', i + 1);
+    }
+    // The main verb.
+    if (!/^[a-z][a-z-]*$/.test(t.text) && !(i === start && /^[A-Z][a-z-]+$/.test(t.text) && opts.baseStatus)) return null;
+    if (cannotBeVerb(w) && !isPastForm(w) && !isGerund(w)) return null;
+    let form: 'past' | 'gerund' | 'present' | 'base';
+    if (isGerund(w)) form = 'gerund';
+    else if (isPastForm(w)) form = 'past';
+    else if (/[^s]s$/.test(w) || /(?:ches|shes|sses|xes|zes|oes|ies)$/.test(w)) form = 'present';
+    else form = 'base';
+    if (status === null && form === 'base' && (opts.strict || !opts.baseStatus)) return null;
+    if (status === null && opts.strict && form === 'present' && !tagsOf(w).some((x) => x === 'PresentTense' || x === 'Verb')) return null;
+    const lemma = lemmaOf(w, form);
+    const formStatus: ActionStatus = form === 'gerund' ? 'ongoing' : form === 'past' ? 'done' : form === 'present' ? 'ongoing' : (opts.baseStatus ?? 'ongoing');
+    const chain = ING_VERBS.get(lemma);
+    if (chain && tokens[i + 1] && isGerund(tokens[i + 1].lower)) {
+      status ??= chain;
+      i++;
+      continue;
+    }
+    if (lemma === 'end' && tokens[i + 1]?.lower === 'up') {
+      status ??= 'done';
+      i += 2;
+      continue;
+    }
+    const toVerb = TO_VERBS.get(lemma);
+    if (toVerb && tokens[i + 1]?.lower === 'to' && tokens[i + 2] && !cannotBeVerb(tokens[i + 2].lower)) {
+      status ??= form === 'past' && toVerb === 'ongoing' ? 'ongoing' : toVerb;
+      i += 2;
+      continue;
+    }
+    return mainVerb(t, lemma, formStatus, i + 1);
+  }
+  return null;
+
+  function looksPerfect(n: Token | undefined): boolean {
+    if (!n) return false;
+    return n.lower === 'been' || n.lower === 'got' || (isPastForm(n.lower) && !isGerund(n.lower) && !tagsOf(n.lower).includes('Adjective'));
+  }
+
+  function mainVerb(t: Token, lemma: string, form: ActionStatus, next: number): Predicate {
+    if (REPORT_VERBS.has(lemma)) return result('report', lemma, status === 'todo' ? 'todo' : 'ongoing', next);
+    const rest = tokens.slice(next, next + 4).map((x) => x.text).join(' ');
+    const workAfterAll = WORK_WHEN_FOLLOWED[lemma]?.test(rest);
+    if (TALK_VERBS.has(lemma) && !workAfterAll) return result('talk', lemma, form, next);
+    // "X added that …", "X noted: …": reported speech.
+    if (['add', 'write', 'reply', 'offer'].includes(lemma) && /^(?:that|:)/.test(tokens[next]?.lower ?? '')) return result('talk', lemma, form, next);
+    void t;
+    return result('work', lemma, form, next);
+  }
+
+  function possession(j: number): Predicate | null {
+    for (let k = j; k < Math.min(j + 5, tokens.length); k++) {
+      const w = tokens[k].lower;
+      if (POSSESSED_WORK.test(w)) return result('work', 'have', 'ongoing', k + 1);
+      if (['.', ',', ';', 'and', 'but'].includes(w)) break;
+    }
+    return result('talk', 'have', 'ongoing', j);
+  }
+}
+
+/** Things whose having means work in hand ("has a PR", "has the beginnings of …"). */
+const POSSESSED_WORK = /^(?:pr|prs|pull|patch|patches|patchset|branch|branches|prototype|draft|fork|implementation|port|beginnings?|start|version|rewrite|plan|plans|fix|fixes|proposal|design|demo|work|code|script|scripts|library|bindings|tests?)$/;
+
+/** Nouns that name someone's piece of work ("Vincent's patchset", "Nic's changes", "Dave's work on xenopsd"). */
+export const WORK_NOUNS = /^(?:work|patch|patches|patchset|patchsets|changes|prs?|pull|branch|branches|code|library|libraries|lib|libs|bindings|implementation|prototype|port|rewrite|fork|tool|tools|scripts?|infrastructure|effort|efforts|commits?|fixes|harness|framework|refactoring|experiments?|benchmarks?|binding|backend|frontend|driver|drivers|stack|tutorial|thesis|demo|talk|paper|proposal|blog|post|posts|writeup|write-up|release|releases)$/;

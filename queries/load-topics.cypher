@@ -1,0 +1,4 @@
+// Upserts Topic nodes.
+UNWIND $rows AS row
+MERGE (t:Topic {id: row.id})
+SET t.name = row.name

@@ -1,0 +1,12 @@
+// Named query `person`, first part: the person $id, and the first and last meeting dates where
+// they ATTENDED or DISCUSSED something. No row when there is no such person.
+MATCH (p:Person {id: $id})
+OPTIONAL MATCH (p)-[:ATTENDED]->(attended:Meeting)
+WITH p, min(attended.date) AS firstAttended, max(attended.date) AS lastAttended
+OPTIONAL MATCH (p)-[:DISCUSSED]->(:Discussion)<-[:HAS_DISCUSSION]-(discussed:Meeting)
+WITH p, firstAttended, lastAttended, min(discussed.date) AS firstDiscussed, max(discussed.date) AS lastDiscussed
+RETURN p.id AS id,
+       p.name AS name,
+       p.aliases AS aliases,
+       CASE WHEN firstDiscussed IS NULL OR firstAttended <= firstDiscussed THEN firstAttended ELSE firstDiscussed END AS firstSeen,
+       CASE WHEN lastDiscussed IS NULL OR lastAttended >= lastDiscussed THEN lastAttended ELSE lastDiscussed END AS lastSeen

@@ -1,0 +1,3 @@
+// Snapshot: every Topic.
+MATCH (t:Topic)
+RETURN t.id AS id, t.name AS name

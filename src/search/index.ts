@@ -1,0 +1,523 @@
+/**
+ * Full-text search over the discussions of a meeting graph, with the operators of `query.ts`.
+ *
+ * One MiniSearch document per Discussion: heading, text, meeting title, the names and aliases of
+ * the people who took part, of the projects and of the topics it is about. Operators filter by
+ * graph ids (resolved through the graph's names and aliases), phrases by containment in heading
+ * and text, and free words are ranked by BM25 with the heading and names boosted above the text.
+ */
+import { createHash } from 'node:crypto';
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { MeetingGraph, Person, Project, Topic } from '../domain.js';
+import { didYouMean, EntityDirectory } from './entities.js';
+import { isFilterOnly, parseQuery, QueryError, type SearchQuery } from './query.js';
+import { makeSnippet, plainText } from './snippet.js';
+import { normaliseForPhrase, processTerm, queryTerms, tokenize } from './terms.js';
+
+/** What the index keeps of each discussion, to filter, facet and show results without the graph. */
+export interface IndexedDiscussion {
+  discussionId: string;
+  meetingId: string;
+  /** Meeting date `YYYY-MM-DD`. */
+  meeting: string;
+  /** Meeting title. */
+  title: string;
+  heading: string;
+  text: string;
+  order: number;
+  personIds: string[];
+  projectIds: string[];
+  topicIds: string[];
+}
+
+/** One search result. */
+export interface SearchHit {
+  discussionId: string;
+  meetingId: string;
+  /** Meeting date `YYYY-MM-DD`. */
+  meeting: string;
+  /** Meeting title. */
+  title: string;
+  heading: string;
+  /** HTML-escaped text around the first match, matched words wrapped in `<mark>`. */
+  snippet: string;
+  /** Canonical names of the people who took part, sorted. */
+  people: string[];
+  /** Canonical names of the projects discussed, sorted. */
+  projects: string[];
+  /** Relevance (0 for queries made only of operators). */
+  score: number;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+/** Counts over the whole result set (not only the page returned). */
+export interface SearchFacets {
+  /** By count desc, then name. */
+  people: FacetCount[];
+  projects: FacetCount[];
+  /** Meeting years, newest first. */
+  years: FacetCount[];
+}
+
+export type SearchSort = 'relevance' | 'date';
+
+export interface SearchOptions {
+  /** `relevance` (default: best score first, then newest) or `date` (newest first). */
+  sort?: SearchSort;
+  /** Results per page; default 20. */
+  limit?: number;
+  /** Results skipped before the page; default 0. */
+  offset?: number;
+}
+
+export interface SearchResponse {
+  query: string;
+  sort: SearchSort;
+  total: number;
+  offset: number;
+  limit: number;
+  hits: SearchHit[];
+  facets: SearchFacets;
+}
+
+/** What `update` did, counted in meetings. */
+export interface IndexUpdate {
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
+}
+
+/** The index's own serialisation (`search-index.json`). */
+export interface SerializedSearchIndex {
+  version: 1;
+  minisearch: unknown;
+  docs: IndexedDiscussion[];
+  /** Fingerprint of each meeting's documents, to tell what changed on the next `update`. */
+  meetings: Record<string, string>;
+  people: Person[];
+  projects: Project[];
+  topics: Topic[];
+}
+
+const FIELDS = ['heading', 'text', 'title', 'people', 'projects', 'topics'] as const;
+type Field = (typeof FIELDS)[number];
+type MiniDoc = { id: string } & Record<Field, string>;
+
+/** Field weights: a word in a heading or a name says more about a discussion than one in its text. */
+const BOOST: Record<Field, number> = { heading: 3, people: 2.5, projects: 2.5, title: 1.5, topics: 1.5, text: 1 };
+
+const MINISEARCH_OPTIONS = {
+  fields: [...FIELDS],
+  storeFields: [] as string[],
+  processTerm: (term: string) => processTerm(term),
+  tokenize: (text: string) => tokenize(text),
+  // Vacuuming runs on save, not on a timer, so the CLI exits promptly and saves are deterministic.
+  autoVacuum: false,
+};
+
+const SEARCH_DEFAULTS = {
+  boost: BOOST,
+  combineWith: 'AND' as const,
+  prefix: (term: string) => term.length >= 3,
+  // Edits on short words turn them into other words (`tls` → `tcp`…): fuzzy from 5 letters on.
+  fuzzy: (term: string) => (term.length >= 5 ? 0.2 : false),
+  maxFuzzy: 2,
+  // Query text reaches MiniSearch already split and processed (see `queryTerms`).
+  tokenize: (text: string) => text.split(' ').filter(Boolean),
+  processTerm: (term: string) => term,
+};
+
+const DEFAULT_LIMIT = 20;
+
+export class SearchIndex {
+  private readonly docs = new Map<string, IndexedDiscussion>();
+  private meetingPrints = new Map<string, string>();
+  private people = EntityDirectory.people([]);
+  private projects = EntityDirectory.projects([]);
+  private topics = EntityDirectory.topics([]);
+  private rawEntities: { people: Person[]; projects: Project[]; topics: Topic[] } = {
+    people: [],
+    projects: [],
+    topics: [],
+  };
+
+  private constructor(private readonly mini: MiniSearch<MiniDoc>) {}
+
+  /** An empty index. */
+  static empty(): SearchIndex {
+    return new SearchIndex(new MiniSearch<MiniDoc>(MINISEARCH_OPTIONS));
+  }
+
+  /** The index of a whole graph. */
+  static build(graph: MeetingGraph): SearchIndex {
+    const index = SearchIndex.empty();
+    index.update(graph);
+    return index;
+  }
+
+  /** Restores an index saved with `toJSON`. */
+  static loadJSON(data: SerializedSearchIndex | string): SearchIndex {
+    const parsed: SerializedSearchIndex = typeof data === 'string' ? JSON.parse(data) : data;
+    if (parsed?.version !== 1 || !Array.isArray(parsed.docs)) {
+      throw new Error('the search index file has an unknown format; run `meetgraph ingest <dir>` again');
+    }
+    const mini = MiniSearch.loadJSON<MiniDoc>(JSON.stringify(parsed.minisearch), MINISEARCH_OPTIONS);
+    const index = new SearchIndex(mini);
+    for (const d of parsed.docs) index.docs.set(d.discussionId, d);
+    index.meetingPrints = new Map(Object.entries(parsed.meetings));
+    index.setEntities(parsed.people, parsed.projects, parsed.topics);
+    return index;
+  }
+
+  /** Number of indexed discussions. */
+  get size(): number {
+    return this.docs.size;
+  }
+
+  toJSON(): SerializedSearchIndex {
+    return {
+      version: 1,
+      minisearch: this.mini.toJSON(),
+      docs: [...this.docs.values()],
+      meetings: Object.fromEntries(this.meetingPrints),
+      people: this.rawEntities.people,
+      projects: this.rawEntities.projects,
+      topics: this.rawEntities.topics,
+    };
+  }
+
+  /** Cleans up discarded documents (call before saving after updates). */
+  async vacuum(): Promise<void> {
+    if (this.mini.dirtCount > 0) await this.mini.vacuum();
+  }
+
+  /**
+   * Brings the index in line with the graph, meeting by meeting: the documents of a meeting whose
+   * discussions (or their people, projects, topics and names) changed are discarded and added
+   * again, those of a vanished meeting are discarded, the rest is left alone.
+   */
+  update(graph: MeetingGraph): IndexUpdate {
+    this.setEntities(graph.people, graph.projects, graph.topics);
+    const docsByMeeting = buildDocuments(graph);
+    const result: IndexUpdate = { added: 0, changed: 0, removed: 0, unchanged: 0 };
+
+    for (const meetingId of [...this.meetingPrints.keys()]) {
+      if (docsByMeeting.has(meetingId)) continue;
+      this.discardMeeting(meetingId);
+      this.meetingPrints.delete(meetingId);
+      result.removed++;
+    }
+    for (const [meetingId, entries] of docsByMeeting) {
+      const print = fingerprint(entries);
+      const previous = this.meetingPrints.get(meetingId);
+      if (previous === print) {
+        result.unchanged++;
+        continue;
+      }
+      if (previous !== undefined) {
+        this.discardMeeting(meetingId);
+        result.changed++;
+      } else {
+        result.added++;
+      }
+      for (const { record, doc } of entries) {
+        this.docs.set(record.discussionId, record);
+        this.mini.add(doc);
+      }
+      this.meetingPrints.set(meetingId, print);
+    }
+    return result;
+  }
+
+  private discardMeeting(meetingId: string): void {
+    for (const [id, d] of this.docs) {
+      if (d.meetingId !== meetingId) continue;
+      this.mini.discard(id);
+      this.docs.delete(id);
+    }
+  }
+
+  private setEntities(people: Person[], projects: Project[], topics: Topic[]): void {
+    this.rawEntities = { people, projects, topics };
+    this.people = EntityDirectory.people(people);
+    this.projects = EntityDirectory.projects(projects);
+    this.topics = EntityDirectory.topics(topics);
+  }
+
+  /** Runs a query (text or parsed). Throws `QueryError` for bad operators or unknown names. */
+  search(query: string | SearchQuery, options: SearchOptions = {}): SearchResponse {
+    const text = typeof query === 'string' ? query : '';
+    const parsed = typeof query === 'string' ? parseQuery(query) : query;
+    const sort = options.sort ?? 'relevance';
+    const limit = clampInt(options.limit ?? DEFAULT_LIMIT, 0, 1000, 'limit');
+    const offset = clampInt(options.offset ?? 0, 0, Number.MAX_SAFE_INTEGER, 'offset');
+
+    const accept = this.filterFor(parsed);
+    const scored = this.candidates(parsed, accept);
+    const excluded = this.excludedIds(parsed);
+    const matches = scored.filter((m) => !excluded.has(m.doc.discussionId));
+
+    matches.sort((a, b) => {
+      if (sort === 'relevance' && b.score !== a.score) return b.score - a.score;
+      return byNewest(a.doc, b.doc);
+    });
+
+    const page = matches.slice(offset, offset + limit);
+    return {
+      query: text,
+      sort,
+      total: matches.length,
+      offset,
+      limit,
+      hits: page.map((m) => this.toHit(m)),
+      facets: this.facets(matches.map((m) => m.doc)),
+    };
+  }
+
+  /** Ranked candidates that pass the operators and phrases. */
+  private candidates(q: SearchQuery, accept: (d: IndexedDiscussion) => boolean): Match[] {
+    const phrases = q.phrases.map(normaliseForPhrase);
+    const hasPhrases = (d: IndexedDiscussion) => {
+      if (!phrases.length) return true;
+      const haystack = normaliseForPhrase(`${d.heading} ${plainText(d.text)}`);
+      return phrases.every((p) => haystack.includes(p));
+    };
+    const words = q.words.flatMap(queryTerms);
+    // Words that are all stop words (`the who`) cannot be looked up: they must appear as written.
+    const strayStopWords = q.words.filter((w) => queryTerms(w).length === 0).map(normaliseForPhrase);
+    const phraseTerms = q.phrases.flatMap(queryTerms);
+    const searchTerms = [...words, ...phraseTerms];
+
+    if (isFilterOnly(q) || searchTerms.length === 0) {
+      const out: Match[] = [];
+      const phraseHighlight = new Set(phraseTerms);
+      for (const d of this.docs.values()) {
+        if (!accept(d) || !hasPhrases(d)) continue;
+        if (strayStopWords.length && !containsWords(d, strayStopWords)) continue;
+        out.push({ doc: d, score: 0, terms: phraseHighlight });
+      }
+      return out;
+    }
+
+    const results: SearchResult[] = this.mini.search(searchTerms.join(' '), {
+      ...SEARCH_DEFAULTS,
+      filter: (r) => {
+        const d = this.docs.get(r.id as string);
+        return !!d && accept(d);
+      },
+    });
+    const out: Match[] = [];
+    for (const r of results) {
+      const d = this.docs.get(r.id as string)!;
+      if (!hasPhrases(d)) continue;
+      if (strayStopWords.length && !containsWords(d, strayStopWords)) continue;
+      out.push({ doc: d, score: r.score, terms: new Set([...r.terms, ...phraseTerms]) });
+    }
+    return out;
+  }
+
+  /** Ids of discussions holding an excluded word (exact term, any field) or phrase. */
+  private excludedIds(q: SearchQuery): Set<string> {
+    const out = new Set<string>();
+    for (const word of q.excludedWords) {
+      const terms = queryTerms(word);
+      if (!terms.length) continue;
+      for (const r of this.mini.search(terms.join(' '), {
+        ...SEARCH_DEFAULTS,
+        prefix: false,
+        fuzzy: false,
+      })) {
+        out.add(r.id as string);
+      }
+    }
+    if (q.excludedPhrases.length) {
+      const phrases = q.excludedPhrases.map(normaliseForPhrase);
+      for (const d of this.docs.values()) {
+        const haystack = normaliseForPhrase(`${d.heading} ${plainText(d.text)}`);
+        if (phrases.some((p) => haystack.includes(p))) out.add(d.discussionId);
+      }
+    }
+    return out;
+  }
+
+  /** The operators of a query as one predicate; names are resolved first (QueryError when unknown). */
+  private filterFor(q: SearchQuery): (d: IndexedDiscussion) => boolean {
+    const people = q.people.map((v) => this.resolveIds(this.people, 'person', v));
+    const projects = q.projects.map((v) => this.resolveIds(this.projects, 'project', v));
+    const topics = q.topics.map((v) => this.resolveIds(this.topics, 'topic', v));
+    const meetings = q.meetings.map((v) => this.resolveMeeting(v));
+    const { from, to } = q.range;
+    return (d) =>
+      (!from || d.meeting >= from) &&
+      (!to || d.meeting <= to) &&
+      people.every((ids) => d.personIds.some((id) => ids.has(id))) &&
+      projects.every((ids) => d.projectIds.some((id) => ids.has(id))) &&
+      topics.every((ids) => d.topicIds.some((id) => ids.has(id))) &&
+      meetings.every((m) => m(d));
+  }
+
+  private resolveIds(directory: EntityDirectory, field: string, value: string): Set<string> {
+    const r = directory.resolve(value);
+    if (r.ok) return new Set(r.entities.map((e) => e.id));
+    const what = field === 'person' ? 'person' : field;
+    const message =
+      r.reason === 'ambiguous'
+        ? `"${field}:${value}" could be several: ${r.suggestions.map((s) => `"${s}"`).join(', ')}`
+        : `no ${what} named "${value}" (${field}:).${didYouMean(r.suggestions)}`;
+    throw new QueryError(message, field);
+  }
+
+  private resolveMeeting(value: string): (d: IndexedDiscussion) => boolean {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      return (d) => d.meeting === value || d.meetingId === value;
+    }
+    const wanted = value.toLowerCase();
+    const ids = [...this.meetingPrints.keys()];
+    if (!ids.some((id) => id.toLowerCase() === wanted)) {
+      const near = ids.filter((id) => id.toLowerCase().includes(wanted)).slice(0, 5);
+      throw new QueryError(
+        `no meeting "${value}" (meeting: takes a date YYYY-MM-DD or a meeting id).${didYouMean(near)}`,
+        'meeting',
+      );
+    }
+    return (d) => d.meetingId.toLowerCase() === wanted;
+  }
+
+  private names(directory: EntityDirectory, ids: string[]): string[] {
+    return ids
+      .map((id) => directory.get(id)?.name ?? id)
+      .sort((a, b) => a.localeCompare(b));
+  }
+
+  private toHit(m: Match): SearchHit {
+    const d = m.doc;
+    return {
+      discussionId: d.discussionId,
+      meetingId: d.meetingId,
+      meeting: d.meeting,
+      title: d.title,
+      heading: d.heading,
+      snippet: makeSnippet(d.text || d.heading, m.terms),
+      people: this.names(this.people, d.personIds),
+      projects: this.names(this.projects, d.projectIds),
+      score: Math.round(m.score * 1000) / 1000,
+    };
+  }
+
+  private facets(docs: IndexedDiscussion[]): SearchFacets {
+    const people = new Map<string, number>();
+    const projects = new Map<string, number>();
+    const years = new Map<string, number>();
+    const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+    for (const d of docs) {
+      for (const name of this.names(this.people, d.personIds)) bump(people, name);
+      for (const name of this.names(this.projects, d.projectIds)) bump(projects, name);
+      bump(years, d.meeting.slice(0, 4));
+    }
+    const byCount = (map: Map<string, number>) =>
+      [...map].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    return {
+      people: byCount(people),
+      projects: byCount(projects),
+      years: [...years].map(([value, count]) => ({ value, count })).sort((a, b) => b.value.localeCompare(a.value)),
+    };
+  }
+}
+
+interface Match {
+  doc: IndexedDiscussion;
+  score: number;
+  /** Processed terms that matched, for the snippet's marks. */
+  terms: ReadonlySet<string>;
+}
+
+function byNewest(a: IndexedDiscussion, b: IndexedDiscussion): number {
+  return (
+    b.meeting.localeCompare(a.meeting) ||
+    a.meetingId.localeCompare(b.meetingId) ||
+    a.order - b.order
+  );
+}
+
+function containsWords(d: IndexedDiscussion, words: string[]): boolean {
+  const haystack = ` ${normaliseForPhrase(`${d.heading} ${plainText(d.text)}`).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  return words.every((w) => haystack.includes(` ${w} `));
+}
+
+function clampInt(value: number, min: number, max: number, field: string): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new QueryError(`"${field}" must be a whole number from ${min} to ${max}`, field);
+  }
+  return value;
+}
+
+/** The index documents of a graph, grouped by meeting (meeting order kept). */
+function buildDocuments(graph: MeetingGraph): Map<string, Array<{ record: IndexedDiscussion; doc: MiniDoc }>> {
+  const meetings = new Map(graph.meetings.map((m) => [m.id, m]));
+  const people = new Map(graph.people.map((p) => [p.id, p]));
+  const projects = new Map(graph.projects.map((p) => [p.id, p]));
+  const topics = new Map(graph.topics.map((t) => [t.id, t]));
+  const personIds = groupIds(graph.discussed.map((e) => [e.discussionId, e.personId]));
+  const projectIds = groupIds(graph.about.filter((a) => a.target === 'project').map((a) => [a.discussionId, a.targetId]));
+  const topicIds = groupIds(graph.about.filter((a) => a.target === 'topic').map((a) => [a.discussionId, a.targetId]));
+
+  const out = new Map<string, Array<{ record: IndexedDiscussion; doc: MiniDoc }>>();
+  for (const m of graph.meetings) out.set(m.id, []);
+  for (const d of graph.discussions) {
+    const meeting = meetings.get(d.meetingId);
+    if (!meeting) continue;
+    const record: IndexedDiscussion = {
+      discussionId: d.id,
+      meetingId: d.meetingId,
+      meeting: meeting.date,
+      title: meeting.title,
+      heading: d.heading,
+      text: d.text,
+      order: d.order,
+      personIds: personIds.get(d.id) ?? [],
+      projectIds: projectIds.get(d.id) ?? [],
+      topicIds: topicIds.get(d.id) ?? [],
+    };
+    const namesOf = (ids: string[], map: Map<string, { name: string; aliases?: string[] }>) =>
+      ids
+        .map((id) => map.get(id))
+        .filter((e): e is { name: string; aliases?: string[] } => !!e)
+        .map((e) => [e.name, ...(e.aliases ?? [])].join(' ; '))
+        .join(' ; ');
+    const doc: MiniDoc = {
+      id: d.id,
+      heading: d.heading.replace(/#+/g, ' '),
+      text: plainText(d.text),
+      title: meeting.title,
+      people: namesOf(record.personIds, people),
+      projects: namesOf(record.projectIds, projects),
+      topics: namesOf(record.topicIds, topics),
+    };
+    out.get(d.meetingId)!.push({ record, doc });
+  }
+  for (const list of out.values()) list.sort((a, b) => a.record.order - b.record.order);
+  return out;
+}
+
+function groupIds(pairs: Array<[string, string]>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [key, id] of pairs) {
+    const list = out.get(key) ?? [];
+    if (!list.includes(id)) list.push(id);
+    out.set(key, list);
+  }
+  for (const list of out.values()) list.sort();
+  return out;
+}
+
+function fingerprint(entries: Array<{ record: IndexedDiscussion; doc: MiniDoc }>): string {
+  return createHash('sha1').update(JSON.stringify(entries)).digest('hex');
+}
+
+export { parseQuery, QueryError } from './query.js';
+export type { SearchQuery } from './query.js';

@@ -1,0 +1,43 @@
+/**
+ * The search index on disk: `<dataDir>/search-index.json`, written atomically.
+ */
+import path from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import writeFileAtomic from 'write-file-atomic';
+import type { MeetingGraph } from '../domain.js';
+import { SearchIndex, type IndexUpdate } from './index.js';
+
+export const SEARCH_INDEX_FILE = 'search-index.json';
+
+export function searchIndexPath(dataDir: string): string {
+  return path.join(dataDir, SEARCH_INDEX_FILE);
+}
+
+/** The saved index, or null when the data dir has none yet. */
+export async function loadSearchIndex(dataDir: string): Promise<SearchIndex | null> {
+  let text: string;
+  try {
+    text = await readFile(searchIndexPath(dataDir), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+  return SearchIndex.loadJSON(text);
+}
+
+export async function saveSearchIndex(dataDir: string, index: SearchIndex): Promise<void> {
+  await index.vacuum();
+  await mkdir(dataDir, { recursive: true });
+  await writeFileAtomic(searchIndexPath(dataDir), JSON.stringify(index.toJSON()));
+}
+
+/**
+ * Brings the saved index in line with the graph (incrementally, meeting by meeting) and saves it;
+ * what an ingest calls after loading the store.
+ */
+export async function updateSearchIndexFile(dataDir: string, graph: MeetingGraph): Promise<IndexUpdate> {
+  const index = (await loadSearchIndex(dataDir).catch(() => null)) ?? SearchIndex.empty();
+  const result = index.update(graph);
+  await saveSearchIndex(dataDir, index);
+  return result;
+}

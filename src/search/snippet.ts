@@ -1,0 +1,73 @@
+/**
+ * Result snippets: a short window of a discussion's text around the first matched word, as
+ * HTML-escaped text with the matched words wrapped in `<mark>`.
+ */
+import { processTerm } from './terms.js';
+
+/** Characters of text shown in a snippet (a little more when a word would be cut). */
+export const SNIPPET_LENGTH = 200;
+
+/** Context kept before the first match. */
+const LEAD = 60;
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+
+/** Markdown reduced to the words a reader sees: link targets, reference definitions and markup gone. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/^\s*\[[^\]]+\]:\s*\S+.*$/gm, ' ') // [ref]: url
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1') // [text](url), ![alt](src)
+    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1') // [text][ref]
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/^\s{0,3}(#{1,6}\s+|[*+-]\s+|\d+[.)]\s+|>\s?)/gm, '')
+    .replace(/[`*_~]+/g, (m, offset: number, all: string) => {
+      // keep snake_case identifiers intact: only strip markers next to a non-word character
+      const before = all[offset - 1] ?? ' ';
+      const after = all[offset + m.length] ?? ' ';
+      return /\w/.test(before) && /\w/.test(after) ? m : '';
+    })
+    .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+/**
+ * The snippet of `text` for a result whose matched (processed) terms are `terms`. Without any
+ * match the snippet is the text's beginning.
+ */
+export function makeSnippet(text: string, terms: ReadonlySet<string>, length = SNIPPET_LENGTH): string {
+  const plain = plainText(text);
+  const words = [...plain.matchAll(WORD)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    hit: terms.has(processTerm(m[0]) ?? ''),
+  }));
+  const first = words.find((w) => w.hit);
+  let start = 0;
+  if (first && first.end > length - 20) {
+    // start at the beginning of a word a little before the first match
+    const leading = words.filter((w) => w.start >= first.start - LEAD && w.start <= first.start);
+    start = leading[0]?.start ?? first.start;
+  }
+  let end = Math.min(plain.length, start + length);
+  const cut = words.find((w) => w.start < end && w.end > end);
+  if (cut) end = cut.end;
+
+  let html = start > 0 ? '…' : '';
+  let at = start;
+  for (const w of words) {
+    if (!w.hit || w.start < start || w.end > end) continue;
+    html += `${escapeHtml(plain.slice(at, w.start))}<mark>${escapeHtml(plain.slice(w.start, w.end))}</mark>`;
+    at = w.end;
+  }
+  html += escapeHtml(plain.slice(at, end));
+  if (end < plain.length) html += '…';
+  return html;
+}

@@ -1,0 +1,176 @@
+/**
+ * The embedded graph store, used when no Neo4j server is configured: the graph lives in memory
+ * (`EmbeddedGraph`, on graphology) and is persisted to `<dataDir>/graph-store.json` after every
+ * load that changed something.
+ */
+import type { MeetingGraph } from '../domain.js';
+import { EmbeddedGraph } from './embedded-graph.js';
+import * as query from './embedded-queries.js';
+import { StoreError } from './errors.js';
+import { planLoad } from './load-plan.js';
+import { canonicalGraph, partitionGraph } from './meeting-parts.js';
+import { selectNeighbourhood } from './neighbourhood.js';
+import { corrupt, readSnapshotFile, serializeSnapshot, snapshotPath, writeSnapshotFile } from './snapshot-file.js';
+import type {
+  ActionRow,
+  ActionsParams,
+  AttendeeRow,
+  CoAttendanceRow,
+  DiscussionRow,
+  DiscussionsParams,
+  GraphStore,
+  LoadResult,
+  MeetingRow,
+  MeetingsParams,
+  Neighbourhood,
+  NeighbourhoodParams,
+  PersonDetail,
+  ProjectDetail,
+  Stats,
+} from './types.js';
+
+export interface EmbeddedStoreOptions {
+  /**
+   * When the snapshot file is corrupt, start from an empty store instead of failing with a
+   * StoreError (reason `corrupt`). Meant for a caller about to load a whole graph anyway (ingest);
+   * the file is replaced by the next load. Default false.
+   */
+  discardCorruptSnapshot?: boolean;
+}
+
+export class EmbeddedStore implements GraphStore {
+  readonly kind = 'embedded' as const;
+  /** Where the graph is persisted. */
+  readonly file: string;
+  private readonly graph: EmbeddedGraph;
+  private ingestInfo: Pick<MeetingGraph, 'warnings' | 'projectCandidates'>;
+  /** Loads run one after another (each reads the state the previous one left). */
+  private loading: Promise<unknown> = Promise.resolve();
+  private closed = false;
+  /** What the file holds (or null when it has not been written): a load that ends elsewhere rewrites it. */
+  private saved: string | null = null;
+
+  private constructor(file: string, graph: EmbeddedGraph, ingestInfo: Pick<MeetingGraph, 'warnings' | 'projectCandidates'>) {
+    this.file = file;
+    this.graph = graph;
+    this.ingestInfo = ingestInfo;
+  }
+
+  /** Opens the store of `dataDir`: empty when it has no snapshot file yet. */
+  static async open(dataDir: string, options: EmbeddedStoreOptions = {}): Promise<EmbeddedStore> {
+    const file = snapshotPath(dataDir);
+    let stored: MeetingGraph | null;
+    try {
+      stored = await readSnapshotFile(file);
+    } catch (err) {
+      if (err instanceof StoreError && err.reason === 'corrupt' && options.discardCorruptSnapshot) stored = null;
+      else throw err;
+    }
+    const graph = new EmbeddedGraph();
+    if (!stored) return new EmbeddedStore(file, graph, { warnings: [], projectCandidates: [] });
+    let parts;
+    try {
+      parts = partitionGraph(stored);
+    } catch (err) {
+      if (options.discardCorruptSnapshot) return new EmbeddedStore(file, graph, { warnings: [], projectCandidates: [] });
+      throw corrupt(file, (err as Error).message, err);
+    }
+    graph.upsertEntities(parts);
+    for (const part of parts.meetings) graph.addMeeting(part);
+    const store = new EmbeddedStore(file, graph, { warnings: parts.warnings, projectCandidates: parts.projectCandidates });
+    store.saved = serializeSnapshot(await store.snapshot());
+    return store;
+  }
+
+  /**
+   * Brings the store to `graph` meeting by meeting: unchanged meetings (same content hash and
+   * extracted subgraph) stay, changed and new ones are replaced as a whole, missing ones are removed;
+   * people, projects, topics and references take the graph's properties, and those left without any
+   * edge are dropped. The in-memory change is synchronous (no reader sees half of it); the file is
+   * rewritten afterwards, only when something changed.
+   */
+  load(graph: MeetingGraph): Promise<LoadResult> {
+    const run = this.loading.then(() => this.loadNow(graph));
+    this.loading = run.catch(() => undefined);
+    return run;
+  }
+
+  private async loadNow(input: MeetingGraph): Promise<LoadResult> {
+    this.assertOpen();
+    const parts = partitionGraph(input);
+    const plan = planLoad(this.graph.meetingStates(), parts.meetings);
+    for (const id of plan.remove) this.graph.removeMeeting(id);
+    for (const part of plan.write) this.graph.removeMeeting(part.meeting.id);
+    this.graph.upsertEntities(parts);
+    for (const part of plan.write) this.graph.addMeeting(part);
+    this.graph.dropOrphans();
+    this.ingestInfo = { warnings: parts.warnings, projectCandidates: parts.projectCandidates };
+    // Comparing the whole content is simpler than tracking every kind of change, and cheap at this size.
+    const content = serializeSnapshot(await this.snapshot());
+    if (content !== this.saved) {
+      await writeSnapshotFile(this.file, content);
+      this.saved = content;
+    }
+    return { written: plan.write.length, removed: plan.remove.length, unchanged: plan.unchanged.length };
+  }
+
+  async snapshot(): Promise<MeetingGraph> {
+    this.assertOpen();
+    return canonicalGraph(partitionGraph({ ...this.graph.toMeetingGraph(), ...this.ingestInfo }));
+  }
+
+  async discussions(params: DiscussionsParams): Promise<DiscussionRow[]> {
+    this.assertOpen();
+    return query.discussions(this.graph, params);
+  }
+
+  async meetings(params: MeetingsParams): Promise<MeetingRow[]> {
+    this.assertOpen();
+    return query.meetings(this.graph, params);
+  }
+
+  async attendees(meetingId: string): Promise<AttendeeRow[]> {
+    this.assertOpen();
+    return query.attendees(this.graph, meetingId);
+  }
+
+  async person(id: string): Promise<PersonDetail | null> {
+    this.assertOpen();
+    return query.person(this.graph, id);
+  }
+
+  async project(id: string): Promise<ProjectDetail | null> {
+    this.assertOpen();
+    return query.project(this.graph, id);
+  }
+
+  async actions(params: ActionsParams): Promise<ActionRow[]> {
+    this.assertOpen();
+    return query.actions(this.graph, params);
+  }
+
+  async neighbourhood(params: NeighbourhoodParams): Promise<Neighbourhood> {
+    this.assertOpen();
+    return selectNeighbourhood(query.neighbourhoodCandidates(this.graph, params), params);
+  }
+
+  async coAttendance(params: { person?: string }): Promise<CoAttendanceRow[]> {
+    this.assertOpen();
+    return query.coAttendance(this.graph, params);
+  }
+
+  async stats(): Promise<Stats> {
+    this.assertOpen();
+    return query.stats(this.graph);
+  }
+
+  /** Waits for a running load to finish writing its file. */
+  async close(): Promise<void> {
+    await this.loading;
+    this.closed = true;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreError(`the graph store ${this.file} is closed`, 'io');
+  }
+}

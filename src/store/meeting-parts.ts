@@ -1,0 +1,260 @@
+/**
+ * A MeetingGraph cut into what a store writes: the shared entities (people, projects, topics,
+ * references) and one self-contained part per meeting (its discussions, action items and every
+ * edge that starts or ends inside it). Both stores load parts, so they agree on what a meeting owns,
+ * on which duplicate edges collapse, and on when a meeting has changed.
+ */
+import { createHash } from 'node:crypto';
+import type {
+  About,
+  ActionItem,
+  Attendance,
+  Cites,
+  Discussed,
+  Discussion,
+  Evidence,
+  IngestWarning,
+  Meeting,
+  MeetingGraph,
+  Person,
+  Project,
+  ProjectCandidate,
+  Reference,
+  Topic,
+} from '../domain.js';
+import { StoreError } from './errors.js';
+import { compareText } from './order.js';
+
+/** Everything a meeting owns; replaced as a whole when the meeting changes. */
+export interface MeetingPart {
+  meeting: Meeting;
+  /**
+   * sha256 of the part's canonical JSON. A meeting is rewritten when its note's `contentHash` or
+   * this fingerprint differs from the stored one: the fingerprint catches a note that did not change
+   * but was read differently (an edited people.yml resolves its names to other people).
+   */
+  fingerprint: string;
+  /** By `order`. */
+  discussions: Discussion[];
+  /** By id; each one's `projectIds` sorted. */
+  actionItems: ActionItem[];
+  /** By person, role. One edge per (person, meeting, role). */
+  attendance: Attendance[];
+  /** By discussion, person. One edge per (person, discussion). */
+  discussed: Discussed[];
+  /** By discussion, target kind, target. One edge per (discussion, target). */
+  about: About[];
+  /** By discussion, reference. One edge per (discussion, reference). */
+  cites: Cites[];
+}
+
+export interface GraphParts {
+  /** Entities by id. */
+  people: Person[];
+  projects: Project[];
+  topics: Topic[];
+  references: Reference[];
+  /** By meeting id. */
+  meetings: MeetingPart[];
+  warnings: IngestWarning[];
+  projectCandidates: ProjectCandidate[];
+}
+
+/**
+ * Cuts a graph into parts, checking that it holds together: unique ids, and no edge to a node the
+ * graph does not contain (a StoreError `inconsistent-graph` otherwise). Duplicate edges collapse
+ * into the first one seen, whose evidence is kept.
+ */
+export function partitionGraph(graph: MeetingGraph): GraphParts {
+  const people = uniqueById(graph.people.map(personOf), 'person');
+  const projects = uniqueById(graph.projects.map(projectOf), 'project');
+  const topics = uniqueById(graph.topics.map((t): Topic => ({ id: t.id, name: t.name })), 'topic');
+  const references = uniqueById(graph.references.map((r): Reference => ({ id: r.id, url: r.url })), 'reference');
+  const meetings = uniqueById(graph.meetings.map(meetingOf), 'meeting');
+  const discussions = uniqueById(graph.discussions.map(discussionOf), 'discussion');
+  const actionItems = uniqueById(graph.actionItems.map(actionItemOf), 'action item');
+
+  const drafts = new Map<string, Omit<MeetingPart, 'fingerprint'>>();
+  for (const meeting of meetings.values()) {
+    drafts.set(meeting.id, { meeting, discussions: [], actionItems: [], attendance: [], discussed: [], about: [], cites: [] });
+  }
+  const draftOf = (meetingId: string, what: string) => {
+    const draft = drafts.get(meetingId);
+    if (!draft) throw inconsistent(`${what} belongs to unknown meeting "${meetingId}"`);
+    return draft;
+  };
+  const meetingOfDiscussion = (discussionId: string, what: string) => {
+    const discussion = discussions.get(discussionId);
+    if (!discussion) throw inconsistent(`${what} refers to unknown discussion "${discussionId}"`);
+    return discussion.meetingId;
+  };
+  const requireNode = (nodes: Map<string, unknown>, id: string, kind: string, what: string) => {
+    if (!nodes.has(id)) throw inconsistent(`${what} refers to unknown ${kind} "${id}"`);
+  };
+
+  for (const discussion of discussions.values()) {
+    draftOf(discussion.meetingId, `discussion "${discussion.id}"`).discussions.push(discussion);
+  }
+  for (const item of actionItems.values()) {
+    const what = `action item "${item.id}"`;
+    requireNode(people, item.ownerId, 'person', what);
+    for (const projectId of item.projectIds) requireNode(projects, projectId, 'project', what);
+    const projectIds = [...new Set(item.projectIds)].sort(compareText);
+    draftOf(meetingOfDiscussion(item.discussionId, what), what).actionItems.push({ ...item, projectIds });
+  }
+
+  const seenEdges = new Set<string>();
+  const firstOnly = (key: string) => !seenEdges.has(key) && Boolean(seenEdges.add(key));
+  for (const edge of graph.attendance) {
+    const what = `attendance of "${edge.personId}" at "${edge.meetingId}"`;
+    requireNode(people, edge.personId, 'person', what);
+    const draft = draftOf(edge.meetingId, what);
+    if (firstOnly(`ATTENDED\u0000${edge.personId}\u0000${edge.meetingId}\u0000${edge.role}`)) {
+      draft.attendance.push({ personId: edge.personId, meetingId: edge.meetingId, role: edge.role, evidence: evidenceOf(edge.evidence) });
+    }
+  }
+  for (const edge of graph.discussed) {
+    const what = `"${edge.personId}" discussed "${edge.discussionId}"`;
+    requireNode(people, edge.personId, 'person', what);
+    const draft = draftOf(meetingOfDiscussion(edge.discussionId, what), what);
+    if (firstOnly(`DISCUSSED\u0000${edge.personId}\u0000${edge.discussionId}`)) {
+      draft.discussed.push({ personId: edge.personId, discussionId: edge.discussionId, evidence: evidenceOf(edge.evidence) });
+    }
+  }
+  for (const edge of graph.about) {
+    const what = `"${edge.discussionId}" about ${edge.target} "${edge.targetId}"`;
+    requireNode(edge.target === 'project' ? projects : topics, edge.targetId, edge.target, what);
+    const draft = draftOf(meetingOfDiscussion(edge.discussionId, what), what);
+    if (firstOnly(`ABOUT\u0000${edge.discussionId}\u0000${edge.target}\u0000${edge.targetId}`)) {
+      draft.about.push({
+        discussionId: edge.discussionId,
+        targetId: edge.targetId,
+        target: edge.target,
+        evidence: evidenceOf(edge.evidence),
+      });
+    }
+  }
+  for (const edge of graph.cites) {
+    const what = `"${edge.discussionId}" citing "${edge.referenceId}"`;
+    requireNode(references, edge.referenceId, 'reference', what);
+    const draft = draftOf(meetingOfDiscussion(edge.discussionId, what), what);
+    if (firstOnly(`CITES\u0000${edge.discussionId}\u0000${edge.referenceId}`)) {
+      draft.cites.push({ discussionId: edge.discussionId, referenceId: edge.referenceId, evidence: evidenceOf(edge.evidence) });
+    }
+  }
+
+  const parts = [...drafts.values()].map(sortPart).map((part) => ({ ...part, fingerprint: fingerprintOf(part) }));
+  return {
+    people: sortById([...people.values()]),
+    projects: sortById([...projects.values()]),
+    topics: sortById([...topics.values()]),
+    references: sortById([...references.values()]),
+    meetings: parts.sort((a, b) => compareText(a.meeting.id, b.meeting.id)),
+    warnings: graph.warnings,
+    projectCandidates: graph.projectCandidates,
+  };
+}
+
+/**
+ * A graph in the one order both stores' snapshots use: entities and meetings by id, then each
+ * meeting's part in its canonical order. Loading and snapshotting a graph gives back exactly
+ * `canonicalGraph(partitionGraph(graph))`, minus entities without any edge (stores drop those).
+ */
+export function canonicalGraph(parts: GraphParts): MeetingGraph {
+  const meetings = parts.meetings;
+  return {
+    meetings: meetings.map((p) => p.meeting),
+    discussions: meetings.flatMap((p) => p.discussions),
+    people: parts.people,
+    projects: parts.projects,
+    topics: parts.topics,
+    actionItems: meetings.flatMap((p) => p.actionItems),
+    references: parts.references,
+    attendance: meetings.flatMap((p) => p.attendance),
+    discussed: meetings.flatMap((p) => p.discussed),
+    about: meetings.flatMap((p) => p.about),
+    cites: meetings.flatMap((p) => p.cites),
+    warnings: parts.warnings,
+    projectCandidates: parts.projectCandidates,
+  };
+}
+
+function sortPart(part: Omit<MeetingPart, 'fingerprint'>): Omit<MeetingPart, 'fingerprint'> {
+  return {
+    meeting: part.meeting,
+    discussions: [...part.discussions].sort((a, b) => a.order - b.order || compareText(a.id, b.id)),
+    actionItems: sortById(part.actionItems),
+    attendance: [...part.attendance].sort(
+      (a, b) => compareText(a.personId, b.personId) || compareText(a.role, b.role),
+    ),
+    discussed: [...part.discussed].sort(
+      (a, b) => compareText(a.discussionId, b.discussionId) || compareText(a.personId, b.personId),
+    ),
+    about: [...part.about].sort(
+      (a, b) =>
+        compareText(a.discussionId, b.discussionId) ||
+        compareText(a.target, b.target) ||
+        compareText(a.targetId, b.targetId),
+    ),
+    cites: [...part.cites].sort(
+      (a, b) => compareText(a.discussionId, b.discussionId) || compareText(a.referenceId, b.referenceId),
+    ),
+  };
+}
+
+/** Every object of a part is a fixed-shape copy (see below), so equal parts serialise identically. */
+function fingerprintOf(part: Omit<MeetingPart, 'fingerprint'>): string {
+  return createHash('sha256').update(JSON.stringify(part)).digest('hex');
+}
+
+// The copies below fix each object's fields and their order (so equal parts serialise to equal
+// fingerprints however the graph was built) and leave behind any field the stores do not keep.
+
+function personOf(p: Person): Person {
+  return { id: p.id, name: p.name, aliases: [...p.aliases] };
+}
+
+function projectOf(p: Project): Project {
+  return { id: p.id, name: p.name, aliases: [...p.aliases], origin: p.origin };
+}
+
+function meetingOf(m: Meeting): Meeting {
+  return { id: m.id, date: m.date, title: m.title, description: m.description, source: m.source, contentHash: m.contentHash };
+}
+
+function discussionOf(d: Discussion): Discussion {
+  return { id: d.id, meetingId: d.meetingId, heading: d.heading, text: d.text, order: d.order, line: d.line };
+}
+
+function actionItemOf(a: ActionItem): ActionItem {
+  return {
+    id: a.id,
+    task: a.task,
+    status: a.status,
+    ownerId: a.ownerId,
+    discussionId: a.discussionId,
+    projectIds: a.projectIds,
+    evidence: evidenceOf(a.evidence),
+  };
+}
+
+function evidenceOf(e: Evidence): Evidence {
+  return { file: e.file, line: e.line, sentence: e.sentence };
+}
+
+function uniqueById<T extends { id: string }>(items: T[], kind: string): Map<string, T> {
+  const byId = new Map<string, T>();
+  for (const item of items) {
+    if (byId.has(item.id)) throw inconsistent(`${kind} id "${item.id}" appears twice`);
+    byId.set(item.id, item);
+  }
+  return byId;
+}
+
+function sortById<T extends { id: string }>(items: T[]): T[] {
+  return [...items].sort((a, b) => compareText(a.id, b.id));
+}
+
+function inconsistent(detail: string): StoreError {
+  return new StoreError(`cannot load the graph: ${detail}`, 'inconsistent-graph');
+}

@@ -1,0 +1,355 @@
+/**
+ * The Neo4j graph store: the named queries and writes of `queries/*.cypher` run through the
+ * official driver. Reads go through READ sessions; a load writes each batch of meetings in a
+ * transaction of its own, so no reader ever sees half a meeting.
+ */
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { Neo4jConfig } from '../config.js';
+import type { MeetingGraph } from '../domain.js';
+import { bindParameters, cypher, cypherStatements } from './cypher.js';
+import { StoreError, firstLine } from './errors.js';
+import { planLoad, type StoredMeetingState } from './load-plan.js';
+import { canonicalGraph, partitionGraph, type MeetingPart } from './meeting-parts.js';
+import { selectNeighbourhood, type NeighbourhoodCandidates } from './neighbourhood.js';
+import { snippetOf } from './order.js';
+import type {
+  ActionRow,
+  ActionsParams,
+  AttendeeRow,
+  CoAttendanceRow,
+  DiscussionRow,
+  DiscussionsParams,
+  GraphStore,
+  LoadResult,
+  MeetingRow,
+  MeetingsParams,
+  NamedCount,
+  Neighbourhood,
+  NeighbourhoodParams,
+  PeriodCount,
+  PersonDetail,
+  ProjectDetail,
+  Stats,
+} from './types.js';
+
+/** Meetings written per transaction: small enough to keep transactions short, large enough to be fast. */
+const MEETINGS_PER_TRANSACTION = 25;
+/** How long to wait for the server to accept a connection before calling it unreachable. */
+const CONNECTION_TIMEOUT_MS = 10_000;
+
+export class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j' as const;
+  private readonly driver: Driver;
+  private readonly config: Neo4jConfig;
+  /** Loads run one after another (each compares against what the previous one wrote). */
+  private loading: Promise<unknown> = Promise.resolve();
+
+  private constructor(driver: Driver, config: Neo4jConfig) {
+    this.driver = driver;
+    this.config = config;
+  }
+
+  /**
+   * Connects, checks the server answers for `config.database` with these credentials, then creates
+   * the constraints and indexes (`queries/schema.cypher`) and waits until they are online. Any
+   * failure is a one-line StoreError naming the URI and the cause.
+   */
+  static async open(config: Neo4jConfig): Promise<Neo4jStore> {
+    let driver: Driver;
+    try {
+      driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
+        disableLosslessIntegers: true,
+        connectionTimeout: CONNECTION_TIMEOUT_MS,
+      });
+    } catch (err) {
+      throw storeError(config, err);
+    }
+    const store = new Neo4jStore(driver, config);
+    try {
+      await driver.verifyConnectivity({ database: config.database });
+      await store.ensureSchema();
+    } catch (err) {
+      await driver.close().catch(() => undefined);
+      throw storeError(config, err);
+    }
+    return store;
+  }
+
+  /** Constraints and indexes in a transaction of their own (schema and data writes cannot share one). */
+  private async ensureSchema(): Promise<void> {
+    await this.write(async (tx) => {
+      for (const statement of cypherStatements('schema')) await tx.run(statement.text);
+    });
+    const session = this.driver.session({ database: this.config.database });
+    try {
+      await session.run(cypher('await-indexes').text);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * Brings the database to `graph` meeting by meeting. Unchanged meetings (same content hash and
+   * extracted subgraph) are not touched; a changed or new meeting's subgraph is deleted and written
+   * anew in one transaction per batch; meetings whose note disappeared are deleted. People, projects,
+   * topics and references take the graph's properties on every load; those left without any edge
+   * are dropped last.
+   */
+  load(graph: MeetingGraph): Promise<LoadResult> {
+    const run = this.loading.then(() => this.loadNow(graph));
+    this.loading = run.catch(() => undefined);
+    return run;
+  }
+
+  private async loadNow(graph: MeetingGraph): Promise<LoadResult> {
+    const parts = partitionGraph(graph);
+    const states = await this.read(async (tx) => {
+      const stored = await rows<{ id: string } & StoredMeetingState>(tx, 'meeting-states');
+      return new Map(stored.map((s) => [s.id, { contentHash: s.contentHash, fingerprint: s.fingerprint }]));
+    });
+    const plan = planLoad(states, parts.meetings);
+    await this.write(async (tx) => {
+      await run(tx, 'load-people', { rows: parts.people.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases })) });
+      await run(tx, 'load-projects', {
+        rows: parts.projects.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases, origin: p.origin })),
+      });
+      await run(tx, 'load-topics', { rows: parts.topics.map((t) => ({ id: t.id, name: t.name })) });
+      await run(tx, 'load-references', { rows: parts.references.map((r) => ({ id: r.id, url: r.url })) });
+    });
+    for (let i = 0; i < plan.write.length; i += MEETINGS_PER_TRANSACTION) {
+      const batch = plan.write.slice(i, i + MEETINGS_PER_TRANSACTION);
+      await this.write((tx) => writeMeetings(tx, batch));
+    }
+    if (plan.remove.length > 0) await this.write((tx) => run(tx, 'delete-meeting', { ids: plan.remove }));
+    await this.write(async (tx) => {
+      await run(tx, 'delete-orphans');
+      await run(tx, 'load-ingest-info', {
+        warnings: JSON.stringify(parts.warnings),
+        projectCandidates: JSON.stringify(parts.projectCandidates),
+      });
+    });
+    return { written: plan.write.length, removed: plan.remove.length, unchanged: plan.unchanged.length };
+  }
+
+  async snapshot(): Promise<MeetingGraph> {
+    const graph = await this.read(async (tx): Promise<MeetingGraph> => {
+      const info = await rows<{ warnings: string; projectCandidates: string }>(tx, 'snapshot-ingest-info');
+      const withEvidence = <T extends { file: string; line: number; sentence: string }>(r: T) => {
+        const { file, line, sentence, ...rest } = r;
+        return { ...rest, evidence: { file, line, sentence } };
+      };
+      type EvidenceRow = { file: string; line: number; sentence: string };
+      return {
+        meetings: await rows(tx, 'snapshot-meetings'),
+        discussions: await rows(tx, 'snapshot-discussions'),
+        people: await rows(tx, 'snapshot-people'),
+        projects: await rows(tx, 'snapshot-projects'),
+        topics: await rows(tx, 'snapshot-topics'),
+        references: await rows(tx, 'snapshot-references'),
+        actionItems: (await rows<MeetingGraph['actionItems'][number] & EvidenceRow>(tx, 'snapshot-actions')).map(withEvidence),
+        attendance: (await rows<MeetingGraph['attendance'][number] & EvidenceRow>(tx, 'snapshot-attended')).map(withEvidence),
+        discussed: (await rows<MeetingGraph['discussed'][number] & EvidenceRow>(tx, 'snapshot-discussed')).map(withEvidence),
+        about: (await rows<MeetingGraph['about'][number] & EvidenceRow>(tx, 'snapshot-about')).map(withEvidence),
+        cites: (await rows<MeetingGraph['cites'][number] & EvidenceRow>(tx, 'snapshot-cites')).map(withEvidence),
+        warnings: info[0] ? JSON.parse(info[0].warnings) : [],
+        projectCandidates: info[0] ? JSON.parse(info[0].projectCandidates) : [],
+      } as MeetingGraph;
+    });
+    return canonicalGraph(partitionGraph(graph));
+  }
+
+  discussions(params: DiscussionsParams): Promise<DiscussionRow[]> {
+    const projects = params.project === undefined ? null : Array.isArray(params.project) ? params.project : [params.project];
+    return this.read((tx) =>
+      rows<DiscussionRow>(tx, 'discussions', {
+        person: params.person,
+        projects,
+        topic: params.topic,
+        meeting: params.meeting,
+        from: params.from,
+        to: params.to,
+      }),
+    );
+  }
+
+  meetings(params: MeetingsParams): Promise<MeetingRow[]> {
+    return this.read((tx) => rows<MeetingRow>(tx, 'meetings', { attendee: params.attendee, from: params.from, to: params.to }));
+  }
+
+  attendees(meetingId: string): Promise<AttendeeRow[]> {
+    return this.read((tx) => rows<AttendeeRow>(tx, 'attendees', { meeting: meetingId }));
+  }
+
+  person(id: string): Promise<PersonDetail | null> {
+    return this.read(async (tx) => {
+      const [head] = await rows<Pick<PersonDetail, 'id' | 'name' | 'aliases' | 'firstSeen' | 'lastSeen'>>(tx, 'person', { id });
+      if (!head) return null;
+      return {
+        id: head.id,
+        name: head.name,
+        aliases: head.aliases,
+        meetings: await rows<MeetingRow>(tx, 'person-meetings', { id }),
+        projects: await rows<NamedCount>(tx, 'person-projects', { id }),
+        actions: await rows<ActionRow>(tx, 'actions', { person: id }),
+        firstSeen: head.firstSeen,
+        lastSeen: head.lastSeen,
+      };
+    });
+  }
+
+  project(id: string): Promise<ProjectDetail | null> {
+    return this.read(async (tx) => {
+      const [head] = await rows<Pick<ProjectDetail, 'id' | 'name' | 'aliases' | 'origin' | 'firstDiscussed' | 'lastDiscussed'>>(
+        tx,
+        'project',
+        { id },
+      );
+      if (!head) return null;
+      return {
+        id: head.id,
+        name: head.name,
+        aliases: head.aliases,
+        origin: head.origin,
+        perMonth: await rows<PeriodCount>(tx, 'project-months', { id }),
+        people: await rows<NamedCount>(tx, 'project-people', { id }),
+        actions: await rows<ActionRow>(tx, 'actions', { project: id }),
+        related: await rows<NamedCount>(tx, 'project-related', { id }),
+        firstDiscussed: head.firstDiscussed,
+        lastDiscussed: head.lastDiscussed,
+      };
+    });
+  }
+
+  actions(params: ActionsParams): Promise<ActionRow[]> {
+    return this.read((tx) =>
+      rows<ActionRow>(tx, 'actions', {
+        person: params.person,
+        project: params.project,
+        status: params.status,
+        from: params.from,
+        to: params.to,
+      }),
+    );
+  }
+
+  async neighbourhood(params: NeighbourhoodParams): Promise<Neighbourhood> {
+    const range = { from: params.from, to: params.to };
+    const candidates = await this.read(
+      async (tx): Promise<NeighbourhoodCandidates> => ({
+        nodes: await rows(tx, 'neighbourhood-nodes', range),
+        edges: await rows(tx, 'neighbourhood-edges', range),
+      }),
+    );
+    return selectNeighbourhood(candidates, params);
+  }
+
+  coAttendance(params: { person?: string }): Promise<CoAttendanceRow[]> {
+    return this.read((tx) => rows<CoAttendanceRow>(tx, 'co-attendance', { person: params.person }));
+  }
+
+  async stats(): Promise<Stats> {
+    const [stats] = await this.read((tx) => rows<Stats>(tx, 'stats'));
+    return stats;
+  }
+
+  /** Waits for a running load, then closes the driver. */
+  async close(): Promise<void> {
+    await this.loading;
+    await this.driver.close();
+  }
+
+  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.READ, database: this.config.database });
+    try {
+      return await session.executeRead(work);
+    } catch (err) {
+      throw storeError(this.config, err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE, database: this.config.database });
+    try {
+      return await session.executeWrite(work);
+    } catch (err) {
+      throw storeError(this.config, err);
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+/** Replaces each meeting of the batch: its old subgraph goes, the new one is written. */
+async function writeMeetings(tx: ManagedTransaction, batch: MeetingPart[]): Promise<void> {
+  const int = (n: number) => neo4j.int(n);
+  const evidence = (e: { file: string; line: number; sentence: string }) => ({ file: e.file, line: int(e.line), sentence: e.sentence });
+  await run(tx, 'delete-meeting', { ids: batch.map((p) => p.meeting.id) });
+  await run(tx, 'load-meetings', { rows: batch.map((p) => ({ ...p.meeting, fingerprint: p.fingerprint })) });
+  const discussions = batch.flatMap((p) => p.discussions);
+  await run(tx, 'load-discussions', {
+    rows: discussions.map((d) => ({ ...d, snippet: snippetOf(d.text), order: int(d.order), line: int(d.line) })),
+  });
+  await run(tx, 'load-attended', {
+    rows: batch.flatMap((p) => p.attendance.map((a) => ({ personId: a.personId, meetingId: a.meetingId, role: a.role, ...evidence(a.evidence) }))),
+  });
+  await run(tx, 'load-discussed', {
+    rows: batch.flatMap((p) => p.discussed.map((d) => ({ personId: d.personId, discussionId: d.discussionId, ...evidence(d.evidence) }))),
+  });
+  const about = batch.flatMap((p) => p.about);
+  const aboutRow = (a: (typeof about)[number]) => ({ discussionId: a.discussionId, targetId: a.targetId, ...evidence(a.evidence) });
+  await run(tx, 'load-about-projects', { rows: about.filter((a) => a.target === 'project').map(aboutRow) });
+  await run(tx, 'load-about-topics', { rows: about.filter((a) => a.target === 'topic').map(aboutRow) });
+  const actions = batch.flatMap((p) => p.actionItems);
+  await run(tx, 'load-actions', {
+    rows: actions.map((a) => ({
+      id: a.id,
+      task: a.task,
+      status: a.status,
+      ownerId: a.ownerId,
+      discussionId: a.discussionId,
+      ...evidence(a.evidence),
+    })),
+  });
+  await run(tx, 'load-concerns', { rows: actions.flatMap((a) => a.projectIds.map((projectId) => ({ actionId: a.id, projectId }))) });
+  await run(tx, 'load-cites', {
+    rows: batch.flatMap((p) => p.cites.map((c) => ({ discussionId: c.discussionId, referenceId: c.referenceId, ...evidence(c.evidence) }))),
+  });
+}
+
+async function run(tx: ManagedTransaction, name: string, values?: Record<string, unknown>): Promise<void> {
+  const query = cypher(name);
+  await tx.run(query.text, bindParameters(query, values));
+}
+
+async function rows<T>(tx: ManagedTransaction, name: string, values?: Record<string, unknown>): Promise<T[]> {
+  const query = cypher(name);
+  const result = await tx.run(query.text, bindParameters(query, values));
+  return result.records.map((record) => record.toObject() as T);
+}
+
+/** A driver or server error as a one-line StoreError that names the server and what went wrong. */
+function storeError(config: Neo4jConfig, err: unknown): StoreError {
+  if (err instanceof StoreError) return err;
+  const code = (err as { code?: string }).code ?? '';
+  const message = err instanceof Error ? err.message : String(err);
+  if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
+    return new StoreError(
+      `Neo4j at ${config.uri} refused user "${config.user}": ${firstLine(err)} (check NEO4J_USER and NEO4J_PASSWORD)`,
+      'unauthorized',
+      { cause: err },
+    );
+  }
+  if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
+    return new StoreError(`Neo4j at ${config.uri} has no database "${config.database}" (check NEO4J_DATABASE)`, 'unreachable', {
+      cause: err,
+    });
+  }
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /Failed to connect|ECONNREFUSED|ETIMEDOUT|ENOTFOUND/.test(message)) {
+    // The driver's message is a paragraph of advice; its last "Caused by:" names the actual failure.
+    const cause = /Caused by: ([^\n]+)/.exec(message)?.[1]?.trim() ?? firstLine(err);
+    return new StoreError(`cannot reach Neo4j at ${config.uri}: ${cause}`, 'unreachable', { cause: err });
+  }
+  return new StoreError(`Neo4j at ${config.uri} failed: ${firstLine(err)}`, 'query', { cause: err });
+}

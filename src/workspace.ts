@@ -1,0 +1,102 @@
+/**
+ * The data directory (`--data`, `MEETGRAPH_DATA`, default `.meetgraph/`): the last ingest's graph
+ * and manifest, the embedded store's snapshot and the search index. Writes are atomic
+ * (write-then-rename) and one ingest at a time holds the lock.
+ */
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import lockfile from 'proper-lockfile';
+import type { MeetingGraph } from './domain.js';
+
+/** What the last ingest read: enough to tell that nothing changed without parsing anything. */
+export interface IngestManifest {
+  notesDir: string;
+  /** source → content hash of every note read. */
+  notes: Record<string, string>;
+  /** Content hashes of the registry files used (null when none). */
+  peopleHash: string | null;
+  projectsHash: string | null;
+  /** Version of the extraction code: a new version re-extracts everything. */
+  extractorVersion: number;
+  finishedAt: string;
+}
+
+export class Workspace {
+  constructor(readonly dir: string) {}
+
+  get graphFile(): string {
+    return path.join(this.dir, 'graph.json');
+  }
+  get manifestFile(): string {
+    return path.join(this.dir, 'manifest.json');
+  }
+  get storeFile(): string {
+    return path.join(this.dir, 'graph-store.json');
+  }
+  get searchIndexFile(): string {
+    return path.join(this.dir, 'search-index.json');
+  }
+
+  ensure(): void {
+    mkdirSync(this.dir, { recursive: true });
+  }
+
+  readGraph(): MeetingGraph | null {
+    return readJson<MeetingGraph>(this.graphFile);
+  }
+
+  readManifest(): IngestManifest | null {
+    return readJson<IngestManifest>(this.manifestFile);
+  }
+
+  async writeGraph(graph: MeetingGraph, manifest: IngestManifest): Promise<void> {
+    this.ensure();
+    await writeFileAtomic(this.graphFile, JSON.stringify(graph));
+    await writeFileAtomic(this.manifestFile, JSON.stringify(manifest, null, 1));
+  }
+
+  /**
+   * Holds the ingest lock while `fn` runs. A second ingest against the same data directory waits
+   * up to `waitMs`, then refuses with a clear message. A lock left by a killed process goes stale
+   * and is taken over.
+   */
+  async withIngestLock<T>(fn: () => Promise<T>, waitMs = 30_000): Promise<T> {
+    this.ensure();
+    let release: () => Promise<void>;
+    try {
+      release = await lockfile.lock(this.dir, {
+        lockfilePath: path.join(this.dir, 'ingest.lock'),
+        stale: 15_000,
+        update: 5_000,
+        retries: { retries: Math.max(0, Math.ceil(waitMs / 500)), minTimeout: 500, maxTimeout: 500, factor: 1 },
+      });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ELOCKED') {
+        throw new WorkspaceError(`another ingest is running on ${this.dir}; try again when it has finished`);
+      }
+      throw err;
+    }
+    try {
+      return await fn();
+    } finally {
+      await release().catch(() => undefined);
+    }
+  }
+}
+
+function readJson<T>(file: string): T | null {
+  if (!existsSync(file)) return null;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+export class WorkspaceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}

@@ -1,0 +1,190 @@
+import { mkdtempSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SearchIndex } from '../../src/search/index.js';
+import { loadSearchIndex, saveSearchIndex, searchIndexPath, updateSearchIndexFile } from '../../src/search/persist.js';
+import { QueryError } from '../../src/search/query.js';
+import { historyGraph } from '../fixtures/history-graph.js';
+
+const index = SearchIndex.build(historyGraph());
+const ids = (q: string, opts = {}) => index.search(q, { limit: 100, ...opts }).hits.map((h) => h.discussionId);
+
+describe('SearchIndex', () => {
+  it('indexes one document per discussion', () => {
+    expect(index.size).toBe(historyGraph().discussions.length);
+  });
+
+  it('finds words in text and ranks heading matches first', () => {
+    const hits = index.search('release').hits;
+    expect(hits.length).toBeGreaterThanOrEqual(2);
+    expect(hits[0].heading).toMatch(/release/i);
+    expect(hits.map((h) => h.discussionId)).toContain('2019-06-20#0');
+  });
+
+  it('folds case, diacritics, possessives and plurals', () => {
+    expect(ids('MULLER')).toContain('2020-02-11#0'); // José Müller in people field
+    expect(ids("Ada's")).toEqual(expect.arrayContaining(ids('ada')));
+    expect(ids('benchmark')).toContain('2019-03-05#1'); // text says "benchmarks"
+    expect(ids('wirings')).toContain('2019-03-05#1');
+  });
+
+  it('matches people and projects by any alias', () => {
+    expect(ids('AlanT')).toEqual(expect.arrayContaining(['2019-01-15#0', '2019-03-05#1', '2019-06-20#1']));
+    expect(ids('AnalyticalEngine')).toEqual(expect.arrayContaining(['2019-03-05#0', '2019-06-20#1']));
+  });
+
+  it('combines free words with AND', () => {
+    expect(ids('enigma charles')).toEqual(['2019-06-20#1']);
+  });
+
+  it('uses prefixes and fuzzy matching only for longer words', () => {
+    expect(ids('retrosp')).toContain('2020-02-11#1');
+    expect(ids('retrospectiv')).toContain('2020-02-11#1');
+    expect(ids('enigmaa')).toContain('2019-03-05#1'); // one edit on a 7-letter word
+    expect(ids('cobl')).toEqual([]); // 4 letters: no fuzzy
+  });
+
+  it('filters by phrase and excludes words and phrases', () => {
+    expect(ids('"rotor   wiring"')).toEqual(['2019-03-05#1']);
+    expect(ids('"rotor wiring" enigma')).toEqual(['2019-03-05#1']);
+    expect(ids('enigma -charles')).not.toContain('2019-06-20#1');
+    expect(ids('enigma -"rotor wiring"')).not.toContain('2019-03-05#1');
+    expect(ids('enigma -"rotor wiring"').length).toBeGreaterThan(0);
+  });
+
+  it('resolves operators through names, aliases, slugs and unique prefixes', () => {
+    const viaAlias = ids('person:AlanT');
+    expect(viaAlias.sort()).toEqual(['2019-01-15#0', '2019-03-05#1', '2019-06-20#1']);
+    expect(ids('person:"Alan Turing"').sort()).toEqual(viaAlias);
+    expect(ids('person:alan-turing').sort()).toEqual(viaAlias);
+    expect(ids('person:Jose').length).toBe(1);
+    expect(ids('project:enigma person:ada').sort()).toEqual(['2019-03-05#1', '2020-02-11#1']);
+    expect(ids('project:differ')).toEqual(['2020-02-11#0']);
+    expect(ids('topic:release').sort()).toEqual(['2019-01-15#1', '2019-06-20#0']);
+    expect(ids('topic:rotor').sort()).toEqual(['2019-01-15#0', '2019-03-05#1', '2020-02-11#1']);
+  });
+
+  it('an operator-only query returns every match, newest first', () => {
+    const r = index.search('project:cobol');
+    expect(r.total).toBe(3);
+    expect(r.hits.map((h) => h.meeting)).toEqual(['2020-02-25', '2019-01-15', '2019-01-15']);
+    expect(r.hits.every((h) => h.score === 0)).toBe(true);
+  });
+
+  it('filters by dates and meetings', () => {
+    expect(ids('in:2020').every((id) => id.startsWith('2020'))).toBe(true);
+    expect(ids('in:2020')).toHaveLength(3);
+    expect(ids('after:2019-06 before:2019-12')).toHaveLength(3);
+    expect(ids('meeting:2019-03-05')).toHaveLength(3);
+    expect(ids('enigma meeting:2019-03-05')).toEqual(['2019-03-05#1']);
+  });
+
+  it('suggests the nearest names for an unknown person or project', () => {
+    expect(() => index.search('person:Alann')).toThrow(QueryError);
+    try {
+      index.search('person:Alna Turing');
+    } catch (e) {
+      expect((e as QueryError).field).toBe('person');
+    }
+    try {
+      index.search('project:Enigmo');
+      expect.unreachable();
+    } catch (e) {
+      expect((e as QueryError).field).toBe('project');
+      expect((e as Error).message).toContain('"Enigma"');
+    }
+    expect(() => index.search('meeting:nope')).toThrow(QueryError);
+  });
+
+  it('returns result fields with an escaped, marked snippet', () => {
+    const hit = index.search('design').hits[0];
+    expect(hit).toMatchObject({
+      discussionId: '2019-03-05#0',
+      meetingId: '2019-03-05',
+      meeting: '2019-03-05',
+      title: 'Weekly call 2019-03-05',
+      heading: 'Analytical Engine',
+      people: ['Ada Lovelace', 'Charles Babbage'],
+      projects: ['Analytical Engine'],
+    });
+    expect(hit.snippet).toContain('<mark>design</mark>');
+    expect(hit.snippet).not.toContain('https://'); // link targets are not shown
+    expect(hit.snippet).toContain('Ada&#39;s');
+    expect(hit.score).toBeGreaterThan(0);
+  });
+
+  it('escapes HTML in documents', () => {
+    const g = historyGraph({
+      edit: (graph) => {
+        graph.discussions[0].text = 'Use <script>alert(1)</script> & enigma';
+      },
+    });
+    const hit = SearchIndex.build(g).search('enigma alert').hits[0];
+    expect(hit.snippet).not.toContain('<script>');
+  });
+
+  it('paginates, sorts by date and counts facets over all results', () => {
+    const all = index.search('project:enigma', { limit: 100 });
+    expect(all.total).toBe(4);
+    const page = index.search('project:enigma', { limit: 2, offset: 2 });
+    expect(page.total).toBe(4);
+    expect(page.hits.map((h) => h.discussionId)).toEqual(all.hits.slice(2).map((h) => h.discussionId));
+    expect(page.facets.years).toEqual([
+      { value: '2020', count: 1 },
+      { value: '2019', count: 3 },
+    ]);
+    expect(page.facets.people[0]).toEqual({ value: 'Alan Turing', count: 3 });
+    expect(page.facets.projects[0]).toEqual({ value: 'Enigma', count: 4 });
+    const byDate = index.search('enigma', { sort: 'date', limit: 100 }).hits.map((h) => h.meeting);
+    expect(byDate).toEqual([...byDate].sort().reverse());
+    expect(() => index.search('enigma', { limit: -1 })).toThrow(QueryError);
+  });
+
+  it('round-trips through JSON', () => {
+    const again = SearchIndex.loadJSON(JSON.stringify(index.toJSON()));
+    for (const q of ['enigma', 'person:ada project:enigma', '"rotor wiring"', 'retrosp', 'design']) {
+      expect(again.search(q)).toEqual(index.search(q));
+    }
+  });
+
+  it('updates incrementally per meeting', async () => {
+    const partial = SearchIndex.build(historyGraph({ only: ['2019-01-15', '2019-03-05'] }));
+    expect(partial.search('funding').total).toBe(0);
+    const first = partial.update(historyGraph());
+    expect(first).toEqual({ added: 3, changed: 0, removed: 0, unchanged: 2 });
+    expect(partial.search('funding').total).toBe(1);
+
+    const edited = historyGraph({
+      edit: (g) => {
+        const d = g.discussions.find((x) => x.id === '2019-03-05#1')!;
+        d.text = 'Alan and Ada discussed plugboard cabling.';
+        g.meetings = g.meetings.filter((m) => m.id !== '2020-02-25');
+        g.discussions = g.discussions.filter((x) => x.meetingId !== '2020-02-25');
+      },
+    });
+    expect(partial.update(edited)).toEqual({ added: 0, changed: 1, removed: 1, unchanged: 3 });
+    expect(partial.search('plugboard').hits.map((h) => h.discussionId)).toEqual(['2019-03-05#1']);
+    expect(partial.search('"rotor wiring"').total).toBe(0);
+    expect(partial.search('naming').total).toBe(0);
+    expect(partial.size).toBe(index.size - 1);
+    // once cleaned up, it ranks exactly as a rebuilt index
+    await partial.vacuum();
+    const rebuilt = SearchIndex.build(edited);
+    for (const q of ['enigma', 'plugboard', 'rotor', 'person:ada']) {
+      expect(partial.search(q).hits.map((h) => h.discussionId)).toEqual(rebuilt.search(q).hits.map((h) => h.discussionId));
+    }
+  });
+
+  it('saves and loads from the data dir', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'meetgraph-search-'));
+    expect(await loadSearchIndex(dir)).toBeNull();
+    await updateSearchIndexFile(dir, historyGraph({ only: ['2019-01-15'] }));
+    expect(existsSync(searchIndexPath(dir))).toBe(true);
+    const r = await updateSearchIndexFile(dir, historyGraph());
+    expect(r.unchanged).toBe(1);
+    const loaded = (await loadSearchIndex(dir))!;
+    expect(loaded.search('enigma')).toEqual(index.search('enigma'));
+    await saveSearchIndex(dir, loaded);
+  });
+});

@@ -1,0 +1,554 @@
+/**
+ * What every GraphStore must do, as a suite both adapters run (embedded.test.ts, neo4j.test.ts).
+ * The expected rows are worked out by hand from tests/fixtures/small-graph.ts.
+ */
+import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+import type { MeetingGraph } from '../../src/domain.js';
+import { StoreError } from '../../src/store/errors.js';
+import { canonicalGraph, partitionGraph } from '../../src/store/meeting-parts.js';
+import type { ActionRow, GraphStore } from '../../src/store/types.js';
+import { smallGraph } from '../fixtures/small-graph.js';
+
+export interface StoreHarness {
+  /** A store over empty storage (a fresh directory, an emptied database). */
+  openEmpty(): Promise<GraphStore>;
+}
+
+const M1 = '2024-01-09';
+const M2 = '2024-02-06';
+const M3 = '2024-02-20';
+const M4 = 'team/2024-02-20-retro';
+
+const ACTION_BOB: ActionRow = {
+  actionId: `${M1}#0/a1`,
+  personId: 'bob',
+  person: 'Bob Brown',
+  task: 'Tag the release',
+  status: 'done',
+  meetingId: M1,
+  meeting: '2024-01-09',
+  discussionId: `${M1}#0`,
+  heading: '### MirageOS release',
+  projects: ['MirageOS'],
+};
+const ACTION_CAROL: ActionRow = {
+  actionId: `${M1}#1/a1`,
+  personId: 'carol',
+  person: 'Carol Chen',
+  task: 'Test on Xen 4.4',
+  status: 'todo',
+  meetingId: M1,
+  meeting: '2024-01-09',
+  discussionId: `${M1}#1`,
+  heading: '### Xen support',
+  projects: ['Xen'],
+};
+const ACTION_EMILE: ActionRow = {
+  actionId: `${M2}#0/a1`,
+  personId: 'emile',
+  person: 'Émile Roux',
+  task: 'Write the Irmin docs',
+  status: 'ongoing',
+  meetingId: M2,
+  meeting: '2024-02-06',
+  discussionId: `${M2}#0`,
+  heading: '### Irmin storage',
+  projects: ['Irmin', 'MirageOS'],
+};
+const ACTION_ALICE: ActionRow = {
+  actionId: `${M3}#0/a1`,
+  personId: 'alice',
+  person: 'Alice Archer',
+  task: 'Review the TLS patch',
+  status: 'todo',
+  meetingId: M3,
+  meeting: '2024-02-20',
+  discussionId: `${M3}#0`,
+  heading: '### TLS',
+  projects: ['ocaml-tls'],
+};
+const ACTION_DAVE: ActionRow = {
+  actionId: `${M4}#0/a1`,
+  personId: 'dave',
+  person: 'Dave Dunn',
+  task: 'Book the room',
+  status: 'done',
+  meetingId: M4,
+  meeting: '2024-02-20',
+  discussionId: `${M4}#0`,
+  heading: '',
+  projects: [],
+};
+
+const ids = (rows: Array<{ discussionId: string }>) => rows.map((r) => r.discussionId);
+
+export function describeGraphStoreContract(label: string, harness: StoreHarness): void {
+  describe(`${label}: named queries over the small graph`, () => {
+    let store: GraphStore;
+    beforeAll(async () => {
+      store = await harness.openEmpty();
+      expect(await store.load(smallGraph())).toEqual({ written: 4, removed: 0, unchanged: 0 });
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    it('lists every discussion by date, meeting id and order, with sorted names and a collapsed snippet', async () => {
+      expect(await store.discussions({})).toEqual([
+        {
+          discussionId: `${M1}#0`,
+          meetingId: M1,
+          meeting: '2024-01-09',
+          heading: '### MirageOS release',
+          snippet: 'The MirageOS 2.0 release is ready.',
+          people: ['Alice Archer', 'Bob Brown'],
+          projects: ['MirageOS'],
+        },
+        {
+          discussionId: `${M1}#1`,
+          meetingId: M1,
+          meeting: '2024-01-09',
+          heading: '### Xen support',
+          snippet: `Carol reports on Xen. ${'x'.repeat(178)}`,
+          people: ['Carol Chen'],
+          projects: ['MirageOS', 'Xen'],
+        },
+        {
+          discussionId: `${M2}#0`,
+          meetingId: M2,
+          meeting: '2024-02-06',
+          heading: '### Irmin storage',
+          snippet: 'Irmin as a store.',
+          people: ['Bob Brown', 'Émile Roux'],
+          projects: ['Irmin'],
+        },
+        {
+          discussionId: `${M2}#1`,
+          meetingId: M2,
+          meeting: '2024-02-06',
+          heading: '### Network stack',
+          snippet: 'TCP fixes.',
+          people: ['Alice Archer'],
+          projects: ['MirageOS'],
+        },
+        {
+          discussionId: `${M3}#0`,
+          meetingId: M3,
+          meeting: '2024-02-20',
+          heading: '### TLS',
+          snippet: 'The TLS stack works.',
+          people: ['Alice Archer', 'Carol Chen'],
+          projects: ['MirageOS', 'ocaml-tls'],
+        },
+        {
+          discussionId: `${M4}#0`,
+          meetingId: M4,
+          meeting: '2024-02-20',
+          heading: '',
+          snippet: 'Xen went well.',
+          people: ['Bob Brown'],
+          projects: ['Xen'],
+        },
+      ]);
+    });
+
+    it('filters discussions by person, project(s), topic, meeting and dates, ANDed', async () => {
+      expect(ids(await store.discussions({ person: 'alice' }))).toEqual([`${M1}#0`, `${M2}#1`, `${M3}#0`]);
+      expect(ids(await store.discussions({ person: 'alice', project: 'mirage' }))).toEqual([`${M1}#0`, `${M2}#1`, `${M3}#0`]);
+      expect(ids(await store.discussions({ person: 'alice', project: 'xen' }))).toEqual([]);
+      expect(ids(await store.discussions({ project: ['xen', 'irmin'] }))).toEqual([`${M1}#1`, `${M2}#0`, `${M4}#0`]);
+      expect(ids(await store.discussions({ project: [] }))).toEqual([]);
+      expect(ids(await store.discussions({ topic: 'release' }))).toEqual([`${M1}#0`]);
+      expect(ids(await store.discussions({ topic: 'network', person: 'alice' }))).toEqual([`${M2}#1`]);
+      expect(ids(await store.discussions({ meeting: M4 }))).toEqual([`${M4}#0`]);
+      expect(ids(await store.discussions({ from: '2024-02-06', to: '2024-02-06' }))).toEqual([`${M2}#0`, `${M2}#1`]);
+      expect(ids(await store.discussions({ from: '2024-02-20' }))).toEqual([`${M3}#0`, `${M4}#0`]);
+      expect(ids(await store.discussions({ to: '2024-01-31' }))).toEqual([`${M1}#0`, `${M1}#1`]);
+      expect(ids(await store.discussions({ person: 'bob', from: '2024-02-01' }))).toEqual([`${M2}#0`, `${M4}#0`]);
+      expect(ids(await store.discussions({ person: 'nobody' }))).toEqual([]);
+      expect(ids(await store.discussions({ meeting: M1, project: 'xen' }))).toEqual([`${M1}#1`]);
+    });
+
+    it('lists meetings by date then id, by attendee (once each) and range', async () => {
+      expect(await store.meetings({})).toEqual([
+        { meetingId: M1, meeting: '2024-01-09', title: 'Weekly call: 9 January 2024' },
+        { meetingId: M2, meeting: '2024-02-06', title: 'Weekly call: 6 February 2024' },
+        { meetingId: M3, meeting: '2024-02-20', title: 'Weekly call: 20 February 2024' },
+        { meetingId: M4, meeting: '2024-02-20', title: 'Team retro' },
+      ]);
+      expect((await store.meetings({ attendee: 'dave' })).map((m) => m.meetingId)).toEqual([M2, M3]);
+      expect(await store.meetings({ attendee: 'emile' })).toEqual([]);
+      expect((await store.meetings({ from: '2024-02-01', to: '2024-02-19' })).map((m) => m.meetingId)).toEqual([M2]);
+      expect((await store.meetings({ attendee: 'carol', from: '2024-02-20' })).map((m) => m.meetingId)).toEqual([M3, M4]);
+    });
+
+    it('lists the attendees of a meeting by name, with one row per role', async () => {
+      expect(await store.attendees(M2)).toEqual([
+        { personId: 'alice', name: 'Alice Archer', role: 'attendee' },
+        { personId: 'bob', name: 'Bob Brown', role: 'attendee' },
+        { personId: 'dave', name: 'Dave Dunn', role: 'attendee' },
+        { personId: 'dave', name: 'Dave Dunn', role: 'author' },
+      ]);
+      expect(await store.attendees('no-such-meeting')).toEqual([]);
+    });
+
+    it('describes a person: meetings, projects by discussions, actions, first and last seen', async () => {
+      expect(await store.person('alice')).toEqual({
+        id: 'alice',
+        name: 'Alice Archer',
+        aliases: ['Alice', 'AA'],
+        meetings: [
+          { meetingId: M1, meeting: '2024-01-09', title: 'Weekly call: 9 January 2024' },
+          { meetingId: M2, meeting: '2024-02-06', title: 'Weekly call: 6 February 2024' },
+          { meetingId: M3, meeting: '2024-02-20', title: 'Weekly call: 20 February 2024' },
+        ],
+        projects: [
+          { id: 'mirage', name: 'MirageOS', count: 3 },
+          { id: 'ocaml-tls', name: 'ocaml-tls', count: 1 },
+        ],
+        actions: [ACTION_ALICE],
+        firstSeen: '2024-01-09',
+        lastSeen: '2024-02-20',
+      });
+      // Seen only in a discussion, never in an attendee list.
+      expect(await store.person('emile')).toEqual({
+        id: 'emile',
+        name: 'Émile Roux',
+        aliases: ['Emile'],
+        meetings: [],
+        projects: [{ id: 'irmin', name: 'Irmin', count: 1 }],
+        actions: [ACTION_EMILE],
+        firstSeen: '2024-02-06',
+        lastSeen: '2024-02-06',
+      });
+      const dave = await store.person('dave');
+      expect(dave?.meetings.map((m) => m.meetingId)).toEqual([M2, M3]);
+      expect(dave?.projects).toEqual([]);
+      expect(dave?.actions).toEqual([ACTION_DAVE]);
+      expect([dave?.firstSeen, dave?.lastSeen]).toEqual(['2024-02-06', '2024-02-20']);
+    });
+
+    it('has no person without any edge, nor an unknown one', async () => {
+      expect(await store.person('frank')).toBeNull();
+      expect(await store.person('nobody')).toBeNull();
+    });
+
+    it('describes a project: per month, people, actions, related projects by code-unit name order', async () => {
+      expect(await store.project('mirage')).toEqual({
+        id: 'mirage',
+        name: 'MirageOS',
+        aliases: ['Mirage'],
+        origin: 'registry',
+        perMonth: [
+          { period: '2024-01', value: 2 },
+          { period: '2024-02', value: 2 },
+        ],
+        people: [
+          { id: 'alice', name: 'Alice Archer', count: 3 },
+          { id: 'carol', name: 'Carol Chen', count: 2 },
+          { id: 'bob', name: 'Bob Brown', count: 1 },
+        ],
+        actions: [ACTION_BOB, ACTION_EMILE],
+        related: [
+          { id: 'xen', name: 'Xen', count: 1 },
+          { id: 'ocaml-tls', name: 'ocaml-tls', count: 1 },
+        ],
+        firstDiscussed: '2024-01-09',
+        lastDiscussed: '2024-02-20',
+      });
+      expect(await store.project('irmin')).toEqual({
+        id: 'irmin',
+        name: 'Irmin',
+        aliases: [],
+        origin: 'registry',
+        perMonth: [{ period: '2024-02', value: 1 }],
+        people: [
+          { id: 'bob', name: 'Bob Brown', count: 1 },
+          { id: 'emile', name: 'Émile Roux', count: 1 },
+        ],
+        actions: [ACTION_EMILE],
+        related: [],
+        firstDiscussed: '2024-02-06',
+        lastDiscussed: '2024-02-06',
+      });
+      const tls = await store.project('ocaml-tls');
+      expect(tls?.origin).toBe('discovered');
+      expect(tls?.related).toEqual([{ id: 'mirage', name: 'MirageOS', count: 1 }]);
+      expect(await store.project('nope')).toBeNull();
+    });
+
+    it('lists actions by meeting date, meeting id and discussion order, with filters', async () => {
+      expect(await store.actions({})).toEqual([ACTION_BOB, ACTION_CAROL, ACTION_EMILE, ACTION_ALICE, ACTION_DAVE]);
+      expect(await store.actions({ status: 'todo' })).toEqual([ACTION_CAROL, ACTION_ALICE]);
+      expect(await store.actions({ status: 'done', from: '2024-02-01' })).toEqual([ACTION_DAVE]);
+      expect(await store.actions({ project: 'mirage', status: 'ongoing' })).toEqual([ACTION_EMILE]);
+      expect(await store.actions({ person: 'bob' })).toEqual([ACTION_BOB]);
+      expect(await store.actions({ to: '2024-01-31' })).toEqual([ACTION_BOB, ACTION_CAROL]);
+      expect(await store.actions({ person: 'alice', project: 'mirage' })).toEqual([]);
+    });
+
+    it('builds the people↔project neighbourhood with weights, ties by code-unit name', async () => {
+      expect(await store.neighbourhood({ limit: 100 })).toEqual({
+        nodes: [
+          { id: 'mirage', name: 'MirageOS', kind: 'project', weight: 4 },
+          { id: 'alice', name: 'Alice Archer', kind: 'person', weight: 3 },
+          { id: 'bob', name: 'Bob Brown', kind: 'person', weight: 3 },
+          { id: 'carol', name: 'Carol Chen', kind: 'person', weight: 2 },
+          { id: 'xen', name: 'Xen', kind: 'project', weight: 2 },
+          { id: 'irmin', name: 'Irmin', kind: 'project', weight: 1 },
+          { id: 'ocaml-tls', name: 'ocaml-tls', kind: 'project', weight: 1 },
+          { id: 'emile', name: 'Émile Roux', kind: 'person', weight: 1 },
+        ],
+        edges: [
+          { source: 'alice', target: 'mirage', weight: 3 },
+          { source: 'carol', target: 'mirage', weight: 2 },
+          { source: 'alice', target: 'ocaml-tls', weight: 1 },
+          { source: 'bob', target: 'irmin', weight: 1 },
+          { source: 'bob', target: 'mirage', weight: 1 },
+          { source: 'bob', target: 'xen', weight: 1 },
+          { source: 'carol', target: 'ocaml-tls', weight: 1 },
+          { source: 'carol', target: 'xen', weight: 1 },
+          { source: 'emile', target: 'irmin', weight: 1 },
+        ],
+      });
+    });
+
+    it('keeps the strongest nodes and only the edges between them', async () => {
+      expect(await store.neighbourhood({ limit: 3 })).toEqual({
+        nodes: [
+          { id: 'mirage', name: 'MirageOS', kind: 'project', weight: 4 },
+          { id: 'alice', name: 'Alice Archer', kind: 'person', weight: 3 },
+          { id: 'bob', name: 'Bob Brown', kind: 'person', weight: 3 },
+        ],
+        edges: [
+          { source: 'alice', target: 'mirage', weight: 3 },
+          { source: 'bob', target: 'mirage', weight: 1 },
+        ],
+      });
+      expect(await store.neighbourhood({ limit: 0 })).toEqual({ nodes: [], edges: [] });
+    });
+
+    it('centers the neighbourhood on a project or a person, keeping the center first', async () => {
+      expect(await store.neighbourhood({ center: 'xen', limit: 10 })).toEqual({
+        nodes: [
+          { id: 'bob', name: 'Bob Brown', kind: 'person', weight: 3 },
+          { id: 'carol', name: 'Carol Chen', kind: 'person', weight: 2 },
+          { id: 'xen', name: 'Xen', kind: 'project', weight: 2 },
+        ],
+        edges: [
+          { source: 'bob', target: 'xen', weight: 1 },
+          { source: 'carol', target: 'xen', weight: 1 },
+        ],
+      });
+      // The center is kept even when weaker than a neighbour left out.
+      expect(await store.neighbourhood({ center: 'xen', limit: 2 })).toEqual({
+        nodes: [
+          { id: 'bob', name: 'Bob Brown', kind: 'person', weight: 3 },
+          { id: 'xen', name: 'Xen', kind: 'project', weight: 2 },
+        ],
+        edges: [{ source: 'bob', target: 'xen', weight: 1 }],
+      });
+      expect(await store.neighbourhood({ center: 'alice', limit: 10 })).toEqual({
+        nodes: [
+          { id: 'mirage', name: 'MirageOS', kind: 'project', weight: 4 },
+          { id: 'alice', name: 'Alice Archer', kind: 'person', weight: 3 },
+          { id: 'ocaml-tls', name: 'ocaml-tls', kind: 'project', weight: 1 },
+        ],
+        edges: [
+          { source: 'alice', target: 'mirage', weight: 3 },
+          { source: 'alice', target: 'ocaml-tls', weight: 1 },
+        ],
+      });
+      expect(await store.neighbourhood({ center: 'dave', limit: 10 })).toEqual({ nodes: [], edges: [] });
+    });
+
+    it('weighs the neighbourhood within a date range', async () => {
+      expect(await store.neighbourhood({ from: '2024-02-01', limit: 10 })).toEqual({
+        nodes: [
+          { id: 'alice', name: 'Alice Archer', kind: 'person', weight: 2 },
+          { id: 'bob', name: 'Bob Brown', kind: 'person', weight: 2 },
+          { id: 'mirage', name: 'MirageOS', kind: 'project', weight: 2 },
+          { id: 'carol', name: 'Carol Chen', kind: 'person', weight: 1 },
+          { id: 'irmin', name: 'Irmin', kind: 'project', weight: 1 },
+          { id: 'xen', name: 'Xen', kind: 'project', weight: 1 },
+          { id: 'ocaml-tls', name: 'ocaml-tls', kind: 'project', weight: 1 },
+          { id: 'emile', name: 'Émile Roux', kind: 'person', weight: 1 },
+        ],
+        edges: [
+          { source: 'alice', target: 'mirage', weight: 2 },
+          { source: 'alice', target: 'ocaml-tls', weight: 1 },
+          { source: 'bob', target: 'irmin', weight: 1 },
+          { source: 'bob', target: 'xen', weight: 1 },
+          { source: 'carol', target: 'mirage', weight: 1 },
+          { source: 'carol', target: 'ocaml-tls', weight: 1 },
+          { source: 'emile', target: 'irmin', weight: 1 },
+        ],
+      });
+    });
+
+    it('counts co-attendance per pair, oriented by name or on the given person', async () => {
+      expect(await store.coAttendance({})).toEqual([
+        { a: 'alice', aName: 'Alice Archer', b: 'bob', bName: 'Bob Brown', count: 2 },
+        { a: 'alice', aName: 'Alice Archer', b: 'carol', bName: 'Carol Chen', count: 2 },
+        { a: 'alice', aName: 'Alice Archer', b: 'dave', bName: 'Dave Dunn', count: 2 },
+        { a: 'bob', aName: 'Bob Brown', b: 'carol', bName: 'Carol Chen', count: 2 },
+        { a: 'bob', aName: 'Bob Brown', b: 'dave', bName: 'Dave Dunn', count: 1 },
+        { a: 'carol', aName: 'Carol Chen', b: 'dave', bName: 'Dave Dunn', count: 1 },
+      ]);
+      expect(await store.coAttendance({ person: 'dave' })).toEqual([
+        { a: 'dave', aName: 'Dave Dunn', b: 'alice', bName: 'Alice Archer', count: 2 },
+        { a: 'dave', aName: 'Dave Dunn', b: 'bob', bName: 'Bob Brown', count: 1 },
+        { a: 'dave', aName: 'Dave Dunn', b: 'carol', bName: 'Carol Chen', count: 1 },
+      ]);
+      expect(await store.coAttendance({ person: 'emile' })).toEqual([]);
+    });
+
+    it('counts nodes and edges', async () => {
+      expect(await store.stats()).toEqual({
+        meetings: 4,
+        discussions: 6,
+        people: 5,
+        projects: 4,
+        topics: 2,
+        actionItems: 5,
+        references: 2,
+        attended: 12,
+        discussed: 9,
+        about: 10,
+        owns: 5,
+        cites: 2,
+        firstMeeting: '2024-01-09',
+        lastMeeting: '2024-02-20',
+      });
+    });
+
+    it('gives the loaded graph back as a snapshot (without the person who has no edge)', async () => {
+      const expected = canonicalGraph(partitionGraph(smallGraph()));
+      expected.people = expected.people.filter((p) => p.id !== 'frank');
+      expect(await store.snapshot()).toEqual(expected);
+    });
+  });
+
+  describe(`${label}: incremental load`, () => {
+    let store: GraphStore | undefined;
+    const fresh = async () => {
+      await store?.close();
+      store = await harness.openEmpty();
+      return store;
+    };
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    it('writes nothing when no note changed', async () => {
+      const s = await fresh();
+      await s.load(smallGraph());
+      expect(await s.load(smallGraph())).toEqual({ written: 0, removed: 0, unchanged: 4 });
+      expect((await s.stats()).discussions).toBe(6);
+    });
+
+    it('replaces the subgraph of a changed note and drops people left without edges', async () => {
+      const s = await fresh();
+      await s.load(smallGraph());
+      const changed = smallGraph();
+      // 2024-02-06 edited: Émile's part and his action item are gone, a heading was reworded.
+      changed.meetings[1].contentHash = 'hash-2b';
+      changed.discussions[3].heading = '### Network stack (TCP)';
+      changed.discussed = changed.discussed.filter((d) => d.personId !== 'emile');
+      changed.actionItems = changed.actionItems.filter((a) => a.ownerId !== 'emile');
+      expect(await s.load(changed)).toEqual({ written: 1, removed: 0, unchanged: 3 });
+      expect(await s.person('emile')).toBeNull();
+      expect((await s.discussions({ meeting: M2 })).map((d) => [d.heading, d.people])).toEqual([
+        ['### Irmin storage', ['Bob Brown']],
+        ['### Network stack (TCP)', ['Alice Archer']],
+      ]);
+      expect((await s.actions({})).map((a) => a.actionId)).toEqual([`${M1}#0/a1`, `${M1}#1/a1`, `${M3}#0/a1`, `${M4}#0/a1`]);
+      const stats = await s.stats();
+      expect([stats.people, stats.discussed, stats.owns, stats.actionItems, stats.discussions]).toEqual([4, 8, 4, 4, 6]);
+    });
+
+    it('removes a note that disappeared, keeping the people other notes share', async () => {
+      const s = await fresh();
+      await s.load(smallGraph());
+      expect(await s.load(withoutMeeting(smallGraph(), M4))).toEqual({ written: 0, removed: 1, unchanged: 3 });
+      expect((await s.meetings({})).map((m) => m.meetingId)).toEqual([M1, M2, M3]);
+      expect(await s.discussions({ meeting: M4 })).toEqual([]);
+      expect((await s.person('bob'))?.meetings.map((m) => m.meetingId)).toEqual([M1, M2]);
+      expect((await s.person('dave'))?.actions).toEqual([]);
+      expect((await s.project('xen'))?.people).toEqual([{ id: 'carol', name: 'Carol Chen', count: 1 }]);
+      const stats = await s.stats();
+      expect([stats.meetings, stats.discussions, stats.people, stats.attended, stats.actionItems]).toEqual([3, 5, 5, 10, 4]);
+    });
+
+    it('rewrites a meeting whose note is unchanged but was read differently', async () => {
+      const s = await fresh();
+      await s.load(smallGraph());
+      const reread = smallGraph();
+      // Same bytes, but the retro's speaker now resolves to Carol (say, after a people.yml edit).
+      const retro = reread.discussed.find((d) => d.discussionId === `${M4}#0`)!;
+      retro.personId = 'carol';
+      expect(await s.load(reread)).toEqual({ written: 1, removed: 0, unchanged: 3 });
+      expect((await s.discussions({ meeting: M4 }))[0].people).toEqual(['Carol Chen']);
+    });
+
+    it('updates names and aliases from the graph without rewriting meetings', async () => {
+      const s = await fresh();
+      await s.load(smallGraph());
+      const renamed = smallGraph();
+      renamed.people[1] = { id: 'bob', name: 'Robert Brown', aliases: ['Bob', 'Rob'] };
+      expect(await s.load(renamed)).toEqual({ written: 0, removed: 0, unchanged: 4 });
+      expect((await s.person('bob'))?.aliases).toEqual(['Bob', 'Rob']);
+      expect((await s.discussions({ meeting: M1 }))[0].people).toEqual(['Alice Archer', 'Robert Brown']);
+    });
+
+    it('ends in the same state as a load into an empty store', async () => {
+      const s = await fresh();
+      await s.load(smallGraph());
+      const next = withoutMeeting(smallGraph(), M1);
+      next.meetings[0].contentHash = 'hash-2b';
+      await s.load(next);
+      const incremental = await s.snapshot();
+      const again = await fresh();
+      await again.load(next);
+      expect(incremental).toEqual(await again.snapshot());
+    });
+
+    it('refuses an inconsistent graph and leaves the store as it was', async () => {
+      const s = await fresh();
+      await s.load(smallGraph());
+      const broken = smallGraph();
+      broken.meetings[0].contentHash = 'changed';
+      broken.discussed.push({ personId: 'ghost', discussionId: `${M1}#0`, evidence: { file: 'x.md', line: 1, sentence: '' } });
+      const err = await s.load(broken).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StoreError);
+      expect((err as StoreError).reason).toBe('inconsistent-graph');
+      expect((err as StoreError).message).toContain('"ghost"');
+      expect((await s.stats()).discussed).toBe(9);
+      expect(await s.load(smallGraph())).toEqual({ written: 0, removed: 0, unchanged: 4 });
+    });
+
+    it('keeps the ingest warnings and project candidates', async () => {
+      const s = await fresh();
+      const graph = smallGraph();
+      await s.load(graph);
+      const snapshot = await s.snapshot();
+      expect(snapshot.warnings).toEqual(graph.warnings);
+      expect(snapshot.projectCandidates).toEqual(graph.projectCandidates);
+    });
+  });
+}
+
+/** The graph without one meeting and everything of it (as if its note had been deleted). */
+export function withoutMeeting(graph: MeetingGraph, meetingId: string): MeetingGraph {
+  const discussionIds = new Set(graph.discussions.filter((d) => d.meetingId === meetingId).map((d) => d.id));
+  return {
+    ...graph,
+    meetings: graph.meetings.filter((m) => m.id !== meetingId),
+    discussions: graph.discussions.filter((d) => !discussionIds.has(d.id)),
+    actionItems: graph.actionItems.filter((a) => !discussionIds.has(a.discussionId)),
+    attendance: graph.attendance.filter((a) => a.meetingId !== meetingId),
+    discussed: graph.discussed.filter((d) => !discussionIds.has(d.discussionId)),
+    about: graph.about.filter((a) => !discussionIds.has(a.discussionId)),
+    cites: graph.cites.filter((c) => !discussionIds.has(c.discussionId)),
+  };
+}

@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { bindParameters, cypher, cypherStatements } from '../../src/store/cypher.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const names = readdirSync(path.join(root, 'queries'))
+  .filter((f) => f.endsWith('.cypher'))
+  .map((f) => f.replace(/\.cypher$/, ''));
+
+describe('queries/*.cypher', () => {
+  it('are all read by the Neo4j store, and it builds no Cypher of its own', () => {
+    const source = readFileSync(path.join(root, 'src/store/neo4j.ts'), 'utf8');
+    for (const name of names) expect(source, name).toContain(`'${name}'`);
+    expect(source).not.toMatch(/\b(tx|session)\.run\(\s*[`'"]/);
+  });
+
+  it('each hold one statement (schema.cypher several), with parameters, never interpolation', () => {
+    for (const name of names) {
+      const statements = cypherStatements(name);
+      expect(statements.length, name).toBeGreaterThan(0);
+      if (name !== 'schema') expect(statements, name).toHaveLength(1);
+      for (const s of statements) expect(s.text, name).not.toMatch(/\$\{|\+\s*\$/);
+    }
+  });
+
+  it('know their parameters', () => {
+    expect(cypher('discussions').parameters).toEqual(['from', 'meeting', 'person', 'projects', 'to', 'topic']);
+    expect(cypher('attendees').parameters).toEqual(['meeting']);
+    expect(cypher('stats').parameters).toEqual([]);
+  });
+
+  it('send every declared parameter, null when absent, and refuse undeclared ones', () => {
+    const query = cypher('meetings');
+    expect(bindParameters(query, { attendee: 'alice' })).toEqual({ attendee: 'alice', from: null, to: null });
+    expect(bindParameters(query, { from: undefined })).toEqual({ attendee: null, from: null, to: null });
+    expect(() => bindParameters(query, { person: 'alice' })).toThrow(/no parameter \$person/);
+  });
+
+  it('refuse names that are not query names', () => {
+    expect(() => cypher('../package')).toThrow(/not a query name/);
+  });
+});

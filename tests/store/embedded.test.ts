@@ -1,0 +1,140 @@
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EmbeddedStore } from '../../src/store/embedded.js';
+import { StoreError } from '../../src/store/errors.js';
+import { openStore } from '../../src/store/index.js';
+import { SNAPSHOT_FILE_NAME } from '../../src/store/snapshot-file.js';
+import type { GraphStore } from '../../src/store/types.js';
+import { smallGraph } from '../fixtures/small-graph.js';
+import { describeGraphStoreContract } from './contract.js';
+
+const dirs: string[] = [];
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'meetgraph-store-'));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+describeGraphStoreContract('embedded', { openEmpty: async () => EmbeddedStore.open(await tempDir()) });
+
+/** Every named query with a few parameters, to compare two stores' answers. */
+async function answers(store: GraphStore) {
+  return {
+    discussions: await store.discussions({}),
+    byPerson: await store.discussions({ person: 'carol', from: '2024-01-01' }),
+    meetings: await store.meetings({}),
+    attendees: await store.attendees('2024-02-06'),
+    person: await store.person('alice'),
+    project: await store.project('mirage'),
+    actions: await store.actions({ status: 'todo' }),
+    neighbourhood: await store.neighbourhood({ limit: 5 }),
+    coAttendance: await store.coAttendance({}),
+    stats: await store.stats(),
+    snapshot: await store.snapshot(),
+  };
+}
+
+describe('embedded store persistence', () => {
+  it('starts empty when the data folder has no store yet', async () => {
+    const store = await EmbeddedStore.open(path.join(await tempDir(), 'not-yet-created'));
+    expect((await store.stats()).meetings).toBe(0);
+    expect(await store.discussions({})).toEqual([]);
+  });
+
+  it('gives the same answers after reopening', async () => {
+    const dir = await tempDir();
+    const first = await EmbeddedStore.open(dir);
+    await first.load(smallGraph());
+    const before = await answers(first);
+    await first.close();
+    const reopened = await EmbeddedStore.open(dir);
+    expect(await answers(reopened)).toEqual(before);
+    // The reopened store knows what it holds: loading the same graph writes nothing.
+    expect(await reopened.load(smallGraph())).toEqual({ written: 0, removed: 0, unchanged: 4 });
+  });
+
+  it('writes the file atomically and leaves no temporary file behind', async () => {
+    const dir = await tempDir();
+    const store = await EmbeddedStore.open(dir);
+    await store.load(smallGraph());
+    await store.close();
+    expect(await readdir(dir)).toEqual([SNAPSHOT_FILE_NAME]);
+    const saved = JSON.parse(await readFile(path.join(dir, SNAPSHOT_FILE_NAME), 'utf8'));
+    expect(saved.graph.meetings).toHaveLength(4);
+  });
+
+  it('does not rewrite the file when nothing changed', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, SNAPSHOT_FILE_NAME);
+    const store = await EmbeddedStore.open(dir);
+    await store.load(smallGraph());
+    const before = await stat(file);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await store.load(smallGraph());
+    expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it('serialises concurrent loads', async () => {
+    const store = await EmbeddedStore.open(await tempDir());
+    const [first, second] = await Promise.all([store.load(smallGraph()), store.load(smallGraph())]);
+    expect(first).toEqual({ written: 4, removed: 0, unchanged: 0 });
+    expect(second).toEqual({ written: 0, removed: 0, unchanged: 4 });
+  });
+});
+
+describe('embedded store: corrupt snapshot file', () => {
+  const corruptions: Array<[string, string]> = [
+    ['truncated JSON', '{"format":"meetgraph-graph-store","version":1,"graph":{"meet'],
+    ['a different shape', '{"format":"meetgraph-graph-store","version":1,"graph":{"meetings":"none"}}'],
+    ['another file format', '[1, 2, 3]'],
+  ];
+  for (const [what, content] of corruptions) {
+    it(`reports ${what} as a corrupt store naming the file`, async () => {
+      const dir = await tempDir();
+      await writeFile(path.join(dir, SNAPSHOT_FILE_NAME), content);
+      const err = await EmbeddedStore.open(dir).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StoreError);
+      expect((err as StoreError).name).toBe('StoreError');
+      expect((err as StoreError).reason).toBe('corrupt');
+      expect((err as StoreError).message).toContain('corrupt');
+      expect((err as StoreError).message).toContain(path.join(dir, SNAPSHOT_FILE_NAME));
+      expect((err as StoreError).message).not.toContain('\n');
+    });
+  }
+
+  it('reports a well-formed file whose graph contradicts itself as corrupt', async () => {
+    const dir = await tempDir();
+    const store = await EmbeddedStore.open(dir);
+    await store.load(smallGraph());
+    const file = path.join(dir, SNAPSHOT_FILE_NAME);
+    const saved = JSON.parse(await readFile(file, 'utf8'));
+    saved.graph.people = [];
+    await writeFile(file, JSON.stringify(saved));
+    const err = await EmbeddedStore.open(dir).catch((e: unknown) => e);
+    expect((err as StoreError).reason).toBe('corrupt');
+  });
+
+  it('can start empty instead, and the next load replaces the file', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, SNAPSHOT_FILE_NAME), 'not json');
+    const store = await openStore({ dataDir: dir, neo4j: null, discardCorruptSnapshot: true });
+    expect(store.kind).toBe('embedded');
+    expect((await store.stats()).meetings).toBe(0);
+    await store.load(smallGraph());
+    await store.close();
+    const reopened = await openStore({ dataDir: dir, neo4j: null });
+    expect((await reopened.stats()).meetings).toBe(4);
+  });
+});
+
+describe('openStore', () => {
+  it('opens the embedded store when Neo4j is not configured', async () => {
+    const store = await openStore({ dataDir: await tempDir(), neo4j: null });
+    expect(store.kind).toBe('embedded');
+  });
+});
