@@ -1,91 +1,441 @@
 /**
  * Action items with owners: who took on, was handed, or reports leading a concrete piece of work.
- * Reads the sentences of one discussion with their resolved people and projects; the owner is a
- * person named as the subject of a commitment ("X will …", "X to …", "X has a PR to …"), the
- * speaker of a first-person commitment ("Anil: I'll look at it"), or the person a suggestion is
- * handed to ("Y suggested something that X would look into").
+ * Reads the sentences of one discussion with their resolved people and projects, and finds the
+ * people who are the subject of a verb phrase of work (`predicate.ts`):
+ * - a named subject: "X will …", "X has a PR to …", "X and Y are working on …", "X to …" (agenda
+ *   style), "Y suggested that X look into …", "the work X did on …";
+ * - a speaker's turn (`Anil: I'll look at it`, `Vincent/Dave: look at …`), where "I", "he" and a
+ *   sentence with no subject of its own ("Will start on it next week") mean the speaker;
+ * - a pronoun or a missing subject continuing the last person named as a subject ("Dave has been
+ *   working on X. Also fixed Y.");
+ * - the person behind a piece of work: "X's work on …", "… was written by X", "thanks to X",
+ *   "for X to pick up", "asked X to …", co-workers ("working with X on …");
+ * - an assignment list item (`- Vchan (Jon)`).
+ * Talk is not work: a person who only agrees, asks or points something out owns nothing.
  */
 import type { ActionStatus } from '../src/domain.js';
-import type { ActionCandidate, AnnotatedSentence } from './extract.js';
+import type { ActionCandidate, AnnotatedSentence, PersonInSentence } from './extract.js';
+import type { SourceLine } from './parse.js';
+import { WORK_NOUNS, isAdverb, isGerund, isPastForm, readPredicate, tagsOf, tokenize, type Predicate, type Token } from './predicate.js';
 
 export interface ActionContext {
   heading: string;
   /** The person named in the heading's brackets (`Jenga (Dave Scott)`), if any. */
   presenter: number | null;
   file: string;
+  /** The section's source lines: paragraph breaks and list items end a speaker's turn. */
+  lines?: SourceLine[];
+  /** Projects named in the heading: the work is about them when its sentence names none. */
+  headingProjects?: number[];
 }
 
-/** Commitment phrases right after a subject, with the status they imply. */
-const COMMITMENTS: Array<{ re: RegExp; status: ActionStatus }> = [
-  { re: /^(?:will|'ll|’ll|shall|is going to|are going to|to|would|could|should|can|has agreed to|agreed to|offered to|volunteered to|promised to|plans? to|intends? to|wants? to|hopes? to|is planning to|is happy to|said (?:he|she|they)(?:'d| would| will)|says (?:he|she|they)(?:'ll| will))\b/i, status: 'todo' },
-  { re: /^(?:is|are|has been|have been|was|were|been|also|currently|still|now)?\s*(?:working on|looking (?:at|into)|investigating|leading|driving|handling|writing|building|porting|implementing|preparing|organising|organizing|maintaining|coordinating|fixing|testing|running|experimenting)\b/i, status: 'ongoing' },
-  { re: /^(?:has|have) (?:a |an )?(?:PR|pull request|patch|branch|prototype|draft|fork)\b/i, status: 'ongoing' },
-  { re: /^(?:has|have|had)?\s*(?:now\s+)?(?:done|finished|completed|released|merged|fixed|written|wrote|published|shipped|landed|sent|submitted|added|implemented|ported|created|set up|got|made|updated|rewritten|refactored|pushed|uploaded|booked|started|began)\b/i, status: 'done' },
-  { re: /^(?:takes?|took|take) (?:on|over|the lead|ownership|charge)\b/i, status: 'todo' },
-  { re: /^(?:leads?|owns?|maintains?)\b/i, status: 'ongoing' },
-];
-
-const FIRST_PERSON = /^(?:I|I'll|I’ll|I will|I'm|I’m|I am|I've|I’ve|will|'ll|going to|working on|looking at|have|has)\b/i;
-const HANDOFF = /\b(?:that|which|and)\s*$/i;
-
-function statusOf(rest: string): ActionStatus | null {
-  const r = rest.replace(/^[\s,]*(?:also|then|now|just|probably|hopefully|definitely|soon|already)\s+/i, '').trim();
-  for (const c of COMMITMENTS) if (c.re.test(r)) return c.status;
-  return null;
+/** People named side by side ("Anil and Dave", "Vincent/Dave", "Anil, Mort and Jon"). */
+interface NameGroup {
+  keys: number[];
+  start: number;
+  end: number;
 }
 
-function taskText(rest: string): string {
-  return rest.replace(/^\s*[:,-]?\s*/, '').replace(/\s+/g, ' ').slice(0, 200).trim();
-}
+/** Words after which a name starts a clause (so it is a subject, not an object). */
+const CLAUSE_OPENERS = new Set([
+  'and', 'but', 'so', 'then', 'that', 'which', 'who', 'while', 'whereas', 'as', 'because', 'since', 'once', 'when', 'until',
+  'although', 'though', 'if', 'where', 'or', 'also', 'now', 'meanwhile', 'plus', 'overall', 'otherwise', 'unless', 'whether',
+  'both', 'hence', 'thus', 'therefore', 'instead', 'however', 'anyway', 'currently', 'recently', 'today', 'yesterday',
+]);
+const CLAUSE_PUNCTUATION = /^[.;:!?(\u2014\u2013\-"*,[\]]$/;
+/** "asked X to …", "wants X to …": the work is handed to X. */
+const HANDING_VERBS = new Set(['ask', 'asked', 'asks', 'want', 'wants', 'wanted', 'get', 'got', 'encourage', 'encouraged', 'invite', 'invited', 'tell', 'told', 'remind', 'reminded', 'need', 'needs', 'expect', 'expects', 'persuade', 'persuaded', 'convince', 'convinced', 'nominate', 'nominated', 'volunteer', 'volunteered']);
+/** Verbs of shared work: "working with X on …" makes X a co-owner. */
+const SHARED_WORK = new Set(['work', 'collaborate', 'team', 'pair', 'partner', 'coordinate', 'hack']);
+/** Adverbs that may open a sentence that continues its subject ("Also fixed Y", "Previously demoed it"). */
+const IMPLICIT_ADVERBS = new Set(['also', 'just', 'then', 'now', 'still', 'already', 'previously', 'recently', 'currently', 'probably', 'hopefully', 'definitely', 'eventually', 'finally', 'first', 'again', 'initially', 'later', 'soon', 'meanwhile', 'additionally', 'subsequently']);
+const DONE_NOUNS = /^(?:changes|patch|patches|patchset|patchsets|commits?|fixes|prs?)$/;
 
 /** The action items of one discussion. */
 export function extractActionItems(sentences: AnnotatedSentence[], ctx: ActionContext): ActionCandidate[] {
   const out: ActionCandidate[] = [];
   const seen = new Set<string>();
-  const add = (owner: number, rest: string, status: ActionStatus, s: AnnotatedSentence) => {
+  const layout = lineLayout(ctx.lines ?? []);
+  const add = (owner: number, status: ActionStatus, s: AnnotatedSentence, task: string) => {
     const key = `${owner}|${s.line}`;
     if (seen.has(key)) return;
     seen.add(key);
+    const named = [...new Set(s.projects.map((p) => p.key))];
     out.push({
       owner,
-      task: taskText(rest) || s.display.slice(0, 200),
+      task: taskText(task) || s.display.slice(0, 200),
       status,
-      projects: [...new Set(s.projects.map((p) => p.key))],
+      projects: named.length ? named : [...(ctx.headingProjects ?? [])],
       evidence: { file: ctx.file, line: s.line, sentence: s.display.slice(0, 400) },
     });
   };
+
+  // Who a sentence without a subject of its own is about.
+  let turn: number[] | null = null; // speakers of the current turn
+  let lastSubject: number[] | null = null; // the last people named as a subject
+  let subjectIndent = -1; // list depth where lastSubject was set (children of a person's bullet inherit it)
+  let turnIndent = -1;
+  let namedInTurn = false; // whether the current turn has named a subject (until then "he" is the speaker)
+  let subjectAge = 0; // sentences since lastSubject was named ("they" reaches back one sentence only)
+  let prev: AnnotatedSentence | null = null;
+
   for (const s of sentences) {
-    // A person as the subject of a commitment.
-    for (const p of s.people) {
-      const before = s.text.slice(0, p.start);
-      const rest = s.text.slice(p.end).replace(/^['’]s\b/, '');
-      const clauseStart = /(^|[.;:!?]\s*|\b(?:and|but|so|then|while|whereas)\s+|[-–]\s+|\(\s*)$/i.test(before.trimEnd() === '' ? '' : before) || before.trim() === '';
-      // "Y suggested something that X would look into": the handed-to person owns it.
-      const handedTo = HANDOFF.test(before);
-      if (!clauseStart && !handedTo) continue;
-      const joint = /^\s*(?:and|&|\/)\s*[\p{Lu}@]/u.test(rest);
-      if (joint) continue; // "Anil and Dave will …": each name is visited; the last one carries the verb
-      const status = statusOf(rest);
-      if (status) add(p.key, rest, status, s);
+    const block = startsBlock(s, prev, layout);
+    const item = layout.get(s.line);
+    if (block) {
+      // Bullets nested under a speaker's or a subject's line still belong to them.
+      const indent = block === 'item' ? item!.indent : -1;
+      if (!(block === 'item' && indent > turnIndent)) turn = null;
+      if (block === 'item' && !(indent > subjectIndent)) lastSubject = null;
     }
-    // Joint subjects: "Anil and Dave will …" — every name before the verb owns it.
-    const joint = /^([\p{Lu}@][^.;:]*?)\s+(?:will|to|are going to|are working on|have)\b/u.exec(s.text);
-    if (joint) {
-      const owners = s.people.filter((p) => p.end <= joint[1].length);
-      const rest = s.text.slice(joint[1].length);
-      const status = statusOf(rest);
-      if (owners.length > 1 && status) for (const o of owners) add(o.key, rest, status, s);
-    }
-    // A speaker's first-person commitment.
+    prev = s;
+    subjectAge++;
+    const tokens = tokenize(s.text);
+    if (process.env.OWN_DEBUG) console.error('S', s.line, 'spk', s.speaker, 'ppl', s.people.map((p) => p.key + ':' + p.text).join(','), 'turn', turn, 'last', lastSubject, '|', s.text.slice(0, 90));
+    const groups = nameGroups(s.text, s.people);
+
+    // A speaker prefix opens a turn: `Anil: …`, `*Jon*: …`, `Vincent/Dave: …`.
+    let bodyStart = 0;
     if (s.speaker !== null) {
-      const body = s.text.replace(/^[^:]*:\s*/, '');
-      if (FIRST_PERSON.test(body)) {
-        const rest = body.replace(/^(?:I|I'll|I’ll|I'm|I’m|I am|I've|I’ve)\s*/i, '');
-        const status = statusOf(/^'ll|’ll/.test(body.slice(1)) ? `will ${rest}` : rest) ?? (/\b(will|'ll|going to)\b/i.test(body) ? 'todo' : null);
-        if (status) add(s.speaker, rest, status, s);
+      turn = [s.speaker];
+      namedInTurn = false;
+      turnIndent = item?.isItem ? item.indent : -1;
+      bodyStart = s.text.indexOf(':') + 1;
+    } else if (groups.length && groups[0].start === 0 && /^\s*:/.test(s.text.slice(groups[0].end))) {
+      turn = groups[0].keys;
+      namedInTurn = false;
+      turnIndent = item?.isItem ? item.indent : -1;
+      bodyStart = s.text.indexOf(':', groups[0].end) + 1;
+      groups.shift();
+    }
+    const bodyTok = tokens.findIndex((t) => t.start >= bodyStart);
+    if (bodyTok < 0) continue;
+    const inList = !!item?.isItem;
+
+    // An assignment list item: "- Vchan (Jon L)", "- TLS (Hannes/David): overview …".
+    if (inList && s.speaker === null && groups.length) {
+      const g = groups[0];
+      const before = s.text.slice(0, g.start);
+      if (/^[^()]{1,60}\(\s*$/.test(before) && /^\s*\)\s*(?::|$|[-–—])/.test(s.text.slice(g.end))) {
+        for (const k of g.keys) add(k, 'todo', s, s.text);
+        continue;
       }
+    }
+
+    // Questions ask; they take nothing on ("Can this connect with Daniel's vg?").
+    if (/\?\s*\)?\s*$/.test(s.text)) continue;
+
+    // A sentence with no subject of its own continues the speaker's turn or the last subject.
+    const opening = openingOf(tokens, bodyTok);
+    const pronounAt = (i: number) => /^(?:he|she|they|we)$/.test(tokens[i].lower) || tokens[i].text === 'I';
+    if (opening >= 0 && !startsWithName(tokens, opening, groups) && !pronounAt(opening)) {
+      const owner = turn ?? lastSubject;
+      const agendaLine = inList && bodyStart > 0;
+      const implicit = owner ? implicitPredicate(tokens, opening, { inTurn: !!turn, agendaLine }) : null;
+      if (owner && implicit && implicit.kind !== 'talk') {
+        for (const key of owner) add(key, implicit.status, s, s.text.slice(tokens[opening].start));
+        for (const co of coWorkers(implicit, tokens, groups)) add(co, implicit.status, s, s.text.slice(tokens[opening].start));
+      } else if (!implicit && !turn && !/^(?:it|this|that|there)$/.test(tokens[opening].lower)) {
+        // Something else is the subject now ("The TLS library is …"): later subject-less sentences are about it.
+        // ("It's now in mirage-dev" names no new subject: the next "Will send PRs" still continues the person.)
+        lastSubject = null;
+      }
+      // In a speaker's turn, work reported in the passive with no agent is the speaker's ("An obuild snapshot has been uploaded").
+      if (turn && !implicit && !startsWithName(tokens, opening, groups) && !groups.some((g) => g.start >= bodyStart)) {
+        const done = passiveReport(tokens, opening);
+        if (done) for (const key of turn) add(key, 'done', s, s.text.slice(tokens[opening].start));
+      }
+    }
+
+    // Named people and pronouns, in the order they occur.
+    const slots: Array<{ at: number; group?: NameGroup; pronoun?: number }> = [
+      ...groups.filter((g) => g.start >= bodyStart).map((g) => ({ at: g.start, group: g })),
+      ...tokens.flatMap((t, i) => (i >= bodyTok && pronounAt(i) ? [{ at: t.start, pronoun: i }] : [])),
+    ].sort((x, y) => x.at - y.at);
+    for (const slot of slots) {
+      if (slot.pronoun !== undefined) {
+        const i = slot.pronoun;
+        const t = tokens[i];
+        if (!opensClause(tokens, i, bodyTok)) continue;
+        let who: number[] | null = null;
+        if (t.lower === 'i') who = turn;
+        else if (t.lower === 'we') who = turn && /^(?:'ll|will|'re going to|are going to)\b/.test(s.text.slice(t.end).replace(/’/g, "'").trimStart()) ? turn : null;
+        else if (t.lower === 'they') who = lastSubject && lastSubject.length > 1 && subjectAge <= 1 ? lastSubject : null;
+        else who = turn && !namedInTurn ? turn : lastSubject && lastSubject.length === 1 ? lastSubject : null;
+        if (!who) continue;
+        const p = readPredicate(tokens, i + 1, {});
+        if (!p || p.kind === 'talk') continue;
+        for (const key of who) add(key, p.status, s, s.text.slice(t.end));
+        for (const co of coWorkers(p, tokens, groups)) add(co, p.status, s, s.text.slice(t.end));
+        continue;
+      }
+      const g = slot.group!;
+      const first = tokens.findIndex((t) => t.start >= g.start);
+      if (first < 0) continue;
+      const after = tokens.findIndex((t) => t.start >= g.end);
+      const afterIdx = after < 0 ? tokens.length : after;
+      const prevTok = first > bodyTok ? tokens[first - 1] : undefined;
+      const prevPrev = first - 2 >= bodyTok ? tokens[first - 2] : undefined;
+
+      // A speaker prefix in mid-paragraph: "… by hand. Anil: Mirari should …".
+      if (tokens[afterIdx]?.text === ':' && (!prevTok || /^[.!?]$/.test(prevTok.text))) {
+        turn = g.keys;
+        namedInTurn = false;
+        continue;
+      }
+      const subject = opensClause(tokens, first, bodyTok);
+      // "… from Vincent, who will have patches soon", "Gregory (who's working on IMAP)", "Balraj's email, who has been bisecting".
+      const who = relativeWho(tokens, afterIdx);
+      if (who >= 0 && !subject) {
+        const p = readPredicate(tokens, who, { strict: true });
+        if (p && p.kind !== 'talk') for (const k of g.keys) add(k, p.status, s, s.text.slice(tokens[who].start));
+        continue;
+      }
+      // Possessive: "X's work on …", "Nic's changes", "X's <project> now works"; or a contraction "X's been …".
+      if (tokens[afterIdx]?.lower === "'s" && !contractionFollows(tokens, afterIdx + 1)) {
+        const thanks = prevTok?.lower === 'to' && prevPrev?.lower === 'thanks';
+        const owned = possessedWork(tokens, afterIdx + 1, s, subject || thanks);
+        if (owned) for (const k of g.keys) add(k, thanks ? 'done' : owned, s, s.text.slice(g.start));
+        continue;
+      }
+      // "… by X": the agent of a passive or the author of a piece of work.
+      if (prevTok?.lower === 'by') {
+        const status = agentStatus(tokens, first - 1);
+        if (status) for (const k of g.keys) add(k, status, s, s.text.slice(0, g.start));
+        continue;
+      }
+      // "thanks to X for …".
+      if ((prevTok?.lower === 'to' && prevPrev?.lower === 'thanks') || prevTok?.lower === 'thank' || prevTok?.lower === 'thanks') {
+        for (const k of g.keys) add(k, 'done', s, s.text.slice(g.end));
+        continue;
+      }
+      // "for X to pick up", "asked X to look at", "hand over to X to maintain": handed over.
+      if (tokens[afterIdx]?.lower === 'to' && prevTok && (prevTok.lower === 'for' || prevTok.lower === 'to' || HANDING_VERBS.has(prevTok.lower))) {
+        const p = readPredicate(tokens, afterIdx, {});
+        if (p && p.kind !== 'talk') for (const k of g.keys) add(k, 'todo', s, s.text.slice(g.end));
+        continue;
+      }
+      // A name after a noun can open a relative clause ("the work James did on …", "For the time being Anil can …").
+      const afterNoun = !subject && !!prevTok && /^[a-z][a-z-]*$/.test(prevTok.text) && nounLike(prevTok);
+      if (!subject && !afterNoun) continue;
+
+      const k = skipAside(tokens, afterIdx, (p) => {
+        for (const key of g.keys) add(key, p.status, s, s.text.slice(g.end));
+      });
+      const baseStatus: ActionStatus | undefined = prevTok?.lower === 'that' ? 'todo' : g.keys.length > 1 ? 'ongoing' : undefined;
+      const p = readPredicate(tokens, k, { baseStatus, strict: afterNoun });
+      if (!p && afterNoun) continue;
+      lastSubject = g.keys;
+      subjectAge = 0;
+      namedInTurn = true;
+      subjectIndent = item?.indent ?? -1;
+      if (!p || p.kind === 'talk') continue;
+      for (const key of g.keys) add(key, p.status, s, s.text.slice(g.end));
+      for (const co of coWorkers(p, tokens, groups)) add(co, p.status, s, s.text.slice(g.end));
     }
   }
   void ctx.presenter;
   return out;
+}
+
+/** Index of the token that opens the body's first clause (after "Also,", "And", "So" …), or -1. */
+function openingOf(tokens: Token[], from: number): number {
+  let i = from;
+  while (i < tokens.length && (/^[*_\-–—,(]$/.test(tokens[i].text) || /^(?:and|but|so|then|also|now|still|plus|overall|meanwhile|previously|recently|currently|finally|again|just|already|anyway)$/.test(tokens[i].lower))) i++;
+  return i < tokens.length ? i : -1;
+}
+
+/** Whether token i starts a clause, so that a name or pronoun there is a subject, not an object. */
+function opensClause(tokens: Token[], i: number, bodyTok: number): boolean {
+  const prevTok = i > bodyTok ? tokens[i - 1] : undefined;
+  return !prevTok || CLAUSE_PUNCTUATION.test(prevTok.text) || CLAUSE_OPENERS.has(prevTok.lower) || (isAdverb(prevTok) && !/^(?:only|even|like)$/.test(prevTok.lower));
+}
+
+function startsWithName(tokens: Token[], i: number, groups: NameGroup[]): boolean {
+  return groups.some((g) => g.start <= tokens[i].start && tokens[i].start < g.end);
+}
+
+/**
+ * The verb phrase of a sentence that has no subject ("Will start cross-comparisons with Erlang.",
+ * "Has released MiniOS 3.", "Merged in Thomas's changes"). Openings that are just as often a
+ * clause of their own ("Using Lwt at the moment", "Should be fine") count only in a speaker's turn.
+ */
+function implicitPredicate(tokens: Token[], i: number, where: { inTurn: boolean; agendaLine: boolean }): Predicate | null {
+  const t = tokens[i];
+  if (!/^[A-Za-z]/.test(t.text) || tokens[i - 1]?.text === '(') return null;
+  const lowered = tokens.map((x, j) => (j === i ? { ...x, text: x.lower } : x));
+  const w = t.lower;
+  if (/^(?:it|this|that|there|these|those|we|you|everyone|someone|anyone|nobody|people|the|a|an)$/.test(w)) return null;
+  // "Very exciting work": an adverb opening describes, it does not report what someone did.
+  if (isAdverb(t) && !IMPLICIT_ADVERBS.has(w)) return null;
+  if (isGerund(w)) {
+    if (!where.inTurn || tokens[i + 1]?.lower === 'of') return null;
+    // "Writing up these minutes is a good excuse", "Preparing for the release, we need …": the gerund is not the predicate.
+    for (let j = i + 1; j < Math.min(i + 10, tokens.length); j++) {
+      if (tokens[j].text === ',' && /^(?:we|they|he|she|i|it|you|there)$/i.test(tokens[j + 1]?.lower ?? '')) return null;
+      if (/^(?:[,;:.]|but|and)$/.test(tokens[j].lower)) break;
+      if (/^(?:is|are|was|were|may|might|would|should|could|will|can|seems|makes|sounds)$/.test(tokens[j].lower)) return null;
+    }
+  }
+  // Modal openings without a subject are mostly impersonal ("Could use Fable", "Should be one last change");
+  // "need to" counts in a speaker's own turn ("Just need to look at the glyphs thing").
+  if (/^(?:should|could|can|may|might|must|ca)$/.test(w)) return null;
+  if (/^needs?$/.test(w) && !where.inTurn) return null;
+  // A bare verb ("look at X") is an assignment only on an agenda line (`* Vincent: get EC2 bindings in shape`).
+  const p = readPredicate(lowered, i, { strict: !where.agendaLine, baseStatus: where.agendaLine ? 'todo' : undefined });
+  if (!p) return null;
+  // A past participle opening can be a passive clause about a thing ("Followed by some sniggering").
+  if (p.first === i && isPastForm(w) && tokens[i + 1]?.lower === 'by') return null;
+  return p;
+}
+
+/** Skips a parenthesis or a relative clause after a subject; one that says what the person does is reported. */
+function skipAside(tokens: Token[], i: number, report: (p: Predicate) => void): number {
+  let k = i;
+  if (tokens[k]?.text === ',' && tokens[k + 1]?.lower === 'who') k++;
+  if (tokens[k]?.text === '(' || tokens[k]?.lower === 'who') {
+    const open = tokens[k].text === '(';
+    let j = k + 1;
+    if (tokens[j]?.lower === 'who') j++;
+    const p = readPredicate(tokens, j, { strict: true });
+    if (p && p.kind !== 'talk') report(p);
+    else if (open && tokens[k + 1] && isGerund(tokens[k + 1].lower)) {
+      const g = readPredicate(tokens, k + 1, {});
+      if (g && g.kind !== 'talk') report(g);
+    }
+    let depth = 0;
+    for (j = k; j < tokens.length; j++) {
+      if (tokens[j].text === '(') depth++;
+      if (tokens[j].text === ')') depth--;
+      if (open ? depth === 0 && tokens[j].text === ')' : tokens[j].text === ',' && j > k) return j + 1;
+    }
+    return open ? j : i;
+  }
+  return k;
+}
+
+/** "working with X on …", "… together with X": the people named after "with" share the work. */
+function coWorkers(p: Predicate, tokens: Token[], groups: NameGroup[]): number[] {
+  const out: number[] = [];
+  for (let j = p.first; j < Math.min(p.next + 14, tokens.length); j++) {
+    if (/^[.;!?]$/.test(tokens[j].text)) break;
+    if (tokens[j].lower !== 'with') continue;
+    const before = tokens[j - 1]?.lower ?? '';
+    const shared = (j === p.next && SHARED_WORK.has(p.verb)) || before === 'together' || /^(?:work|working|worked|works|collaborating|teaming|pairing)$/.test(before) || (j > p.next && SHARED_WORK.has(p.verb) && j < p.next + 4);
+    if (!shared) continue;
+    const g = groups.find((x) => x.start >= tokens[j].end && x.start <= tokens[j].end + 2);
+    if (g) out.push(...g.keys);
+  }
+  return out;
+}
+
+/** Index of the verb after a relative "who" that follows a name ("X, who's joined", "X's email, who has"), or -1. */
+function relativeWho(tokens: Token[], i: number): number {
+  let k = i;
+  if (tokens[k]?.lower === "'s") k += 2; // "Balraj's email, who …"
+  if (tokens[k]?.text === ',' || tokens[k]?.text === '(') k++;
+  if (tokens[k]?.lower !== 'who') return -1;
+  return k + 1;
+}
+
+/** "An obuild snapshot has been uploaded", "The fix was merged": a passive report of finished work, with no agent. */
+function passiveReport(tokens: Token[], from: number): boolean {
+  for (let j = from; j < Math.min(from + 10, tokens.length - 1); j++) {
+    const w = tokens[j].lower;
+    if (/^[,;:]$/.test(w) || /^(?:if|when|should|would|could|will|can|may|might|need|needs)$/.test(w)) return false;
+    const perfect = (w === 'been' && /^(?:has|have|'s|'ve)$/.test(tokens[j - 1]?.lower ?? '')) || /^(?:was|were)$/.test(w);
+    if (!perfect) continue;
+    let k = j + 1;
+    while (k < tokens.length && isAdverb(tokens[k])) k++;
+    const v = tokens[k];
+    if (!v || !isPastForm(v.lower) || tokens[k + 1]?.lower === 'by') return false;
+    return /^(?:upload|release|merge|fix|publish|push|tag|add|port|implement|write|update|commit|submit|land|ship|cut|rewrite|finish|complete|deploy|integrate|upstream)/.test(v.lower);
+  }
+  return false;
+}
+
+/** "'s" followed by "been", a participle, a gerund or an adverb is "has"/"is", not a possessive. */
+function contractionFollows(tokens: Token[], i: number): boolean {
+  const n = tokens[i];
+  if (!n) return false;
+  if (/^(?:been|got|now|also|just|still|already|currently|going|not|never|done|had|made|run|started|finished)$/.test(n.lower)) return true;
+  if (isGerund(n.lower)) return true;
+  return isPastForm(n.lower) && !WORK_NOUNS.test(n.lower);
+}
+
+/**
+ * After "X's": a piece of work. As the subject ("Vincent's patchset split out …", "Jeremy's ctypes
+ * now works") any work noun or project counts; elsewhere only contributions that others act on
+ * ("merged Nic's changes"), since "read X's post" or "use X's library" is not X taking work on.
+ */
+function possessedWork(tokens: Token[], i: number, s: AnnotatedSentence, asSubject: boolean): ActionStatus | null {
+  for (let j = i; j < Math.min(i + 3, tokens.length); j++) {
+    const w = tokens[j].lower;
+    if (DONE_NOUNS.test(w)) return 'done';
+    if (asSubject && WORK_NOUNS.test(w)) return 'ongoing';
+    if (asSubject && j === i && s.projects.some((p) => s.text.startsWith(p.text, tokens[j].start))) return 'ongoing';
+    if (!/^[a-z][a-z-]*$/.test(tokens[j].text) || tagsOf(w).some((t) => FUNCTION_TAGS.has(t))) return null;
+  }
+  return null;
+}
+
+const FUNCTION_TAGS = new Set(['Preposition', 'Determiner', 'Conjunction', 'Pronoun', 'Modal', 'Copula', 'Auxiliary', 'QuestionWord']);
+
+/** "… was released by X" (done), "… is being used by X" (ongoing), "bindings by X" (ongoing). */
+function agentStatus(tokens: Token[], by: number): ActionStatus | null {
+  let j = by - 1;
+  while (j >= 0 && isAdverb(tokens[j])) j--;
+  const v = tokens[j];
+  if (!v) return null;
+  if (WORK_NOUNS.test(v.lower)) return 'ongoing';
+  if (!isPastForm(v.lower) || /^(?:followed|led|caused|affected|blocked|impressed|surprised|confused|interested|inspired|hit|bitten|attended|joined)$/.test(v.lower)) return null;
+  let a = j - 1;
+  while (a >= 0 && isAdverb(tokens[a])) a--;
+  const aux = tokens[a]?.lower;
+  if (aux === 'being') return 'ongoing';
+  if (aux === 'is' || aux === 'are') return 'ongoing';
+  return 'done';
+}
+
+function nounLike(t: Token): boolean {
+  return !isPastForm(t.lower) && !/^(?:to|of|with|for|from|at|on|in|into|about|by|via|than|like|the|a|an|his|her|their|our|my|your|its|is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|ask|asked|tell|told|thank|thanks|let|cc|ping|pinged|email|emailed|contact|contacted|see|saw|meet|met|give|gave|gives|put|puts|help|helped|helps|introduce|introduced)$/.test(t.lower) && !isGerund(t.lower);
+}
+
+function nameGroups(text: string, people: PersonInSentence[]): NameGroup[] {
+  const groups: NameGroup[] = [];
+  for (const p of people) {
+    const last = groups[groups.length - 1];
+    if (last && /^\s*(?:,|,?\s*and|&|\/|\+|,?\s*as well as)\s*$/i.test(text.slice(last.end, p.start))) {
+      if (!last.keys.includes(p.key)) last.keys.push(p.key);
+      last.end = p.end;
+    } else groups.push({ keys: [p.key], start: p.start, end: p.end });
+  }
+  return groups;
+}
+
+interface LineShape {
+  isItem: boolean;
+  indent: number;
+}
+
+function lineLayout(lines: SourceLine[]): Map<number, LineShape> {
+  const m = new Map<number, LineShape>();
+  for (const l of lines) {
+    const item = /^(\s*)(?:[*+-]|\d+[.)])\s+/.exec(l.text);
+    m.set(l.line, { isItem: !!item, indent: item ? item[1].length : -1 });
+  }
+  return m;
+}
+
+/** Whether a sentence opens a new paragraph or list item (a speaker's turn ends there). */
+function startsBlock(s: AnnotatedSentence, prev: AnnotatedSentence | null, layout: Map<number, LineShape>): 'item' | 'paragraph' | null {
+  if (!prev) return 'paragraph';
+  if (s.line === prev.line) return null;
+  if (layout.get(s.line)?.isItem) return 'item';
+  for (let l = prev.line + 1; l < s.line; l++) if (!layout.has(l)) return 'paragraph';
+  return null;
+}
+
+function taskText(rest: string): string {
+  return rest.replace(/^\s*[:,-]?\s*/, '').replace(/\s+/g, ' ').slice(0, 200).trim();
 }

@@ -63,23 +63,28 @@ export function assembleGraph(
   const usedPeople = new Set<number>();
   const usedProjects = new Set<number>();
   const topicIds = new Map<string, string>();
+  const referenceIds = new Set<string>();
 
-  // The team's own umbrella name (named in nearly every meeting) and programming languages are
-  // mostly named in passing ("the X list", "written in X"): a discussion is about them only when
-  // it names them more than once or with a version. Which name is the umbrella is read from the
-  // folder, not configured.
+  // Two kinds of names are mostly written in passing. The team's own umbrella name (named in
+  // nearly every meeting; read from the folder, not configured) stands for the community, its
+  // channels and events as a modifier ("the X list", "X hackers", "an X tutorial"): a discussion
+  // is about it only where the name is a noun of its own ("runs on X", "X is ready") or a
+  // release. Programming languages are the medium of most work ("X bindings", "written in X"): a
+  // discussion is about one only when its heading or a version names it, or when it names the
+  // language as a noun of its own more than once.
   const meetingsNaming = new Map<number, number>();
   for (const f of facts) {
     const keys = new Set(f.sections.flatMap((s) => [...s.projects.keys()]));
     for (const k of keys) meetingsNaming.set(k, (meetingsNaming.get(k) ?? 0) + 1);
   }
-  const passing = (key: number) =>
-    isProgrammingLanguage(projects.records[key].name) ||
-    (facts.length >= 10 && (meetingsNaming.get(key) ?? 0) >= options.umbrellaShare * facts.length);
+  const isUmbrella = (key: number) => facts.length >= 10 && (meetingsNaming.get(key) ?? 0) >= options.umbrellaShare * facts.length;
   for (const f of facts) {
     for (const s of f.sections) {
       for (const [k, salience] of s.projectSalience) {
-        if (salience.mentions < 2 && !salience.versioned && passing(k)) s.projects.delete(k);
+        const passing = isProgrammingLanguage(projects.records[k].name)
+          ? !salience.inHeading && !salience.versioned && salience.asNoun < 2
+          : isUmbrella(k) && salience.asNoun === 0;
+        if (passing) s.projects.delete(k);
       }
     }
   }
@@ -123,7 +128,10 @@ export function assembleGraph(
         graph.about.push({ discussionId, targetId: id, target: 'topic', evidence });
       }
       for (const [url, evidence] of s.references) {
-        if (!graph.references.some((r) => r.id === url)) graph.references.push({ id: url, url });
+        if (!referenceIds.has(url)) {
+          referenceIds.add(url);
+          graph.references.push({ id: url, url });
+        }
         graph.cites.push({ discussionId, referenceId: url, evidence });
       }
       s.actions.forEach((a, i) => {

@@ -12,7 +12,6 @@ import type { ProjectDirectory } from './projects.js';
 import { discoverProjectNames } from './projects.js';
 import { splitSentences, withoutCode, type Sentence } from './text.js';
 import { extractActionItems } from './actions.js';
-import { extractTopicsBatch } from './topics.js';
 
 export interface PersonInSentence {
   key: number;
@@ -37,14 +36,26 @@ export interface ActionCandidate {
   evidence: Evidence;
 }
 
+/** How a section names one project. */
+export interface ProjectSalience {
+  /** Mentions, the heading's included. */
+  mentions: number;
+  /** Named at least once with a release number. */
+  versioned: boolean;
+  /** Mentions where the name is a noun of its own (or versioned), not a modifier of the next noun ("the X list"). */
+  asNoun: number;
+  /** Named in the section's heading. */
+  inHeading: boolean;
+}
+
 export interface SectionFacts {
   section: ParsedSection;
   order: number;
   text: string;
   people: Map<number, Evidence>;
   projects: Map<number, Evidence>;
-  /** How each project was named here: mentions (heading included) and whether with a version. */
-  projectSalience: Map<number, { mentions: number; versioned: boolean }>;
+  /** How each project was named here: mentions (heading included), whether with a version, and how many as a noun of their own. */
+  projectSalience: Map<number, ProjectSalience>;
   topics: Map<string, Evidence>;
   references: Map<string, Evidence>;
   actions: ActionCandidate[];
@@ -68,8 +79,6 @@ const REPO_REF = /\b[\w.-]+\/[\w.-]+#\d+\b/g;
 export interface ExtractContext {
   people: PeopleDirectory;
   projects: ProjectDirectory;
-  /** Extract topics with NLP (the costliest step). */
-  computeTopics: boolean;
 }
 
 export function extractNote(note: ParsedNote, ctx: ExtractContext): NoteFacts {
@@ -94,15 +103,6 @@ export function extractNote(note: ParsedNote, ctx: ExtractContext): NoteFacts {
     for (const k of facts.people.keys()) meetingPeople.add(k);
     sections.push(facts);
   });
-  if (ctx.computeTopics) {
-    const topics = extractTopicsBatch(
-      sections.map((s) => ({
-        texts: s.section.heading ? [{ text: s.section.heading, line: s.section.line, display: s.section.heading }] : s.sentences.slice(0, 1),
-      })),
-      note.source,
-    );
-    sections.forEach((s, i) => (s.topics = topics[i]));
-  }
   return { note, attendance, sections, warnings };
 }
 
@@ -195,7 +195,7 @@ function extractSection(
 
   // Projects, references and discovered names.
   const projects = new Map<number, Evidence>();
-  const projectSalience = new Map<number, { mentions: number; versioned: boolean }>();
+  const projectSalience = new Map<number, ProjectSalience>();
   const references = new Map<string, Evidence>();
   const discovered: SectionFacts['discovered'] = [];
   const personForms = (name: string) => ctx.people.lookup(name).length > 0;
@@ -203,9 +203,11 @@ function extractSection(
     for (const m of ctx.projects.findInSentence(a)) {
       a.projects.push({ key: m.key, text: m.text });
       if (!projects.has(m.key)) projects.set(m.key, ev(a));
-      const salience = projectSalience.get(m.key) ?? { mentions: 0, versioned: false };
+      const salience = projectSalience.get(m.key) ?? { mentions: 0, versioned: false, asNoun: 0, inHeading: false };
       salience.mentions++;
+      salience.inHeading ||= !!section.heading && a === annotated[0];
       salience.versioned ||= m.versioned;
+      if (m.use !== 'modifier') salience.asNoun++;
       projectSalience.set(m.key, salience);
     }
     for (const d of discoverProjectNames(a, ctx.projects)) if (!personForms(d.name)) discovered.push({ name: d.name, evidence: ev(a) });
@@ -221,7 +223,13 @@ function extractSection(
   }
 
   const presenter = section.heading ? annotated[0].people.find((p) => /\(([^)]*)\)\s*$/.test(section.heading) && section.heading.lastIndexOf('(') <= p.start)?.key ?? null : null;
-  const actions = extractActionItems(section.heading ? annotated.slice(1) : annotated, { heading: section.heading, presenter, file: note.source });
+  const actions = extractActionItems(section.heading ? annotated.slice(1) : annotated, {
+    heading: section.heading,
+    presenter,
+    file: note.source,
+    lines: section.lines,
+    headingProjects: section.heading ? annotated[0].projects.map((p) => p.key) : [],
+  });
 
   return {
     section,

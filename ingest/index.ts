@@ -10,6 +10,8 @@ import { PeopleDirectory } from './people.js';
 import { ProjectDirectory } from './projects.js';
 import { extractNote } from './extract.js';
 import { assembleGraph } from './assemble.js';
+import { topicsOfTexts } from './topics.js';
+import type { NoteFacts } from './extract.js';
 
 export interface IngestOptions extends ReadOptions {
   /** A people registry (`people.yml`): canonical names and aliases. */
@@ -56,13 +58,28 @@ export function ingestNotes(notes: RawNote[], options: IngestNotesOptions): Meet
   parsed.sort((a, b) => ((a.date ?? '') + a.id < (b.date ?? '') + b.id ? -1 : 1));
   const people = PeopleDirectory.build(parsed, options.people);
   const projects = new ProjectDirectory(options.projects);
-  const facts = [];
+  const facts: NoteFacts[] = [];
   for (const note of parsed) {
     try {
-      facts.push(extractNote(note, { people, projects, computeTopics: options.topics !== false }));
+      facts.push(extractNote(note, { people, projects }));
     } catch (err) {
       warnings.push({ kind: 'skipped', file: note.source, message: `extraction failed: ${(err as Error).message}` });
     }
   }
+  if (options.topics !== false) assignTopics(facts);
   return assembleGraph(facts, people, projects, warnings, { promoteDiscoveredAt: options.projects ? null : 2, umbrellaShare: 0.9 });
+}
+
+/** Topics of every discussion, from its heading (or opening sentence when it has none), in one NLP pass. */
+function assignTopics(facts: NoteFacts[]): void {
+  const sections = facts.flatMap((f) => f.sections.map((s) => ({ s, file: f.note.source })));
+  const sources = sections.map(({ s }) =>
+    s.section.heading ? { text: s.section.heading, line: s.section.line, display: s.section.heading } : s.sentences[0],
+  );
+  const topics = topicsOfTexts(sources.map((t) => t?.text ?? ''));
+  sections.forEach(({ s, file }, i) => {
+    const source = sources[i];
+    if (!source) return;
+    for (const t of topics[i]) s.topics.set(t, { file, line: source.line, sentence: source.display.slice(0, 400) });
+  });
 }

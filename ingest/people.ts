@@ -56,8 +56,6 @@ export class PeopleDirectory {
   }
 
   private newRecord(name: string, fromRegistry: boolean): PersonRecord {
-    this.foldedCache = null;
-    this.generatedCache = null;
     const { first, last } = splitName(name);
     const rec: PersonRecord = {
       key: this.records.length,
@@ -89,10 +87,16 @@ export class PeopleDirectory {
   }
 
   private addSpelling(rec: PersonRecord, spelling: string, handle?: string): void {
-    this.foldedCache = null;
-    this.generatedCache = null;
+    const isNew = !rec.spellings.has(spelling) || (handle !== undefined && !rec.handles.has(handle));
     rec.spellings.set(spelling, (rec.spellings.get(spelling) ?? 0) + 1);
     if (handle) rec.handles.add(handle);
+    if (!isNew) return;
+    // Keep the look-up tables current instead of rebuilding them: a folder has thousands of entries.
+    if (this.foldedCache) {
+      add(this.foldedCache, foldName(spelling), rec);
+      if (handle) add(this.foldedCache, foldName(handle), rec);
+    }
+    this.generatedCache = null;
   }
 
   /** Who an attendee-list entry names: exact forms (any case), then the same person spelt differently. */

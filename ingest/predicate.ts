@@ -52,7 +52,7 @@ const MODALS = new Map<string, string>([
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'re", 'am', "'m"]);
 const HAVE = new Set(['has', 'have', 'had', "'ve", 'having']);
 /** "is keen to", "is going to", "is about to": the work is still ahead. */
-const BE_READY_TO = new Set(['going', 'about', 'due', 'keen', 'happy', 'able', 'willing', 'planning', 'hoping', 'set', 'aiming', 'supposed', 'eager', 'likely', 'ready', 'trying', 'looking', 'expected', 'scheduled', 'planned']);
+const BE_READY_TO = new Set(['going', 'about', 'due', 'keen', 'happy', 'willing', 'planning', 'hoping', 'set', 'aiming', 'supposed', 'eager', 'likely', 'ready', 'trying', 'looking', 'expected', 'scheduled', 'planned']);
 /** Complements of "is" that describe someone's current work ("is mentor for", "is stuck with"). */
 const BE_AT_WORK = new Set(['mentor', 'mentoring', 'maintainer', 'lead', 'leader', 'author', 'owner', 'responsible', 'busy', 'stuck', 'blocked', 'charge', 'co-mentor', 'author', 'champion', 'coordinator', 'organiser', 'organizer']);
 /** Verbs that take a `to`-infinitive and what they say about the status of the work that follows. */
@@ -61,7 +61,7 @@ const TO_VERBS = new Map<string, ActionStatus>([
   ['offer', 'todo'], ['volunteer', 'todo'], ['promise', 'todo'], ['decide', 'todo'], ['expect', 'todo'], ['have', 'todo'],
   ['like', 'todo'], ['love', 'todo'], ['prefer', 'todo'], ['commit', 'todo'], ['try', 'ongoing'], ['start', 'ongoing'],
   ['begin', 'ongoing'], ['continue', 'ongoing'], ['attempt', 'ongoing'], ['manage', 'done'], ['get', 'done'], ['use', 'done'],
-  ['arrange', 'todo'], ['ask', 'todo'], ['wish', 'todo'], ['seek', 'todo'], ['set', 'todo'], ['go', 'todo'],
+  ['arrange', 'todo'], ['wait', 'todo'], ['ask', 'todo'], ['wish', 'todo'], ['seek', 'todo'], ['set', 'todo'], ['go', 'todo'],
 ]);
 /** Verbs that take a gerund ("started putting together", "ended up writing"). */
 const ING_VERBS = new Map<string, ActionStatus>([
@@ -81,18 +81,22 @@ const TALK_VERBS = new Set([
   'observe', 'state', 'admit', 'accept', 'insist', 'happen', 'turn', 'stick', 'travel', 'visit', 'arrive', 'discuss', 'need',
   'enjoy', 'miss', 'care', 'mind', 'object', 'raise', 'express', 'deserve', 'reckon', 'realise', 'realize', 'find', 'consider',
   'get', 'be', 'sit', 'stay', 'return', 'leave', 'tell', 'vote', 'echo', 'chime', 'concur', 'favour', 'favor', 'keep', 'do',
-  'would', 'rather', 'read', 'watch', 'look', 'register', 'email', 'understand', 'encourage', 'invite', 'owe', 'laments',
+  'would', 'rather', 'read', 'watch', 'look', 'register', 'email', 'understand', 'encourage', 'invite', 'owe', 'call', 'name', 'advise',
 ]);
 /** Verbs that report leading work to the meeting ("Mort spoke about froctal", "Thomas walked us through"). */
 const REPORT_VERBS = new Set(['describe', 'present', 'demo', 'demonstrate', 'report', 'talk', 'speak', 'walk', 'show', 'outline', 'summarise', 'summarize', 'introduce', 'update']);
 /** Talk verbs that still mean work when an object of work follows ("looked at", "got X working"). */
 const WORK_WHEN_FOLLOWED: Record<string, RegExp> = {
   look: /^\s*(?:\w+\s+)?(?:at|into|over|through|after)\b/i,
-  get: /^\s*(?!\w+\s+(?:to|at|on|in|back)\b)\S+/i,
-  do: /^\s*(?:a|an|the|some|lots?|most|much|more|all|this|that|it|\w+ing)\b/i,
+  get: /^\s*(?!(?:to|back|in touch|on with|at|around|confused|excited|stuck|bored|lost)\b)\S+/i,
+  do: /^\s*(?:a|an|the|some|lots?|most|much|more|all|this|that|it|on|\w+ing)\b/i,
+  go: /^\s*(?:through|over)\b/i,
+  come: /^\s*up with\b/i,
   keep: /^\s*(?:an?\s+eye|track)\b/i,
   find: /^\s*(?:and|a\s+(?:fix|bug|way))\b/i,
   consider: /^\s*\w+ing\b/i,
+  // "is thinking about encryption for X" is work in hand; "thinks that …" is an opinion.
+  think: /^\s*(?:of|about)\b/i,
 };
 
 const IRREGULAR_PARTICIPLES = new Set([
@@ -110,12 +114,14 @@ export function isAdverb(t: Token): boolean {
   return /^[a-z]{4,}ly$/.test(t.lower) && tags.length === 0;
 }
 
+const NOT_GERUNDS = new Set(['something', 'nothing', 'anything', 'everything', 'morning', 'evening', 'string', 'thing', 'ceiling', 'during', 'spring', 'king', 'ring', 'bring', 'sing', 'wing', 'ping', 'swing', 'sting', 'ling']);
+
 export function isGerund(word: string): boolean {
   const w = word.toLowerCase();
-  if (!/^[a-z][a-z-]{2,}ing$/.test(w)) return false;
+  if (!/^[a-z][a-z-]{2,}ing$/.test(w) || NOT_GERUNDS.has(w)) return false;
   const tags = tagsOf(w);
   if (tags.includes('Gerund')) return true;
-  return !tags.some((t) => t === 'Singular' || t === 'Noun' || t === 'Uncountable' || t === 'Adjective') || /(?:ing)$/.test(w) && w.length > 6 && !['something', 'nothing', 'anything', 'everything', 'morning', 'evening', 'string', 'thing', 'ceiling', 'during'].includes(w);
+  return !(tags.length > 0 && tags.every((t) => ['Singular', 'Noun', 'Uncountable', 'Adjective', 'Plural'].includes(t)));
 }
 
 export function isPastForm(word: string): boolean {
@@ -184,8 +190,13 @@ function readConjoined(tokens: Token[], from: number): Predicate | null {
     const t = tokens[j];
     if (['.', ';', '!', '?', ':'].includes(t.text)) return null;
     // A new subject ends the reach of ours.
-    if (/^(?:he|she|they|we|i|it|you|this|that|there|which|who|someone|anyone|everyone|nobody)$/.test(t.lower) && j > from) return null;
+    if (/^(?:he|she|they|we|i|it|you|this|that|there|which|who|someone|anyone|everyone|nobody)$/.test(t.lower)) return null;
     if (/^[A-Z]/.test(t.text) && j > from && !/^(?:And|But|So|Then|Also)$/.test(t.text)) return null;
+    // "… notices trunk is broken while working on performance": the same subject at work.
+    if ((t.lower === 'while' || t.lower === 'whilst') && tokens[j + 1] && isGerund(tokens[j + 1].lower)) {
+      const p = readVerbPhrase(tokens, j + 1, { strict: true });
+      if (p && p.kind !== 'talk') return { ...p, status: 'ongoing' };
+    }
     if (!['and', 'but', 'so', 'then', ','].includes(t.lower)) continue;
     let k = j + 1;
     while (k < tokens.length && (tokens[k].lower === 'and' || tokens[k].lower === 'then' || isAdverb(tokens[k]))) k++;
@@ -228,6 +239,12 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
       if (['like', 'love', 'prefer'].includes(tokens[i]?.lower ?? '') && tokens[i + 1]?.lower === 'to') i += 2;
       continue;
     }
+    // "About to release …", "Going to wait …", "Keen to try …" (a subject-less note of intent).
+    if (i === start && BE_READY_TO.has(w) && next === 'to') {
+      status ??= w === 'trying' ? 'ongoing' : 'todo';
+      i += 2;
+      continue;
+    }
     if (w === 'to' && i === start) {
       // Agenda style: "Anil to review the PR".
       const v = tokens[i + 1];
@@ -241,7 +258,7 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
       skipAdverbs();
       const c = tokens[i];
       if (!c) return result('talk', 'be', 'ongoing', i);
-      if (isGerund(c.lower) && !BE_READY_TO.has(c.lower)) {
+      if (isGerund(c.lower) && !(BE_READY_TO.has(c.lower) && tokens[i + 1]?.lower === 'to')) {
         status ??= future ? 'todo' : 'ongoing';
         return mainVerb(c, lemmaOf(c.lower, 'gerund'), 'ongoing', i + 1);
       }
@@ -348,6 +365,8 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
     if (REPORT_VERBS.has(lemma)) return result('report', lemma, status === 'todo' ? 'todo' : 'ongoing', next);
     const rest = tokens.slice(next, next + 4).map((x) => x.text).join(' ');
     const workAfterAll = WORK_WHEN_FOLLOWED[lemma]?.test(rest);
+    // "put Dominic in touch with Gregory", "got in touch": introductions, not work.
+    if (/^(?:\S+\s+)?in touch\b/i.test(rest)) return result('talk', lemma, form, next);
     if (TALK_VERBS.has(lemma) && !workAfterAll) return result('talk', lemma, form, next);
     // "X added that …", "X noted: …": reported speech.
     if (['add', 'write', 'reply', 'offer'].includes(lemma) && /^(?:that|:)/.test(tokens[next]?.lower ?? '')) return result('talk', lemma, form, next);
@@ -369,4 +388,4 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
 const POSSESSED_WORK = /^(?:pr|prs|pull|patch|patches|patchset|branch|branches|prototype|draft|fork|implementation|port|beginnings?|start|version|rewrite|plan|plans|fix|fixes|proposal|design|demo|work|code|script|scripts|library|bindings|tests?)$/;
 
 /** Nouns that name someone's piece of work ("Vincent's patchset", "Nic's changes", "Dave's work on xenopsd"). */
-export const WORK_NOUNS = /^(?:work|patch|patches|patchset|patchsets|changes|prs?|pull|branch|branches|code|library|libraries|lib|libs|bindings|implementation|prototype|port|rewrite|fork|tool|tools|scripts?|infrastructure|effort|efforts|commits?|fixes|harness|framework|refactoring|experiments?|benchmarks?|binding|backend|frontend|driver|drivers|stack|tutorial|thesis|demo|talk|paper|proposal|blog|post|posts|writeup|write-up|release|releases)$/;
+export const WORK_NOUNS = /^(?:work|patch|patches|patchset|patchsets|changes|prs?|pull|branch|branches|code|library|libraries|lib|libs|bindings|implementation|prototype|port|rewrite|fork|tool|tools|scripts?|infrastructure|effort|efforts|commits?|fixes|harness|framework|refactoring|experiments?|benchmarks?|binding|backend|frontend|driver|drivers|proposal|release|releases)$/;

@@ -8,6 +8,7 @@ import type { RegistryEntry } from './registry.js';
 import type { Sentence } from './text.js';
 import { codeSpans, withoutCode } from './text.js';
 import { escapeRegExp } from './names.js';
+import { nameUseAt, type NameUse } from './name-use.js';
 
 /**
  * Programming languages are named in passing far more often than discussed ("written in X",
@@ -32,9 +33,20 @@ export interface ProjectMention {
   key: number;
   text: string;
   sentence: Sentence;
+  /** How the name is used where it stands: its own noun, a modifier of the next noun, or with a release number. */
+  use: NameUse;
   /** Named with a version number ("X 2.0", "X v1"): a release, never a passing mention. */
   versioned: boolean;
 }
+
+/**
+ * English prefixes a name may be hyphenated to ("pre-X 1.0", "non-X builds") and still be the
+ * name. Any other word joined by a hyphen makes a compound of its own ("foo-X" is another package).
+ */
+const HYPHEN_PREFIXES = new Set(['pre', 'post', 'non', 'anti', 'pro', 'multi', 'cross', 'co', 're', 'un', 'semi', 'ex', 'sub']);
+
+/** Leading words of a command line that are not the program it runs (`sudo x run`, `$ x build`). */
+const COMMAND_PREFIX = /^(?:(?:\$|sudo|env|time|nohup|exec)\s+|[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+/;
 
 export class ProjectDirectory {
   readonly records: ProjectRecord[] = [];
@@ -51,7 +63,7 @@ export class ProjectDirectory {
     this.records.push(rec);
     for (const form of [name, ...aliases]) {
       const code = /^`(.+)`$/.exec(form.trim());
-      if (code) this.codeForms.set(code[1], rec.key);
+      if (code) this.codeForms.set(code[1].replace(/\s+/g, ' ').trim(), rec.key);
       else if (!this.proseForms.has(form)) this.proseForms.set(form.replace(/\s+/g, ' ').trim(), rec.key);
     }
     this.prosePattern = null;
@@ -67,12 +79,19 @@ export class ProjectDirectory {
     return [...hits].map((k) => this.records[k]);
   }
 
+  /**
+   * Every prose form, longest first, on word boundaries. A slash does not end a word here: "A/B"
+   * names both, and a visible `owner/repo` path or `owner/repo#12` reference names the repository
+   * (URLs and link targets are already blanked from the sentence). A dot or hyphen followed by a
+   * letter does continue the word ("x.org", "X-based"); a hyphen before the name is checked by
+   * the caller.
+   */
   private pattern(): RegExp {
     if (!this.prosePattern) {
       const forms = [...this.proseForms.keys()].filter(Boolean).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
       this.prosePattern = forms.length
         ? new RegExp(
-            `(?<![\\p{L}\\p{N}_@/.-])(?:${forms.map((f) => escapeRegExp(f).replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}_]|[-/.][\\p{L}\\p{N}])`,
+            `(?<![\\p{L}\\p{N}_@.])(?:${forms.map((f) => escapeRegExp(f).replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}_]|[-.][\\p{L}\\p{N}])`,
             'gu',
           )
         : /(?!)/g;
@@ -80,20 +99,35 @@ export class ProjectDirectory {
     return this.prosePattern;
   }
 
-  /** Every registry project a sentence names. */
-  findInSentence(sentence: Sentence): ProjectMention[] {
-    const out: ProjectMention[] = [];
-    const text = sentence.text.replace(/`/g, ' ');
+  /** Prose forms in a stretch of text, with how each is used there. */
+  private findProse(text: string, sentence: Sentence, out: ProjectMention[]): void {
     for (const m of text.matchAll(this.pattern())) {
+      const start = m.index!;
+      if (text[start - 1] === '-' && !HYPHEN_PREFIXES.has(/([\p{L}]+)-$/u.exec(text.slice(Math.max(0, start - 12), start))?.[1]?.toLowerCase() ?? '')) continue;
       const key = this.proseForms.get(m[0].replace(/\s+/g, ' '));
       if (key === undefined) continue;
-      const versioned = /^\s+v?\d+(\.\d+)*\b/.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 12));
-      out.push({ key, text: m[0], sentence, versioned });
+      const use = nameUseAt(text, start + m[0].length);
+      if (use === 'event') continue;
+      out.push({ key, text: m[0], sentence, use, versioned: use === 'versioned' });
     }
+  }
+
+  /**
+   * Every registry project a sentence names. Prose forms count in the prose; inside a code span
+   * only the program of a command line counts (`git bisect` runs git: "bisect" there is an
+   * argument, not a project), matched by a code-only form (`x run`, the longest that starts the
+   * command) or else by a prose form.
+   */
+  findInSentence(sentence: Sentence): ProjectMention[] {
+    const out: ProjectMention[] = [];
+    this.findProse(withoutCode(sentence.text), sentence, out);
     for (const span of codeSpans(sentence.text)) {
-      const inner = span.inner.trim();
-      const key = this.codeForms.get(inner) ?? this.codeForms.get(inner.split(/\s+/)[0]);
-      if (key !== undefined) out.push({ key, text: `\`${inner}\``, sentence, versioned: false });
+      const command = span.inner.trim().replace(COMMAND_PREFIX, '');
+      const words = command.split(/\s+/);
+      let key: number | undefined;
+      for (let n = words.length; n > 0 && key === undefined; n--) key = this.codeForms.get(words.slice(0, n).join(' '));
+      if (key !== undefined) out.push({ key, text: `\`${command}\``, sentence, use: 'noun', versioned: false });
+      else this.findProse(words[0], sentence, out);
     }
     return out;
   }

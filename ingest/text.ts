@@ -58,6 +58,8 @@ export function splitSentences(lines: SourceLine[]): Sentence[] {
   return out;
 }
 
+const LINE_END_SENTENCE = /(?<!\b(?:e\.g|i\.e|vs|etc|cf|Mr|Dr|St|approx))[.!?]\s*$/;
+
 /** Splits a paragraph (with embedded line markers) at sentence ends. */
 function pushSentences(buf: string, firstLine: number, out: Sentence[]): void {
   if (!buf.trim()) return;
@@ -70,14 +72,22 @@ function pushSentences(buf: string, firstLine: number, out: Sentence[]): void {
     current = '';
   };
   const parts = buf.split(/(\u0000\d+\u0001)/);
+  let lineBreak = false;
   for (const part of parts) {
     const marker = /^\u0000(\d+)\u0001$/.exec(part);
     if (marker) {
       line = Number(marker[1]);
       if (!current.trim()) currentLine = line;
       current += ' ';
+      lineBreak = true;
       continue;
     }
+    // A sentence that ends where a hard-wrapped line ends: the next line starts a new one.
+    if (lineBreak && LINE_END_SENTENCE.test(current) && /^\s*["'(\[`@A-Z0-9]/.test(part)) {
+      emit();
+      currentLine = line;
+    }
+    lineBreak = false;
     // Sentence ends: . ! ? followed by space and a capital, digit, quote or bracket; not after common abbreviations.
     const pieces = part.split(/(?<=(?<!\b(?:e\.g|i\.e|vs|etc|cf|Mr|Dr|St|approx))[.!?])\s+(?=["'(\[`@A-Z0-9])/);
     pieces.forEach((p, i) => {

@@ -9,8 +9,6 @@ import type { Sentence } from './text.js';
 
 /** Most topics kept per discussion. */
 export const TOPICS_PER_DISCUSSION = 4;
-/** Opening sentences read besides the heading. */
-const SENTENCES_READ = 0;
 
 const STOP = new Set([
   'a', 'an', 'the', 'this', 'that', 'these', 'those', 'some', 'any', 'all', 'each', 'every', 'other', 'another', 'more', 'most',
@@ -34,11 +32,6 @@ export function normaliseTopic(phrase: string): string | null {
   const topic = words.join(' ');
   if (topic.length < 3 || STOP.has(topic) || /^\d/.test(topic) || /^[^a-z]+$/.test(topic)) return null;
   return topic;
-}
-
-export interface TopicSource {
-  /** Heading and opening sentence of one discussion. */
-  texts: Array<{ text: string; line: number; display: string }>;
 }
 
 const singulars = new Map<string, string>();
@@ -82,33 +75,33 @@ function nounPhrases(terms: TaggedTerm[]): string[] {
   return out;
 }
 
+/** Lines tagged per compromise call: large enough to amortise its set-up, small enough to bound memory. */
+const LINES_PER_PASS = 2000;
+
 /**
- * Topics of many discussions from one `compromise` tagging pass (one document, one line per
- * text) — far cheaper than asking compromise for noun phrases discussion by discussion.
+ * Topics of many texts (headings, mostly): each distinct text is tagged once, in a few large
+ * `compromise` passes (one line per text) rather than a pass per discussion — a folder repeats
+ * its headings ("Quality and test", "AoB") and compromise's per-call set-up dominates short texts.
  */
-export function extractTopicsBatch(sources: TopicSource[], file: string): Array<Map<string, Evidence>> {
-  const lines: Array<{ source: number; text: { text: string; line: number; display: string } }> = [];
-  sources.forEach((s, i) => {
-    for (const t of s.texts.slice(0, 1 + SENTENCES_READ)) if (t.text.trim()) lines.push({ source: i, text: t });
-  });
-  const out = sources.map(() => new Map<string, Evidence>());
-  if (!lines.length) return out;
-  const clean = (t: string) => t.replace(/`[^`]*`/g, ' ').replace(/\([^)]*\)\s*$/, '').replace(/[.!?;:]+(?=\s|$)/g, ',').trim();
-  const doc = nlp(lines.map((l) => clean(l.text.text) + '.').join('\n'));
-  const sentences = doc.json({ terms: { text: true, tags: true } }) as Array<{ terms: TaggedTerm[] }>;
-  // One line must stay one sentence; when the splitter disagrees, read each line alone.
-  if (sentences.length !== lines.length && sources.length > 1) {
-    return sources.map((s) => extractTopicsBatch([s], file)[0]);
+export function topicsOfTexts(texts: string[]): string[][] {
+  const clean = (t: string) => t.replace(/`[^`]*`/g, ' ').replace(/\([^)]*\)\s*$/, '').replace(/[.!?;:]+(?=\s|$)/g, ',').replace(/\s+/g, ' ').trim();
+  const distinct = [...new Set(texts.map(clean).filter(Boolean))];
+  const byText = new Map<string, string[]>();
+  for (let i = 0; i < distinct.length; i += LINES_PER_PASS) {
+    const chunk = distinct.slice(i, i + LINES_PER_PASS);
+    const tagged = nlp(chunk.map((t) => `${t}.`).join('\n')).json({ terms: { text: true, tags: true } }) as Array<{ terms: TaggedTerm[] }>;
+    if (tagged.length === chunk.length) chunk.forEach((t, j) => byText.set(t, topicsOf(tagged[j].terms)));
+    else for (const t of chunk) byText.set(t, topicsOf((nlp(`${t}.`).json({ terms: { text: true, tags: true } }) as Array<{ terms: TaggedTerm[] }>).flatMap((s) => s.terms)));
   }
-  sentences.forEach((sentence, i) => {
-    const l = lines[i];
-    if (!l) return;
-    const topics = out[l.source];
-    for (const phrase of nounPhrases(sentence.terms)) {
-      if (topics.size >= TOPICS_PER_DISCUSSION) break;
-      const topic = normaliseTopic(phrase);
-      if (topic && !topics.has(topic)) topics.set(topic, { file, line: l.text.line, sentence: l.text.display.slice(0, 400) });
-    }
-  });
+  return texts.map((t) => byText.get(clean(t)) ?? []);
+}
+
+function topicsOf(terms: TaggedTerm[]): string[] {
+  const out: string[] = [];
+  for (const phrase of nounPhrases(terms)) {
+    const topic = normaliseTopic(phrase);
+    if (topic && !out.includes(topic)) out.push(topic);
+    if (out.length >= TOPICS_PER_DISCUSSION) break;
+  }
   return out;
 }
