@@ -72,11 +72,12 @@ export function extractActionItems(sentences: AnnotatedSentence[], ctx: ActionCo
 
   // Who a sentence without a subject of its own is about.
   let turn: number[] | null = null; // speakers of the current turn
-  let lastSubject: number[] | null = null; // the last people named as a subject
+  // The presenter named in the heading (`Jenga (Dave Scott)`) is the subject of the section's subject-less reports.
+  let lastSubject: number[] | null = ctx.presenter !== null ? [ctx.presenter] : null; // the last people named as a subject
   let subjectIndent = -1; // list depth where lastSubject was set (children of a person's bullet inherit it)
   let turnIndent = -1;
   let namedInTurn = false; // whether the current turn has named a subject (until then "he" is the speaker)
-  let subjectAge = 0; // sentences since lastSubject was named ("they" reaches back one sentence only)
+  let subjectAge = 0; // sentences since lastSubject was named ("they" reaches back two sentences at most)
   let prev: AnnotatedSentence | null = null;
 
   for (const s of sentences) {
@@ -90,8 +91,9 @@ export function extractActionItems(sentences: AnnotatedSentence[], ctx: ActionCo
     }
     prev = s;
     subjectAge++;
+    // Nobody named, nobody speaking, nobody to continue: nothing here can have an owner.
+    if (s.people.length === 0 && s.speaker === null && turn === null && lastSubject === null) continue;
     const tokens = tokenize(s.text);
-    if (process.env.OWN_DEBUG) console.error('S', s.line, 'spk', s.speaker, 'ppl', s.people.map((p) => p.key + ':' + p.text).join(','), 'turn', turn, 'last', lastSubject, '|', s.text.slice(0, 90));
     const groups = nameGroups(s.text, s.people);
 
     // A speaker prefix opens a turn: `Anil: …`, `*Jon*: …`, `Vincent/Dave: …`.
@@ -160,7 +162,7 @@ export function extractActionItems(sentences: AnnotatedSentence[], ctx: ActionCo
         let who: number[] | null = null;
         if (t.lower === 'i') who = turn;
         else if (t.lower === 'we') who = turn && /^(?:'ll|will|'re going to|are going to)\b/.test(s.text.slice(t.end).replace(/’/g, "'").trimStart()) ? turn : null;
-        else if (t.lower === 'they') who = lastSubject && lastSubject.length > 1 && subjectAge <= 1 ? lastSubject : null;
+        else if (t.lower === 'they') who = lastSubject && lastSubject.length > 1 && subjectAge <= 2 ? lastSubject : null;
         else who = turn && !namedInTurn ? turn : lastSubject && lastSubject.length === 1 ? lastSubject : null;
         if (!who) continue;
         const p = readPredicate(tokens, i + 1, {});
@@ -234,7 +236,6 @@ export function extractActionItems(sentences: AnnotatedSentence[], ctx: ActionCo
       for (const co of coWorkers(p, tokens, groups)) add(co, p.status, s, s.text.slice(g.end));
     }
   }
-  void ctx.presenter;
   return out;
 }
 
@@ -277,10 +278,11 @@ function implicitPredicate(tokens: Token[], i: number, where: { inTurn: boolean;
       if (/^(?:is|are|was|were|may|might|would|should|could|will|can|seems|makes|sounds)$/.test(tokens[j].lower)) return null;
     }
   }
-  // Modal openings without a subject are mostly impersonal ("Could use Fable", "Should be one last change");
-  // "need to" counts in a speaker's own turn ("Just need to look at the glyphs thing").
-  if (/^(?:should|could|can|may|might|must|ca)$/.test(w)) return null;
-  if (/^needs?$/.test(w) && !where.inTurn) return null;
+  // Modal openings without a subject are mostly impersonal ("Could use Fable", "Should be one last change",
+  // "Need to think about the FRP model"): a need is the team's, not yet anybody's work.
+  if (/^(?:should|could|can|may|might|must|ca|need|needs)$/.test(w)) return null;
+  // "Have you seen …", "Will we …": a question, whatever its punctuation.
+  if (/^(?:you|we|they|he|she|i|it|anyone|someone|everyone)$/i.test(tokens[i + 1]?.lower ?? '')) return null;
   // A bare verb ("look at X") is an assignment only on an agenda line (`* Vincent: get EC2 bindings in shape`).
   const p = readPredicate(lowered, i, { strict: !where.agendaLine, baseStatus: where.agendaLine ? 'todo' : undefined });
   if (!p) return null;
@@ -398,7 +400,7 @@ function agentStatus(tokens: Token[], by: number): ActionStatus | null {
 }
 
 function nounLike(t: Token): boolean {
-  return !isPastForm(t.lower) && !/^(?:to|of|with|for|from|at|on|in|into|about|by|via|than|like|the|a|an|his|her|their|our|my|your|its|is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|ask|asked|tell|told|thank|thanks|let|cc|ping|pinged|email|emailed|contact|contacted|see|saw|meet|met|give|gave|gives|put|puts|help|helped|helps|introduce|introduced)$/.test(t.lower) && !isGerund(t.lower);
+  return !isPastForm(t.lower) && !/^(?:to|of|with|for|from|at|on|in|into|about|by|via|than|like|the|a|an|his|her|their|our|my|your|its|is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|ask|asked|tell|told|thank|thanks|let|cc|ping|pinged|email|emailed|contact|contacted|see|saw|meet|met|give|gave|gives|put|puts|help|helped|helps|introduce|introduced)$/.test(t.lower) && (!isGerund(t.lower) || t.lower.includes('-'));
 }
 
 function nameGroups(text: string, people: PersonInSentence[]): NameGroup[] {

@@ -13,7 +13,7 @@ import {
 } from '../src/domain.js';
 import type { NoteFacts } from './extract.js';
 import type { PeopleDirectory } from './people.js';
-import { isProgrammingLanguage, type ProjectDirectory } from './projects.js';
+import { isProgrammingLanguage, namedInPassing, type PassingKind, type ProjectDirectory } from './projects.js';
 
 export interface AssembleOptions {
   /** With no projects registry, discovered names seen in at least this many meetings become projects. */
@@ -65,27 +65,22 @@ export function assembleGraph(
   const topicIds = new Map<string, string>();
   const referenceIds = new Set<string>();
 
-  // Two kinds of names are mostly written in passing. The team's own umbrella name (named in
-  // nearly every meeting; read from the folder, not configured) stands for the community, its
-  // channels and events as a modifier ("the X list", "X hackers", "an X tutorial"): a discussion
-  // is about it only where the name is a noun of its own ("runs on X", "X is ready") or a
-  // release. Programming languages are the medium of most work ("X bindings", "written in X"): a
-  // discussion is about one only when its heading or a version names it, or when it names the
-  // language as a noun of its own more than once.
+  // The folder's umbrella name (named in nearly every meeting; read from the folder, not
+  // configured) and programming languages are mostly named in passing: see namedInPassing.
   const meetingsNaming = new Map<number, number>();
   for (const f of facts) {
     const keys = new Set(f.sections.flatMap((s) => [...s.projects.keys()]));
     for (const k of keys) meetingsNaming.set(k, (meetingsNaming.get(k) ?? 0) + 1);
   }
-  const isUmbrella = (key: number) => facts.length >= 10 && (meetingsNaming.get(key) ?? 0) >= options.umbrellaShare * facts.length;
+  const kindOf = (key: number): PassingKind =>
+    isProgrammingLanguage(projects.records[key].name)
+      ? 'language'
+      : facts.length >= 10 && (meetingsNaming.get(key) ?? 0) >= options.umbrellaShare * facts.length
+        ? 'umbrella'
+        : 'other';
   for (const f of facts) {
     for (const s of f.sections) {
-      for (const [k, salience] of s.projectSalience) {
-        const passing = isProgrammingLanguage(projects.records[k].name)
-          ? !salience.inHeading && !salience.versioned && salience.asNoun < 2
-          : isUmbrella(k) && salience.asNoun === 0;
-        if (passing) s.projects.delete(k);
-      }
+      for (const [k, salience] of s.projectSalience) if (namedInPassing(salience, kindOf(k))) s.projects.delete(k);
     }
   }
 

@@ -9,7 +9,7 @@ import type { ActionStatus, AttendanceRole, Evidence, IngestWarning } from '../s
 import type { ParsedNote, ParsedSection } from './parse.js';
 import type { PeopleDirectory, PersonRecord } from './people.js';
 import type { ProjectDirectory } from './projects.js';
-import { discoverProjectNames } from './projects.js';
+import { discoverProjectNames, type ProjectSalience } from './projects.js';
 import { splitSentences, withoutCode, type Sentence } from './text.js';
 import { extractActionItems } from './actions.js';
 
@@ -36,25 +36,13 @@ export interface ActionCandidate {
   evidence: Evidence;
 }
 
-/** How a section names one project. */
-export interface ProjectSalience {
-  /** Mentions, the heading's included. */
-  mentions: number;
-  /** Named at least once with a release number. */
-  versioned: boolean;
-  /** Mentions where the name is a noun of its own (or versioned), not a modifier of the next noun ("the X list"). */
-  asNoun: number;
-  /** Named in the section's heading. */
-  inHeading: boolean;
-}
-
 export interface SectionFacts {
   section: ParsedSection;
   order: number;
   text: string;
   people: Map<number, Evidence>;
   projects: Map<number, Evidence>;
-  /** How each project was named here: mentions (heading included), whether with a version, and how many as a noun of their own. */
+  /** How each project was named here (heading included): the judgement of passing mentions reads it. */
   projectSalience: Map<number, ProjectSalience>;
   topics: Map<string, Evidence>;
   references: Map<string, Evidence>;
@@ -203,11 +191,11 @@ function extractSection(
     for (const m of ctx.projects.findInSentence(a)) {
       a.projects.push({ key: m.key, text: m.text });
       if (!projects.has(m.key)) projects.set(m.key, ev(a));
-      const salience = projectSalience.get(m.key) ?? { mentions: 0, versioned: false, asNoun: 0, inHeading: false };
+      const salience = projectSalience.get(m.key) ?? { mentions: 0, versioned: false, inHeading: false, uses: [] };
       salience.mentions++;
-      salience.inHeading ||= !!section.heading && a === annotated[0];
       salience.versioned ||= m.versioned;
-      if (m.use !== 'modifier') salience.asNoun++;
+      salience.inHeading ||= !!section.heading && a === annotated[0];
+      salience.uses.push(m);
       projectSalience.set(m.key, salience);
     }
     for (const d of discoverProjectNames(a, ctx.projects)) if (!personForms(d.name)) discovered.push({ name: d.name, evidence: ev(a) });

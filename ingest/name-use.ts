@@ -21,7 +21,7 @@ const FUNCTION_WORDS = new Set(
   (
     'a about above across after again against ago all almost along already also although always am among an and any anyway are ' +
     'around as at away be because been before behind being below beside besides between beyond both but by can cannot could ' +
-    'did do does doing done down during each either else enough even ever every except far few for from further had has have ' +
+    'did do does doing done down due during each either else enough even ever every except far few for from further had has have ' +
     'having he her here hers him his how however i if in including inside instead into is it its itself just least less like ' +
     'many may me might more most much must my near neither never next no nor not now of off often on once one only onto or ' +
     'other others otherwise our out outside over own per perhaps please quite rather really same shall she should since so some ' +
@@ -57,27 +57,38 @@ function isFiniteVerb(word: string): boolean {
  */
 export type NameUse = 'noun' | 'modifier' | 'versioned' | 'event';
 
-const VERSION_AFTER = /^\s+v?\d+(?:\.\d+)*\b/;
-/** Head nouns of the names of events and organisations. */
-const EVENT_AFTER =
-  /^(?:\s+[A-Z][a-z]+){0,2}?\s+(?:Summit|Hackathon|Hackday|Hack Day|Conference|Workshop|Meetup|Symposium|Foundation|Labs|Inc|Ltd|Day|Week|Camp|Sprint)\b/;
+/** "X 2.0", "X v1", and a dotted version given in a phrase: "X compiler version is 4.02.1", "X release 2.1". */
+const VERSION_AFTER = /^(?:\s+v?\d+(?:\.\d+)*\b|(?:\s+(?:compiler|runtime|release|version)){1,2}(?:\s+(?:is|was|of))?\s+v?\d+\.\d+)/;
+/** Head nouns of the names of events and organisations ("X Summit", "X Developer Hackathon", "X hackathon"). */
+const EVENT_NOUNS = ['summit', 'hackathon', 'hackday', 'conference', 'workshop', 'meetup', 'symposium', 'foundation', 'labs', 'inc', 'ltd', 'day', 'camp', 'sprint'];
+const EVENT_AFTER = new RegExp(`^(?:\\s+[A-Z][a-z]+){0,2}?\\s+(?:${EVENT_NOUNS.map((w) => `[${w[0]}${w[0].toUpperCase()}]${w.slice(1)}`).join('|')})\\b`);
 const WORD_AFTER = /^\s+([\p{L}][\p{L}\p{N}'’-]*)/u;
+const PHRASAL_AFTER = /^\s+[\p{L}][\p{L}\p{N}'’-]*\s+(?:up|out|off)\b/u;
+
+/** How a name is used where it stands; for a modifier, the (lower-case) word it modifies. */
+export interface NameUseReading {
+  use: NameUse;
+  modifies: string | null;
+}
 
 /**
  * How the name ending at `end` of `text` is used, read from what follows it: a release number;
- * nothing, punctuation or a possessive (a noun of its own); a function word, an adverb in -ly or a
- * finite verb (a noun of its own); any other word — a noun, a capitalised word, a gerund — is the
- * noun the name modifies.
+ * an event's or organisation's name; nothing, punctuation or a possessive (a noun of its own); a
+ * function word, an adverb in -ly or a finite verb (a noun of its own); any other word — a noun,
+ * a capitalised word, a gerund — is the noun the name modifies.
  */
-export function nameUseAt(text: string, end: number): NameUse {
+export function readNameUse(text: string, end: number): NameUseReading {
   const rest = text.slice(end, end + 40);
-  if (VERSION_AFTER.test(rest)) return 'versioned';
-  if (EVENT_AFTER.test(text.slice(end, end + 60))) return 'event';
+  if (VERSION_AFTER.test(rest)) return { use: 'versioned', modifies: null };
+  if (EVENT_AFTER.test(text.slice(end, end + 60))) return { use: 'event', modifies: null };
   const word = WORD_AFTER.exec(rest);
-  if (!word || !/^\s/.test(rest)) return 'noun';
+  if (!word || !/^\s/.test(rest)) return { use: 'noun', modifies: null };
   const w = word[1].replace(/[’']s$/, '');
   const lower = w.toLowerCase();
-  if (w !== lower) return w === w.toUpperCase() && w.length === 1 ? 'noun' : 'modifier';
-  if (FUNCTION_WORDS.has(lower) || /n['’]t$/.test(lower) || /^[a-z]{3,}ly$/.test(lower)) return 'noun';
-  return isFiniteVerb(lower) ? 'noun' : 'modifier';
+  const modifier = { use: 'modifier' as const, modifies: lower };
+  if (w !== lower) return w === w.toUpperCase() && w.length === 1 ? { use: 'noun', modifies: null } : modifier;
+  if (FUNCTION_WORDS.has(lower) || /n['’]t$/.test(lower) || /^[a-z]{3,}ly$/.test(lower)) return { use: 'noun', modifies: null };
+  // A word followed by a particle is a phrasal verb ("get X set up", "X rolled out").
+  return PHRASAL_AFTER.test(rest) || isFiniteVerb(lower) ? { use: 'noun', modifies: null } : modifier;
 }
+

@@ -29,7 +29,10 @@ const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}_-]*?(?=n't\b)|n't\b|'(?:s|ll|d|ve|re|m)\b
 
 export function tokenize(text: string): Token[] {
   const plain = text.replace(/’/g, "'");
-  return [...plain.matchAll(TOKEN)].map((m) => ({ text: m[0], lower: m[0].toLowerCase(), start: m.index!, end: m.index! + m[0].length }));
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(plain); m; m = TOKEN.exec(plain)) out.push({ text: m[0], lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  return out;
 }
 
 export function tagsOf(word: string): string[] {
@@ -81,10 +84,10 @@ const TALK_VERBS = new Set([
   'observe', 'state', 'admit', 'accept', 'insist', 'happen', 'turn', 'stick', 'travel', 'visit', 'arrive', 'discuss', 'need',
   'enjoy', 'miss', 'care', 'mind', 'object', 'raise', 'express', 'deserve', 'reckon', 'realise', 'realize', 'find', 'consider',
   'get', 'be', 'sit', 'stay', 'return', 'leave', 'tell', 'vote', 'echo', 'chime', 'concur', 'favour', 'favor', 'keep', 'do',
-  'would', 'rather', 'read', 'watch', 'look', 'register', 'email', 'understand', 'encourage', 'invite', 'owe', 'call', 'name', 'advise',
+  'would', 'rather', 'read', 'watch', 'look', 'register', 'understand', 'encourage', 'invite', 'owe', 'call', 'name', 'advise', 'pose',
 ]);
 /** Verbs that report leading work to the meeting ("Mort spoke about froctal", "Thomas walked us through"). */
-const REPORT_VERBS = new Set(['describe', 'present', 'demo', 'demonstrate', 'report', 'talk', 'speak', 'walk', 'show', 'outline', 'summarise', 'summarize', 'introduce', 'update']);
+const REPORT_VERBS = new Set(['describe', 'present', 'demo', 'demonstrate', 'report', 'talk', 'speak', 'walk', 'show', 'outline']);
 /** Talk verbs that still mean work when an object of work follows ("looked at", "got X working"). */
 const WORK_WHEN_FOLLOWED: Record<string, RegExp> = {
   look: /^\s*(?:\w+\s+)?(?:at|into|over|through|after)\b/i,
@@ -99,6 +102,12 @@ const WORK_WHEN_FOLLOWED: Record<string, RegExp> = {
   think: /^\s*(?:of|about)\b/i,
 };
 
+/** Work verbs that only report presence or talk in these phrases. */
+const TALK_WHEN_FOLLOWED: Record<string, RegExp> = {
+  make: /^\s*it\s+(?:to|on|in|into|back|along)\b/i,
+  bring: /^\s*up\b/i,
+};
+
 const IRREGULAR_PARTICIPLES = new Set([
   'been', 'done', 'gone', 'got', 'gotten', 'made', 'written', 'run', 'begun', 'taken', 'given', 'seen', 'sent', 'built', 'put',
   'set', 'spent', 'found', 'held', 'kept', 'left', 'met', 'read', 'said', 'told', 'thought', 'brought', 'caught', 'won', 'shown',
@@ -108,30 +117,40 @@ const IRREGULAR_PARTICIPLES = new Set([
 ]);
 
 export function isAdverb(t: Token): boolean {
-  if (ADVERBS.has(t.lower)) return true;
-  const tags = tagsOf(t.lower);
-  if (tags.includes('Adverb')) return true;
-  return /^[a-z]{4,}ly$/.test(t.lower) && tags.length === 0;
+  return adverb(t.lower);
 }
+
+const adverb = memo((w) => {
+  if (ADVERBS.has(w)) return true;
+  const tags = tagsOf(w);
+  if (tags.includes('Adverb')) return true;
+  return /^[a-z]{4,}ly$/.test(w) && tags.length === 0;
+});
 
 const NOT_GERUNDS = new Set(['something', 'nothing', 'anything', 'everything', 'morning', 'evening', 'string', 'thing', 'ceiling', 'during', 'spring', 'king', 'ring', 'bring', 'sing', 'wing', 'ping', 'swing', 'sting', 'ling']);
 
 export function isGerund(word: string): boolean {
-  const w = word.toLowerCase();
+  return gerund(word.toLowerCase());
+}
+
+const gerund = memo((w) => {
   if (!/^[a-z][a-z-]{2,}ing$/.test(w) || NOT_GERUNDS.has(w)) return false;
   const tags = tagsOf(w);
   if (tags.includes('Gerund')) return true;
   return !(tags.length > 0 && tags.every((t) => ['Singular', 'Noun', 'Uncountable', 'Adjective', 'Plural'].includes(t)));
-}
+});
 
 export function isPastForm(word: string): boolean {
-  const w = word.toLowerCase();
+  return pastForm(word.toLowerCase());
+}
+
+const pastForm = memo((w) => {
   if (IRREGULAR_PARTICIPLES.has(w)) return true;
   const tags = tagsOf(w);
   if (tags.includes('PastTense') || tags.includes('Participle') || tags.includes('PerfectTense')) return true;
-  if (!/^[a-z][a-z-]{2,}ed$/.test(w)) return false;
+  if (!/^[a-z][a-z-]+ed$/.test(w)) return false;
   return !tags.includes('Singular') && !['need', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'embed', 'proceed', 'exceed', 'succeed'].some((x) => w === x);
-}
+});
 
 /** A word that can only be a noun, determiner, preposition, pronoun or conjunction — not a verb form. */
 function cannotBeVerb(word: string): boolean {
@@ -140,15 +159,33 @@ function cannotBeVerb(word: string): boolean {
   return tags.every((t) => ['Determiner', 'Preposition', 'Pronoun', 'Conjunction', 'Possessive', 'Value', 'Cardinal', 'Ordinal', 'Adjective', 'Comparable', 'Actor', 'ProperNoun', 'Place', 'Organization', 'QuestionWord', 'Expression', 'Uncountable'].includes(t));
 }
 
+// Word-level answers are memoised: a folder's vocabulary is small and every sentence asks again.
+const lemmas = new Map<string, string>();
+
 function lemmaOf(word: string, form: 'past' | 'gerund' | 'present' | 'base'): string {
   const w = word.toLowerCase();
   if (form === 'base') return w;
-  const tense = form === 'past' ? 'PastTense' : form === 'gerund' ? 'Gerund' : 'PresentTense';
-  try {
-    return world.methods.two.transform.verb.toInfinitive(w, world.model, tense) || w;
-  } catch {
-    return w;
+  const key = `${form}:${w}`;
+  let lemma = lemmas.get(key);
+  if (lemma === undefined) {
+    const tense = form === 'past' ? 'PastTense' : form === 'gerund' ? 'Gerund' : 'PresentTense';
+    try {
+      lemma = world.methods.two.transform.verb.toInfinitive(w, world.model, tense) || w;
+    } catch {
+      lemma = w;
+    }
+    lemmas.set(key, lemma);
   }
+  return lemma;
+}
+
+function memo(fn: (w: string) => boolean): (w: string) => boolean {
+  const cache = new Map<string, boolean>();
+  return (w) => {
+    let v = cache.get(w);
+    if (v === undefined) cache.set(w, (v = fn(w)));
+    return v;
+  };
 }
 
 export type PredicateKind = 'work' | 'report' | 'talk';
@@ -190,7 +227,7 @@ function readConjoined(tokens: Token[], from: number): Predicate | null {
     const t = tokens[j];
     if (['.', ';', '!', '?', ':'].includes(t.text)) return null;
     // A new subject ends the reach of ours.
-    if (/^(?:he|she|they|we|i|it|you|this|that|there|which|who|someone|anyone|everyone|nobody)$/.test(t.lower)) return null;
+    if (/^(?:he|she|they|we|i|you|which|who|someone|anyone|everyone|nobody)$/.test(t.lower)) return null;
     if (/^[A-Z]/.test(t.text) && j > from && !/^(?:And|But|So|Then|Also)$/.test(t.text)) return null;
     // "… notices trunk is broken while working on performance": the same subject at work.
     if ((t.lower === 'while' || t.lower === 'whilst') && tokens[j + 1] && isGerund(tokens[j + 1].lower)) {
@@ -219,8 +256,10 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
   };
   const result = (kind: PredicateKind, verb: string, form: ActionStatus, next: number): Predicate => {
     let s = status ?? form;
-    // Work not yet done is still ahead: "hasn't sorted it out", "has not deployed yet".
+    // Work not yet done is still ahead: "hasn't sorted it out", "has not deployed yet"; but
+    // "won't merge", "isn't working on it" refuse or deny the work.
     if (negated && s === 'done') s = 'todo';
+    else if (negated && kind !== 'talk') kind = 'talk';
     return { kind, status: s, verb, next, first: start };
   };
   for (let guard = 0; guard < 12; guard++) {
@@ -302,12 +341,15 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
       if (isPastForm(c.lower) && !/^(?:a|an|the|some)$/.test(c.lower)) {
         const lemma = lemmaOf(c.lower, 'past');
         const v = ING_VERBS.get(lemma) ?? TO_VERBS.get(lemma);
-        if (v && (tokens[i + 1]?.lower === 'to' || isGerund(tokens[i + 1]?.lower ?? ''))) {
+        const chained = tokens[i + 1]?.lower === 'to' ? tokens[i + 2] && !cannotBeVerb(tokens[i + 2].lower) : isGerund(tokens[i + 1]?.lower ?? '');
+        if (v && chained) {
           status ??= v;
           i += tokens[i + 1].lower === 'to' ? 2 : 1;
           continue;
         }
         status ??= 'done';
+        // "has had one other enquiry": the perfect of possession.
+        if (lemma === 'have') return possession(i + 1);
         return mainVerb(c, lemma, 'done', i + 1);
       }
       if (w === "'s") return null;
@@ -315,8 +357,11 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
       return possession(i);
     }
     if (w === 'did' || w === 'does' || w === 'do') {
-      const c = tokens[i + 1];
-      if (c && (NEGATIONS.has(c.lower) || (!cannotBeVerb(c.lower) && /^[a-z]+$/.test(c.text) && !/^(?:a|an|the|some|lots?|most|much|all|this|that|it)$/.test(c.lower) && !isPastForm(c.lower) && !isGerund(c.lower)))) {
+      // "did get TLS working", "didn't finish" (an auxiliary) or "did the port", "can do more" (the verb itself).
+      let n = i + 1;
+      while (tokens[n] && isAdverb(tokens[n]) && !NEGATIONS.has(tokens[n].lower)) n++;
+      const c = tokens[n];
+      if (c && (NEGATIONS.has(c.lower) || (!cannotBeVerb(c.lower) && !isAdverb(c) && /^[a-z]+$/.test(c.text) && !/^(?:a|an|the|some|lots?|most|much|all|this|that|it|more|so|well|on|with)$/.test(c.lower) && !isPastForm(c.lower) && !isGerund(c.lower)))) {
         status ??= w === 'did' ? 'done' : 'ongoing';
         i++;
         continue;
@@ -331,9 +376,15 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
     else if (isPastForm(w)) form = 'past';
     else if (/[^s]s$/.test(w) || /(?:ches|shes|sses|xes|zes|oes|ies)$/.test(w)) form = 'present';
     else form = 'base';
+    const lemma = lemmaOf(w, form);
+    const toVerb = TO_VERBS.get(lemma);
+    if (toVerb && tokens[i + 1]?.lower === 'to' && tokens[i + 2] && !cannotBeVerb(tokens[i + 2].lower)) {
+      status ??= form === 'past' && toVerb === 'ongoing' ? 'ongoing' : toVerb;
+      i += 2;
+      continue;
+    }
     if (status === null && form === 'base' && (opts.strict || !opts.baseStatus)) return null;
     if (status === null && opts.strict && form === 'present' && !tagsOf(w).some((x) => x === 'PresentTense' || x === 'Verb')) return null;
-    const lemma = lemmaOf(w, form);
     const formStatus: ActionStatus = form === 'gerund' ? 'ongoing' : form === 'past' ? 'done' : form === 'present' ? 'ongoing' : (opts.baseStatus ?? 'ongoing');
     const chain = ING_VERBS.get(lemma);
     if (chain && tokens[i + 1] && isGerund(tokens[i + 1].lower)) {
@@ -343,12 +394,6 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
     }
     if (lemma === 'end' && tokens[i + 1]?.lower === 'up') {
       status ??= 'done';
-      i += 2;
-      continue;
-    }
-    const toVerb = TO_VERBS.get(lemma);
-    if (toVerb && tokens[i + 1]?.lower === 'to' && tokens[i + 2] && !cannotBeVerb(tokens[i + 2].lower)) {
-      status ??= form === 'past' && toVerb === 'ongoing' ? 'ongoing' : toVerb;
       i += 2;
       continue;
     }
@@ -363,10 +408,14 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
 
   function mainVerb(t: Token, lemma: string, form: ActionStatus, next: number): Predicate {
     if (REPORT_VERBS.has(lemma)) return result('report', lemma, status === 'todo' ? 'todo' : 'ongoing', next);
+    // "has made a start on it": begun, not finished.
+    if (lemma === 'make' && /^an?\s+(?:start|beginning)\b/i.test(tokens.slice(next, next + 3).map((x) => x.text).join(' '))) {
+      return { kind: 'work', status: status === 'todo' ? 'todo' : 'ongoing', verb: lemma, next, first: start };
+    }
     const rest = tokens.slice(next, next + 4).map((x) => x.text).join(' ');
     const workAfterAll = WORK_WHEN_FOLLOWED[lemma]?.test(rest);
-    // "put Dominic in touch with Gregory", "got in touch": introductions, not work.
-    if (/^(?:\S+\s+)?in touch\b/i.test(rest)) return result('talk', lemma, form, next);
+    // "put Dominic in touch with Gregory", "didn't make it to the call", "brought up that …": not work.
+    if (/^(?:\S+\s+)?in touch\b/i.test(rest) || TALK_WHEN_FOLLOWED[lemma]?.test(rest)) return result('talk', lemma, form, next);
     if (TALK_VERBS.has(lemma) && !workAfterAll) return result('talk', lemma, form, next);
     // "X added that …", "X noted: …": reported speech.
     if (['add', 'write', 'reply', 'offer'].includes(lemma) && /^(?:that|:)/.test(tokens[next]?.lower ?? '')) return result('talk', lemma, form, next);
@@ -385,7 +434,7 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
 }
 
 /** Things whose having means work in hand ("has a PR", "has the beginnings of …"). */
-const POSSESSED_WORK = /^(?:pr|prs|pull|patch|patches|patchset|branch|branches|prototype|draft|fork|implementation|port|beginnings?|start|version|rewrite|plan|plans|fix|fixes|proposal|design|demo|work|code|script|scripts|library|bindings|tests?)$/;
+const POSSESSED_WORK = /^(?:pr|prs|pull|patch|patches|patchset|change|changes|changeset|changesets|branch|branches|prototype|draft|fork|implementation|port|beginnings?|start|version|rewrite|plan|plans|fix|fixes|proposal|design|demo|work|code|script|scripts|library|bindings|tests?)$/;
 
 /** Nouns that name someone's piece of work ("Vincent's patchset", "Nic's changes", "Dave's work on xenopsd"). */
 export const WORK_NOUNS = /^(?:work|patch|patches|patchset|patchsets|changes|prs?|pull|branch|branches|code|library|libraries|lib|libs|bindings|implementation|prototype|port|rewrite|fork|tool|tools|scripts?|infrastructure|effort|efforts|commits?|fixes|harness|framework|refactoring|experiments?|benchmarks?|binding|backend|frontend|driver|drivers|proposal|release|releases)$/;

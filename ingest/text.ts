@@ -14,7 +14,10 @@ export interface Sentence {
   display: string;
 }
 
-const LINK_INLINE = /\[([^\]]*)\]\([^)]*\)/g;
+// A link destination has no white space (CommonMark) and at most balanced parentheses; an optional
+// title may follow. A malformed link ("[text](url] more words (aside)") is not swallowed up to
+// some later parenthesis: its URL is blanked as a bare URL and the words after it stay prose.
+const LINK_INLINE = /\[([^\]]*)\]\(\s*(?:<[^>]*>|(?:[^\s()]|\([^\s()]*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
 const LINK_REF = /\[([^\]]+)\]\[[^\]]*\]/g;
 const AUTOLINK = /<(https?:|mailto:)[^>]*>/g;
 const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s)>\]]+/g;

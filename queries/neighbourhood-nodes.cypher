@@ -3,9 +3,9 @@
 MATCH (m:Meeting)-[:HAS_DISCUSSION]->(d:Discussion)
 WHERE ($from IS NULL OR m.date >= $from) AND ($to IS NULL OR m.date <= $to)
 MATCH (p:Person)-[:DISCUSSED]->(d)
-RETURN 'person' AS kind, p.id AS id, p.name AS name, count(DISTINCT d) AS weight
+RETURN p.id AS id, p.name AS name, 'person' AS kind, count(DISTINCT d) AS weight
 UNION ALL
 MATCH (m:Meeting)-[:HAS_DISCUSSION]->(d:Discussion)
 WHERE ($from IS NULL OR m.date >= $from) AND ($to IS NULL OR m.date <= $to)
 MATCH (d)-[:ABOUT]->(j:Project)
-RETURN 'project' AS kind, j.id AS id, j.name AS name, count(DISTINCT d) AS weight
+RETURN j.id AS id, j.name AS name, 'project' AS kind, count(DISTINCT d) AS weight

@@ -22,15 +22,15 @@ import type { Answer, AnswerItem, AnswerKind, AnswerQuery } from './types.js';
 import { countNames, distinct, extremeDate, series } from './views.js';
 
 /** What the asker keeps of the graph: the names to recognise, the meetings, topics per discussion. */
-type AskerGraph = Pick<MeetingGraph, 'people' | 'projects' | 'topics' | 'meetings' | 'about'>;
+type AskerGraph = Pick<MeetingGraph, 'people' | 'projects' | 'topics' | 'meetings' | 'about' | 'discussed'>;
 
 export class Asker {
   private readonly recogniser: EntityRecogniser;
   private readonly meetings: Array<{ id: string; date: string; title: string }>;
   private readonly topicsOf = new Map<string, string[]>();
   private readonly topicNames = new Map<string, string>();
-  /** Project names of each discussion, for action items that name no project themselves. */
-  private readonly projectsOf = new Map<string, string[]>();
+  /** The most discussed person and project, for example phrasings. */
+  private readonly prominent: { person?: NamedEntity; project?: NamedEntity };
 
   constructor(
     private readonly store: GraphStore,
@@ -39,13 +39,18 @@ export class Asker {
     this.recogniser = new EntityRecogniser(graph.people, graph.projects, graph.topics);
     this.meetings = [...graph.meetings].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
     for (const t of graph.topics) this.topicNames.set(t.id, t.name);
-    const projectNames = new Map(graph.projects.map((p) => [p.id, p.name]));
+    this.prominent = {
+      person: mostFrequent(this.recogniser.people.entities, graph.discussed.map((d) => d.personId)),
+      project: mostFrequent(
+        this.recogniser.projects.entities,
+        graph.about.filter((a) => a.target === 'project').map((a) => a.targetId),
+      ),
+    };
     for (const a of graph.about) {
-      const map = a.target === 'topic' ? this.topicsOf : this.projectsOf;
-      const value = a.target === 'topic' ? a.targetId : (projectNames.get(a.targetId) ?? a.targetId);
-      const list = map.get(a.discussionId) ?? [];
-      list.push(value);
-      map.set(a.discussionId, list);
+      if (a.target !== 'topic') continue;
+      const list = this.topicsOf.get(a.discussionId) ?? [];
+      list.push(a.targetId);
+      this.topicsOf.set(a.discussionId, list);
     }
   }
 
@@ -59,6 +64,9 @@ export class Asker {
     if (!q) return this.none(question, 'The question is empty.', null);
     const time = readTime(q);
     const rec = this.recogniser.recognise(q, time.spans);
+    if (time.invalid.length) {
+      return this.none(question, `${orList(time.invalid.map((d) => `"${d}"`))} is not a valid date.`, rec);
+    }
 
     if (rec.ambiguous.length) {
       const a = rec.ambiguous[0];
@@ -110,10 +118,25 @@ export class Asker {
     if (missing) return this.none(question, missing, rec);
 
     const ctx: Run = { intent, rec, meetings, range, understood };
-    const result = await this.run(ctx);
+    let result = await this.run(ctx);
+    let interpretation = interpret(intent, understood);
+    if (intent.view === 'count' && intent.countOf) {
+      // "How many people discussed Irmin?": the number of names in the list answer
+      const listing = { ...intent, view: intent.countOf };
+      const listed = await this.run({ ...ctx, intent: listing });
+      result = { kind: 'count', items: [{ value: listed.items.length }], query: listed.query };
+      const described = interpret(listing, understood);
+      interpretation = `Number of ${described.charAt(0).toLowerCase()}${described.slice(1)}`;
+    }
+    // "Who attended the most meetings?", "Which project was discussed most?": only the top count
+    if (/\bmost\b(?!\s+recent)/i.test(q) && ['people', 'projects', 'topics'].includes(result.kind) && result.items.length) {
+      const top = Math.max(...(result.items as Array<{ count: number }>).map((i) => i.count));
+      result.items = (result.items as Array<{ count: number }>).filter((i) => i.count === top) as AnswerItem[];
+      interpretation += ', the most frequent only';
+    }
     return {
       question,
-      interpretation: interpret(intent, understood),
+      interpretation,
       kind: result.kind,
       items: result.items,
       query: result.query,
@@ -271,29 +294,24 @@ export class Asker {
     return { kind: 'people' as const, items: people, query };
   }
 
-  /**
-   * The projects an action item is about: those its task names, else (a task such as "send a
-   * patch" names none) those of the discussion it was raised in.
-   */
-  private actionProjects(r: ActionRow): string[] {
-    return [...new Set([...r.projects, ...(this.projectsOf.get(r.discussionId) ?? [])])].sort();
-  }
-
   private async fromActions(ctx: Run) {
     const { rec, intent, range, meetings, understood } = ctx;
-    // Projects are matched here rather than in the query, so that an item inherits its discussion's.
     const params: ActionsParams = { ...range };
     if (rec.people.length) params.person = rec.people[0].id;
+    if (rec.projects.length) params.project = rec.projects[0].id;
     if (understood.status) params.status = understood.status as ActionsParams['status'];
-    const alternatives: ActionsParams[] = rec.people.length > 1 ? rec.people.map((p) => ({ ...params, person: p.id })) : [params];
-    // one owner per action item: several people always means any of them
+    // An action item has one owner, so several people always means any of them; several projects
+    // means all of them unless the question says "or".
+    const alternatives: ActionsParams[] = [];
+    for (const person of rec.people.length > 1 ? rec.people : [undefined]) {
+      const byPerson = person ? { ...params, person: person.id } : params;
+      if (intent.combine === 'any' && rec.projects.length > 1) for (const p of rec.projects) alternatives.push({ ...byPerson, project: p.id });
+      else alternatives.push(byPerson);
+    }
     let rows = distinct((await Promise.all(alternatives.map((p) => this.store.actions(p)))).flat(), (r) => r.actionId);
-    if (rec.projects.length) {
-      const wanted = rec.projects.map((p) => p.name);
-      rows = rows.filter((r) => {
-        const projects = this.actionProjects(r);
-        return intent.combine === 'any' ? wanted.some((n) => projects.includes(n)) : wanted.every((n) => projects.includes(n));
-      });
+    if (intent.combine === 'all' && rec.projects.length > 1) {
+      const others = rec.projects.slice(1).map((p) => p.name);
+      rows = rows.filter((r) => others.every((n) => r.projects.includes(n)));
     }
     if (rec.topics.length) {
       const wanted = rec.topics.map((t) => t.id);
@@ -310,11 +328,7 @@ export class Asker {
       case 'people':
         return { kind: 'people' as const, items: countNames(rows, (r) => [r.person]), query };
       case 'projects':
-        return {
-          kind: 'projects' as const,
-          items: countNames(rows, (r) => this.actionProjects(r), new Set(rec.projects.map((p) => p.name))),
-          query,
-        };
+        return { kind: 'projects' as const, items: countNames(rows, (r) => r.projects, new Set(rec.projects.map((p) => p.name))), query };
       case 'count':
         return { kind: 'count' as const, items: [{ value: rows.length }], query };
       case 'meetings':
@@ -327,7 +341,7 @@ export class Asker {
       default:
         return {
           kind: 'actions' as const,
-          items: rows.map((r) => ({ person: r.person, task: r.task, meeting: r.meeting, projects: this.actionProjects(r), status: r.status })),
+          items: rows.map((r) => ({ person: r.person, task: r.task, meeting: r.meeting, projects: r.projects, status: r.status })),
           query,
         };
     }
@@ -344,7 +358,7 @@ export class Asker {
     if (rec?.people.length) seen.push(`person ${orList(rec.people.map((p) => p.name))}`);
     if (rec?.projects.length) seen.push(`project ${orList(rec.projects.map((p) => p.name))}`);
     if (rec?.topics.length) seen.push(`topic ${orList(rec.topics.map((t) => `"${t.name}"`))}`);
-    const examples = examplePhrasings(rec, this.recogniser);
+    const examples = examplePhrasings(rec, this.prominent);
     const interpretation = [
       reason,
       seen.length ? `Recognised: ${seen.join('; ')}.` : '',
@@ -412,10 +426,19 @@ function queryInfo(name: string, values: Record<string, unknown>): AnswerQuery {
   }
 }
 
-/** Phrasings that this asker understands, built from what the question named (or the graph's first names). */
-function examplePhrasings(rec: Recognised | null, recogniser: EntityRecogniser): string[] {
-  const person: NamedEntity | undefined = rec?.people[0] ?? recogniser.people.entities[0];
-  const project: NamedEntity | undefined = rec?.projects[0] ?? recogniser.projects.entities[0];
+/** The entity whose id occurs most often in `ids`. */
+function mostFrequent(entities: readonly NamedEntity[], ids: string[]): NamedEntity | undefined {
+  const counts = new Map<string, number>();
+  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  let best: NamedEntity | undefined;
+  for (const e of entities) if (!best || (counts.get(e.id) ?? 0) > (counts.get(best.id) ?? 0)) best = e;
+  return best;
+}
+
+/** Phrasings that this asker understands, built from what the question named (or the most discussed names). */
+function examplePhrasings(rec: Recognised | null, prominent: { person?: NamedEntity; project?: NamedEntity }): string[] {
+  const person = rec?.people[0] ?? prominent.person;
+  const project = rec?.projects[0] ?? prominent.project;
   const out: string[] = [];
   if (project) out.push(`Who discussed ${project.name}?`, `When was ${project.name} first discussed?`);
   if (person) out.push(`Which meetings did ${person.name} attend?`, `What did ${person.name} take on?`);

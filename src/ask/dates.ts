@@ -22,6 +22,8 @@ export interface TimeReference {
   spans: Array<[number, number]>;
   /** Whether the question says anything about time at all. */
   mentioned: boolean;
+  /** Dates as written that are not real dates ("2015-13-01", "31 June 2014"). */
+  invalid: string[];
 }
 
 const MONTHS = [
@@ -131,7 +133,7 @@ const ATOM_PATTERNS: Array<{ re: RegExp; read: (m: RegExpExecArray) => Partial<D
   },
 ];
 
-function findAtoms(text: string): DateAtom[] {
+function findAtoms(text: string, invalid: string[] = []): DateAtom[] {
   const atoms: DateAtom[] = [];
   const taken: boolean[] = new Array(text.length).fill(false);
   for (const { re, read } of ATOM_PATTERNS) {
@@ -142,7 +144,14 @@ function findAtoms(text: string): DateAtom[] {
       if (taken.slice(start, end).some(Boolean)) continue;
       const fields = read(m);
       if (fields.year === undefined && fields.month === undefined && fields.span === undefined) continue;
-      if (fields.month !== undefined && (fields.month < 1 || fields.month > 12)) continue;
+      const badMonth = fields.month !== undefined && (fields.month < 1 || fields.month > 12);
+      const badDay =
+        fields.year !== undefined && fields.month !== undefined && fields.day !== undefined && !badMonth && !validDay(fields.year, fields.month, fields.day);
+      if (badMonth || badDay) {
+        invalid.push(m[0]);
+        for (let i = start; i < end; i++) taken[i] = true;
+        continue;
+      }
       atoms.push({ start, end, ...fields });
       for (let i = start; i < end; i++) taken[i] = true;
     }
@@ -166,8 +175,9 @@ function boundKind(word: string | undefined): BoundKind {
 
 /** Reads the time reference of a question. */
 export function readTime(text: string): TimeReference {
-  const atoms = findAtoms(text);
-  const result: TimeReference = { range: {}, spans: [], mentioned: false };
+  const invalid: string[] = [];
+  const atoms = findAtoms(text, invalid);
+  const result: TimeReference = { range: {}, spans: [], mentioned: false, invalid };
   const narrow = (from?: string, to?: string) => {
     if (from && (!result.range.from || from > result.range.from)) result.range.from = from;
     if (to && (!result.range.to || to < result.range.to)) result.range.to = to;
@@ -201,7 +211,11 @@ export function readTime(text: string): TimeReference {
     const span = spanOf(a);
     if (!span) continue;
     const lead = BOUND_BEFORE.exec(text.slice(Math.max(0, a.start - 24), a.start));
-    const kind = boundKind(lead?.[1]);
+    let kind = boundKind(lead?.[1]);
+    // "discussions from 2014" are those of 2014; "from 2014 on" is a lower bound
+    if (kind === 'from' && /^from$/i.test(lead?.[1] ?? '') && !/^\s*(on|onwards?|forwards?|and (?:later|after))\b/i.test(text.slice(a.end))) {
+      kind = 'in';
+    }
     result.mentioned = true;
     result.spans.push([lead ? a.start - lead[0].length : a.start, a.end]);
     switch (kind) {

@@ -22,9 +22,9 @@ function list(names: string[], combine: 'all' | 'any'): string {
 }
 
 /** "about Irmin involving Thomas Gazagnaire at the meeting of 2014-06-10 in 2014" */
-function discussionFilters(u: Understood, opts: { peopleAs?: 'involving' | 'by' | 'with' } = {}): string {
+function discussionFilters(u: Understood, opts: { peopleAs?: 'involving' | 'by' | 'with'; projectsAs?: 'about' | 'with' } = {}): string {
   const parts: string[] = [];
-  if (u.projects.length) parts.push(`about ${list(u.projects, u.combine)}`);
+  if (u.projects.length) parts.push(`${opts.projectsAs === 'with' ? 'together with' : 'about'} ${list(u.projects, u.combine)}`);
   if (u.topics.length) parts.push(`on ${list(u.topics.map((t) => `"${t}"`), u.combine)}`);
   if (u.people.length) {
     const word = opts.peopleAs === 'by' ? 'by' : opts.peopleAs === 'with' ? 'together with' : 'involving';
@@ -61,7 +61,7 @@ export function interpret(intent: Intent, u: Understood): string {
             discussionFilters(u, { peopleAs: 'with' }),
           );
         case 'projects':
-          return joined('Projects discussed', discussionFilters(u, { peopleAs: 'by' }));
+          return joined('Projects discussed', discussionFilters(u, { peopleAs: 'by', projectsAs: 'with' }));
         case 'topics':
           return joined('Topics of the discussions', f);
         case 'meetings':

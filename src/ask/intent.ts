@@ -22,6 +22,8 @@ export interface Intent {
   combine: 'all' | 'any';
   /** The question names a meeting by position ("the first call", "the last meeting"). */
   meetingOrdinal?: 'first' | 'last';
+  /** For `count`: what is counted among the rows ("how many people discussed Irmin"); default the rows. */
+  countOf?: 'people' | 'projects' | 'meetings';
 }
 
 /** Placeholders that stand for the names and dates of the question while cues are read. */
@@ -48,7 +50,7 @@ function cueText(masked: string): string {
 
 const CUE = {
   action:
-    /\b(action items?|actions?|tasks?|to-?dos?|take on|took on|taken on|taking on|take up|took up|assign|assigned|owns?|owned|owning|owners?|ownership|responsible|volunteer\w*|commit(?:ted)? to|promise\w*|work(?:ed|ing)? on|follow[- ]?ups?)\b/,
+    /\b(action items?|actions?|tasks?|to-?dos?|take on|took on|taken on|taking on|take up|took up|pick(?:ed)? up|assign\w*|owns?|owned|owning|owners?|ownership|responsib\w+|in charge|volunteer\w*|commit(?:ted)? to|promise\w*|agree\w* to|sign(?:ed)? up|work(?:ed|ing)? on|follow[- ]?ups?)\b/,
   attend:
     /\b(attend\w*|present|presence|join\w*|show(?:ed)? up|turn(?:ed)? up|make it to|made it to|went to|go to|been to|participa\w* in (?:the |a |any )?(?:meeting|call|session)s?|(?:was|were|is|be|been) (?:at|in|on) (?:the |a |any |all |each |every )?(?:\w+ )?(?:meeting|call|session)s?|(?:was|were|is|be|been) (?:at|in|on) (?:the |a )?zzdate|at the zzdate|in attendance)\b/,
   discuss: /\b(discuss\w*|talk\w*|mention\w*|cover\w*|came up|come up|bring up|brought up|raise\w*|conversations?|agenda|debat\w*|about)\b/,
@@ -74,8 +76,12 @@ export function readIntent(masked: string, ctx: IntentContext): Intent {
   const t = cueText(masked);
   const combine = has(t, CUE.or) ? 'any' : 'all';
   const ordinal = CUE.meetingOrdinal.exec(t);
-  const meetingOrdinal =
-    ordinal && (ctx.people === 0 || !has(t, CUE.attend)) ? (/first|earliest|opening/.test(ordinal[1]) ? 'first' : 'last') : undefined;
+  const which = (word: string) => (/first|earliest|opening/.test(word) ? 'first' : 'last');
+  // "What was the date of the latest call?" asks for a date, not about that call
+  if (ordinal && !ctx.people && !ctx.projects && !ctx.topics && has(t, /\b(date|when|day)\b/)) {
+    return { source: 'meetings', view: which(ordinal[1]), combine };
+  }
+  const meetingOrdinal = ordinal && (ctx.people === 0 || !has(t, CUE.attend)) ? which(ordinal[1]) : undefined;
   const namedMeeting = ctx.day || meetingOrdinal !== undefined;
   const subject = ctx.projects + ctx.topics;
 
@@ -84,6 +90,17 @@ export function readIntent(masked: string, ctx: IntentContext): Intent {
   const intent: Intent = { source, view, combine };
   if (meetingOrdinal) intent.meetingOrdinal = meetingOrdinal;
   if (view === 'series') intent.period = has(t, CUE.monthly) ? 'month' : 'year';
+  if (view === 'count') {
+    const counted = /\b(?:how many|number of|count(?: of)?(?: the)?) (people|persons|attendees|participants|speakers|owners|projects|librar(?:y|ies)|tools|meetings|calls|sessions)\b/.exec(t);
+    if (counted) {
+      const what = counted[1];
+      const countOf = /meeting|call|session/.test(what) ? 'meetings' : /project|librar|tool/.test(what) ? 'projects' : 'people';
+      // meetings counted from meetings, people from attendees, are the rows themselves
+      if (!(countOf === 'meetings' && (source === 'attended' || source === 'meetings')) && !(countOf === 'people' && source === 'attendees')) {
+        intent.countOf = countOf;
+      }
+    }
+  }
   // "When was Jitsu discussed?" lists the meetings; "when … first" is a date.
   if (view === 'rows' && source === 'discussions' && has(t, CUE.when) && subject + ctx.people > 0) intent.view = 'meetings';
   return intent;
@@ -105,15 +122,13 @@ function readView(t: string, ctx: IntentContext, namedMeeting: boolean): View {
     if (fl) return fl;
     return 'meetings';
   }
-  if (has(t, CUE.topics)) return 'topics';
+  // the topics of a named meeting are its discussions
+  if (has(t, CUE.topics)) return namedMeeting ? 'rows' : 'topics';
   if (has(t, CUE.projects) && !has(t, /\bwho\b/)) return 'projects';
   if (has(t, CUE.who)) return 'people';
-  if (/\b(what|which) (?:was|is|were) the (?:first|last|latest|earliest|most recent) (?:time|date|day|mention)\b/.test(t)) {
-    return has(t, /\b(first|earliest)\b/) ? 'first' : 'last';
-  }
-  if (/\b(?:first|last|latest|earliest|most recent) (?:time|date|day|mention)\b/.test(t)) {
-    return has(t, /\b(first|earliest)\b/) ? 'first' : 'last';
-  }
+  // "What was the first Irmin discussion?", "the last meeting Mindy attended", "the first time …"
+  const ordinal = /\b(first|last|latest|earliest|most recent) (?:zz\w+ |\w+ )?(?:time|date|day|mention|meeting|call|session|discussion|conversation)s?\b/.exec(t);
+  if (ordinal && !namedMeeting) return /first|earliest/.test(ordinal[1]) ? 'first' : 'last';
   if (has(t, /\b(which|what|list|show|name)\b.*\b(meetings?|calls?|sessions?|dates)\b/) && !namedMeeting) {
     return 'meetings';
   }
@@ -127,15 +142,20 @@ function readSource(t: string, ctx: IntentContext, namedMeeting: boolean, view: 
   const subject = ctx.projects + ctx.topics;
 
   if (action && !(view === 'meetings' && attend)) return 'actions';
+  // "Which Xenstore discussions did Dave join?", "Who joined the Jitsu discussions?": discussions, not meetings
+  if (!namedMeeting && subject && has(t, /\bdiscussions?\b/)) return 'discussions';
   if (namedMeeting) {
     if (view === 'people' && (attend || !discuss || !subject)) return 'attendees';
     if (view === 'count' && (attend || has(t, CUE.who))) return 'attendees';
     return 'discussions';
   }
-  if (attend) return ctx.people || view === 'people' ? 'attended' : 'meetings';
+  if (attend) {
+    if (ctx.people) return 'attended';
+    return view === 'people' || (view === 'count' && has(t, CUE.who)) ? 'attendees' : 'meetings';
+  }
   // "Which meetings did Mindy …", "How many calls did Anil …": meetings of a person, no subject
   if (ctx.people && !subject && has(t, CUE.meetingWord) && !discuss) return 'attended';
-  if (!ctx.people && !subject && has(t, CUE.meetingWord) && (view === 'count' || view === 'meetings' || view === 'series')) {
+  if (!ctx.people && !subject && has(t, CUE.meetingWord) && ['count', 'meetings', 'series', 'first', 'last'].includes(view)) {
     return 'meetings';
   }
   return 'discussions';

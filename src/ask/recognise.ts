@@ -5,6 +5,7 @@
  * names of people accepted, ambiguous first names ("Thomas") and unknown capitalised names reported
  * with the nearest known ones.
  */
+import nlp from 'compromise';
 import type { Person, Project, Topic } from '../domain.js';
 import { EntityDirectory, type NamedEntity } from '../search/entities.js';
 import { isCommonWord, isQuestionWord } from './vocabulary.js';
@@ -38,6 +39,8 @@ interface Form {
   caseSensitive: boolean;
   /** Registered in backticks: names the entity only inside a code span. */
   codeOnly: boolean;
+  /** A handle registered with `@`: names the entity only when written with it (`@thomas`, not `Thomas`). */
+  handle: boolean;
   /** A part of a person's name (surname, first name) rather than a registered form. */
   derived: boolean;
   /** Must be written with a capital (derived name parts). */
@@ -93,6 +96,7 @@ export class EntityRecogniser {
 
   private addForm(entity: NamedEntity, raw: string, opts: { derived: boolean; capitalised?: boolean }): void {
     const codeOnly = /^`.+`$/.test(raw.trim());
+    const handle = raw.trim().startsWith('@');
     const text = normaliseSpaces(raw.replace(/[`]/g, '').replace(/^@/, ''));
     if (!text) return;
     const key = foldAligned(text, true);
@@ -104,6 +108,7 @@ export class EntityRecogniser {
       cased: foldAligned(text, false),
       caseSensitive,
       codeOnly,
+      handle,
       derived: opts.derived,
       capitalised: opts.capitalised ?? false,
       entity,
@@ -112,7 +117,7 @@ export class EntityRecogniser {
 
   /** Surnames and first names of people, when they are not ordinary words. */
   private addNameParts(): void {
-    const registered = new Set(this.forms.map((f) => f.key));
+    const registered = new Set(this.forms.filter((f) => !f.handle && !f.codeOnly).map((f) => f.key));
     for (const e of this.people.entities) {
       const parts = new Set<string>();
       for (const form of [e.name, ...e.aliases]) {
@@ -147,6 +152,7 @@ export class EntityRecogniser {
         if (form.caseSensitive && cased.slice(at, end) !== form.cased) continue;
         if (form.capitalised && !/\p{Lu}/u.test(question[at])) continue;
         if (form.codeOnly && !(question[at - 1] === '`' && question[end] === '`')) continue;
+        if (form.handle && question[at - 1] !== '@') continue;
         const id = `${at}:${end}`;
         const c = candidates.get(id) ?? { start: at, end, forms: [] };
         c.forms.push(form);
@@ -198,11 +204,27 @@ export class EntityRecogniser {
       const text = m[0].replace(/['’]s$/, '');
       if (!/\p{Lu}/u.test(text) || /^\d+$/.test(text) || text === 'I') continue;
       if (isCommonWord(text) || isCommonWord(text.replace(/s$/, ''))) continue;
+      if (isSentenceStart(question, start) && looksLikeCommand(question, start, m[0])) continue;
       const nearest = [...new Set([...this.people.nearest(text, 3), ...this.projects.nearest(text, 3)])].slice(0, 4);
       out.push({ text, nearest });
     }
     return out;
   }
+}
+
+function isSentenceStart(text: string, at: number): boolean {
+  return /^\s*$|[.!?]\s*$/.test(text.slice(0, at));
+}
+
+/**
+ * A capitalised first word that is a command ("Enumerate the calls…", "Recap the discussions…"):
+ * tagged as a verb by compromise, or followed by a determiner, which a name seldom is.
+ */
+function looksLikeCommand(text: string, at: number, word: string): boolean {
+  const rest = text.slice(at + word.length);
+  if (/^\s+(the|a|an|all|every|each|me|us|my|our|any|some|how|what|which|who|when)\b/i.test(rest)) return true;
+  const term = nlp(text.slice(at)).json({ offset: true })[0]?.terms?.[0] as { tags?: string[] } | undefined;
+  return !!term?.tags?.includes('Verb') && !term.tags.includes('ProperNoun');
 }
 
 /** The entities a matched span stands for: exact-case forms win over case-folded ones. */

@@ -17,7 +17,9 @@ const QUESTION_WORDS = new Set(
     'times per month months year years week weeks day days date dates number count every all each any ' +
     'involve involved involving involvement together with part participate participated participant ' +
     'participants come came up raise raised cover covered weekly notes note agenda status update updates ' +
-    'please could would did does do was were is are been be has have had there their they them'
+    'please could would did does do was were is are been be has have had there their they them ' +
+    'library libraries tool tools software package packages repo repos repository repositories component ' +
+    'components system systems subject subjects theme themes thing things anything everything'
   ).split(' '),
 );
 

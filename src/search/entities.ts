@@ -23,20 +23,25 @@ export type Resolution =
   | { ok: true; entities: NamedEntity[] }
   | { ok: false; reason: 'unknown' | 'ambiguous'; suggestions: string[] };
 
-/** Canonical form for comparing names: folded, whitespace collapsed, `@` and backticks dropped. */
+/**
+ * Canonical form for comparing names: folded, whitespace collapsed, backticks dropped. A leading
+ * `@` stays: `@thomas` is a handle of one person while `thomas` may be several.
+ */
 export function nameKey(text: string): string {
-  return fold(text).replace(/[`@]/g, '').replace(/\s+/g, ' ').trim();
+  return fold(text).replace(/`/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /** All names (canonical and aliases) of the entities of one kind, for lookups by what users type. */
 export class EntityDirectory {
   private readonly byKey = new Map<string, NamedEntity[]>();
+  private readonly byId = new Map<string, NamedEntity>();
 
   constructor(
     readonly kind: EntityKind,
     readonly entities: readonly NamedEntity[],
   ) {
     for (const e of entities) {
+      this.byId.set(e.id, e);
       for (const form of [e.name, ...e.aliases, e.id]) {
         const key = nameKey(form);
         if (!key) continue;
@@ -69,7 +74,7 @@ export class EntityDirectory {
   }
 
   get(id: string): NamedEntity | undefined {
-    return this.entities.find((e) => e.id === id);
+    return this.byId.get(id);
   }
 
   /** Entities having exactly this name or alias (case, diacritics and spacing ignored), or this slug. */
@@ -114,7 +119,7 @@ export class EntityDirectory {
       const d = Math.min(distance(key, form), distance(key, form.slice(0, key.length)) + 1);
       for (const e of list) if (!best.has(e.name) || d < best.get(e.name)!) best.set(e.name, d);
     }
-    const limit = Math.max(2, Math.ceil(key.length / 2));
+    const limit = Math.max(2, Math.floor(key.length / 3));
     const closest = Math.min(...best.values());
     return [...best]
       .filter(([, d]) => d <= limit && d <= closest + 1)

@@ -11,7 +11,7 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import type { MeetingGraph, Person, Project, Topic } from '../domain.js';
 import { didYouMean, EntityDirectory } from './entities.js';
 import { isFilterOnly, parseQuery, QueryError, type SearchQuery } from './query.js';
-import { makeSnippet, plainText } from './snippet.js';
+import { plainText, snippetOfPlainText } from './snippet.js';
 import { normaliseForPhrase, processTerm, queryTerms, tokenize } from './terms.js';
 
 /** What the index keeps of each discussion, to filter, facet and show results without the graph. */
@@ -123,7 +123,8 @@ const MINISEARCH_OPTIONS = {
 const SEARCH_DEFAULTS = {
   boost: BOOST,
   combineWith: 'AND' as const,
-  prefix: (term: string) => term.length >= 3,
+  // As in search-as-you-type, only the last word may be unfinished: `xen dave` must not match `xenstore`.
+  prefix: (term: string, i: number, terms: string[]) => i === terms.length - 1 && term.length >= 3,
   // Edits on short words turn them into other words (`tls` → `tcp`…): fuzzy from 5 letters on.
   fuzzy: (term: string) => (term.length >= 5 ? 0.2 : false),
   maxFuzzy: 2,
@@ -146,7 +147,26 @@ export class SearchIndex {
     topics: [],
   };
 
+  /** What results need of a document beyond the record, computed on first use. */
+  private readonly derived = new Map<string, Derived>();
+
   private constructor(private readonly mini: MiniSearch<MiniDoc>) {}
+
+  private view(d: IndexedDiscussion): Derived {
+    let v = this.derived.get(d.discussionId);
+    if (!v) {
+      const plain = plainText(d.text);
+      v = {
+        plain,
+        haystack: normaliseForPhrase(`${d.heading} ${plain}`),
+        words: undefined,
+        people: this.names(this.people, d.personIds),
+        projects: this.names(this.projects, d.projectIds),
+      };
+      this.derived.set(d.discussionId, v);
+    }
+    return v;
+  }
 
   /** An empty index. */
   static empty(): SearchIndex {
@@ -203,6 +223,7 @@ export class SearchIndex {
    */
   update(graph: MeetingGraph): IndexUpdate {
     this.setEntities(graph.people, graph.projects, graph.topics);
+    this.derived.clear();
     const docsByMeeting = buildDocuments(graph);
     const result: IndexUpdate = { added: 0, changed: 0, removed: 0, unchanged: 0 };
 
@@ -284,7 +305,7 @@ export class SearchIndex {
     const phrases = q.phrases.map(normaliseForPhrase);
     const hasPhrases = (d: IndexedDiscussion) => {
       if (!phrases.length) return true;
-      const haystack = normaliseForPhrase(`${d.heading} ${plainText(d.text)}`);
+      const { haystack } = this.view(d);
       return phrases.every((p) => haystack.includes(p));
     };
     const words = q.words.flatMap(queryTerms);
@@ -298,7 +319,7 @@ export class SearchIndex {
       const phraseHighlight = new Set(phraseTerms);
       for (const d of this.docs.values()) {
         if (!accept(d) || !hasPhrases(d)) continue;
-        if (strayStopWords.length && !containsWords(d, strayStopWords)) continue;
+        if (strayStopWords.length && !this.containsWords(d, strayStopWords)) continue;
         out.push({ doc: d, score: 0, terms: phraseHighlight });
       }
       return out;
@@ -315,7 +336,7 @@ export class SearchIndex {
     for (const r of results) {
       const d = this.docs.get(r.id as string)!;
       if (!hasPhrases(d)) continue;
-      if (strayStopWords.length && !containsWords(d, strayStopWords)) continue;
+      if (strayStopWords.length && !this.containsWords(d, strayStopWords)) continue;
       out.push({ doc: d, score: r.score, terms: new Set([...r.terms, ...phraseTerms]) });
     }
     return out;
@@ -338,7 +359,7 @@ export class SearchIndex {
     if (q.excludedPhrases.length) {
       const phrases = q.excludedPhrases.map(normaliseForPhrase);
       for (const d of this.docs.values()) {
-        const haystack = normaliseForPhrase(`${d.heading} ${plainText(d.text)}`);
+        const { haystack } = this.view(d);
         if (phrases.some((p) => haystack.includes(p))) out.add(d.discussionId);
       }
     }
@@ -388,6 +409,13 @@ export class SearchIndex {
     return (d) => d.meetingId.toLowerCase() === wanted;
   }
 
+  private containsWords(d: IndexedDiscussion, words: string[]): boolean {
+    const v = this.view(d);
+    v.words ??= new Set(v.haystack.split(/[^\p{L}\p{N}]+/u));
+    const set = v.words;
+    return words.every((w) => w.split(' ').every((part) => set.has(part)));
+  }
+
   private names(directory: EntityDirectory, ids: string[]): string[] {
     return ids
       .map((id) => directory.get(id)?.name ?? id)
@@ -396,15 +424,16 @@ export class SearchIndex {
 
   private toHit(m: Match): SearchHit {
     const d = m.doc;
+    const v = this.view(d);
     return {
       discussionId: d.discussionId,
       meetingId: d.meetingId,
       meeting: d.meeting,
       title: d.title,
       heading: d.heading,
-      snippet: makeSnippet(d.text || d.heading, m.terms),
-      people: this.names(this.people, d.personIds),
-      projects: this.names(this.projects, d.projectIds),
+      snippet: snippetOfPlainText(v.plain || d.heading, m.terms),
+      people: v.people,
+      projects: v.projects,
       score: Math.round(m.score * 1000) / 1000,
     };
   }
@@ -415,8 +444,9 @@ export class SearchIndex {
     const years = new Map<string, number>();
     const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
     for (const d of docs) {
-      for (const name of this.names(this.people, d.personIds)) bump(people, name);
-      for (const name of this.names(this.projects, d.projectIds)) bump(projects, name);
+      const v = this.view(d);
+      for (const name of v.people) bump(people, name);
+      for (const name of v.projects) bump(projects, name);
       bump(years, d.meeting.slice(0, 4));
     }
     const byCount = (map: Map<string, number>) =>
@@ -427,6 +457,18 @@ export class SearchIndex {
       years: [...years].map(([value, count]) => ({ value, count })).sort((a, b) => b.value.localeCompare(a.value)),
     };
   }
+}
+
+interface Derived {
+  /** The text without Markdown. */
+  plain: string;
+  /** Heading and plain text, folded, for phrase tests. */
+  haystack: string;
+  /** The folded words of heading and text (for stop-word-only queries), made when first needed. */
+  words: Set<string> | undefined;
+  /** Canonical names, sorted. */
+  people: string[];
+  projects: string[];
 }
 
 interface Match {
@@ -444,10 +486,6 @@ function byNewest(a: IndexedDiscussion, b: IndexedDiscussion): number {
   );
 }
 
-function containsWords(d: IndexedDiscussion, words: string[]): boolean {
-  const haystack = ` ${normaliseForPhrase(`${d.heading} ${plainText(d.text)}`).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  return words.every((w) => haystack.includes(` ${w} `));
-}
 
 function clampInt(value: number, min: number, max: number, field: string): number {
   if (!Number.isInteger(value) || value < min || value > max) {

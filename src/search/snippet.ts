@@ -43,13 +43,25 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
  * match the snippet is the text's beginning.
  */
 export function makeSnippet(text: string, terms: ReadonlySet<string>, length = SNIPPET_LENGTH): string {
-  const plain = plainText(text);
-  const words = [...plain.matchAll(WORD)].map((m) => ({
-    start: m.index,
-    end: m.index + m[0].length,
-    hit: terms.has(processTerm(m[0]) ?? ''),
-  }));
-  const first = words.find((w) => w.hit);
+  return snippetOfPlainText(plainText(text), terms, length);
+}
+
+/** `makeSnippet` for text already reduced by `plainText`. */
+export function snippetOfPlainText(plain: string, terms: ReadonlySet<string>, length = SNIPPET_LENGTH): string {
+  const isHit = (word: string) => terms.has(processTerm(word) ?? '');
+  // Words up to the first match (and a window after it); the rest of a long text is never looked at.
+  const words: Array<{ start: number; end: number; hit: boolean }> = [];
+  let first: { start: number; end: number } | undefined;
+  let limit = length;
+  for (const m of plain.matchAll(WORD)) {
+    const w = { start: m.index, end: m.index + m[0].length, hit: isHit(m[0]) };
+    words.push(w);
+    if (w.hit && !first) {
+      first = w;
+      limit = Math.max(length, w.start + length);
+    }
+    if (w.start > limit + LEAD) break;
+  }
   let start = 0;
   if (first && first.end > length - 20) {
     // start at the beginning of a word a little before the first match

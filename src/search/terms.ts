@@ -44,8 +44,21 @@ export function singular(term: string): string {
   return term.slice(0, -1);
 }
 
+const processed = new Map<string, string | null>();
+
 /** The term as indexed: folded, possessive `'s` removed, plural folded; stop words dropped (null). */
 export function processTerm(term: string): string | null {
+  let known = processed.get(term);
+  if (known === undefined) {
+    // a text's vocabulary is small: remember each word's form (bounded, for long-running servers)
+    if (processed.size > 100_000) processed.clear();
+    known = computeTerm(term);
+    processed.set(term, known);
+  }
+  return known;
+}
+
+function computeTerm(term: string): string | null {
   let t = fold(term);
   t = t.replace(/['’]s$/, '').replace(/['’]$/, '');
   if (!t || STOP_WORDS.has(t)) return null;

@@ -1,12 +1,13 @@
 /**
- * The named queries of the embedded store, answered from the in-memory graph's adjacency. Each
- * function mirrors the Cypher file of the same name in `queries/` and returns the same rows in the
- * same order; the semantics are documented there and in `types.ts`.
+ * The named queries of the embedded store, answered from its `QueryIndex`. Each function mirrors
+ * the Cypher file of the same name in `queries/` and returns the same rows in the same order; the
+ * semantics are documented there and in `types.ts`.
  */
 import type { Meeting } from '../domain.js';
-import type { DiscussionNode, EmbeddedGraph, NodeAttributes } from './embedded-graph.js';
+import type { EmbeddedGraph } from './embedded-graph.js';
+import type { ActionEntry, DiscussionEntry, QueryIndex } from './embedded-index.js';
 import type { NeighbourhoodCandidates } from './neighbourhood.js';
-import { compareActions, compareNamedCounts, compareText, sortedTexts, type ActionSortKey } from './order.js';
+import { compareNamedCounts, compareText } from './order.js';
 import type {
   ActionRow,
   ActionsParams,
@@ -19,193 +20,121 @@ import type {
   MeetingsParams,
   NamedCount,
   PersonDetail,
-  PeriodCount,
   ProjectDetail,
   Stats,
 } from './types.js';
 
-type Discussion = DiscussionNode['discussion'];
-
-export function discussions(g: EmbeddedGraph, params: DiscussionsParams): DiscussionRow[] {
+/** Filters ANDed; see queries/discussions.cypher. */
+export function discussions(index: QueryIndex, params: DiscussionsParams): DiscussionRow[] {
   const projectIds = params.project === undefined ? null : new Set(Array.isArray(params.project) ? params.project : [params.project]);
-  // Start from the narrowest set a filter gives, then apply every filter to it.
-  let candidates: Iterable<Discussion>;
-  if (params.meeting !== undefined) candidates = discussionsOfMeeting(g, params.meeting);
-  else if (params.person !== undefined) candidates = discussionsOfPerson(g, params.person);
-  else candidates = [...g.nodes('discussion')].map((n) => n.discussion);
-
-  const rows: Array<{ row: DiscussionRow; order: number }> = [];
+  // Start from the narrowest list a filter gives (each is in row order), then apply every filter.
+  let candidates = index.discussions;
+  if (params.meeting !== undefined) candidates = index.discussionsByMeeting.get(params.meeting) ?? [];
+  else if (params.person !== undefined) candidates = index.discussionsByPerson.get(params.person) ?? [];
+  else if (typeof params.project === 'string') candidates = index.discussionsByProject.get(params.project) ?? [];
+  const rows: DiscussionRow[] = [];
   for (const d of candidates) {
-    const meeting = meetingOf(g, d);
-    if (params.meeting !== undefined && meeting.id !== params.meeting) continue;
-    if (!inRange(meeting.date, params)) continue;
-    const people = peopleWhoDiscussed(g, d.id);
-    if (params.person !== undefined && !people.some((p) => p.id === params.person)) continue;
-    const projects: Array<{ id: string; name: string }> = [];
-    let topicMatch = params.topic === undefined;
-    g.forEachOut('discussion', d.id, 'ABOUT', (t) => {
-      if (t.kind === 'project') projects.push({ id: t.project.id, name: t.project.name });
-      else if (t.kind === 'topic' && t.topic.id === params.topic) topicMatch = true;
-    });
-    if (!topicMatch) continue;
-    if (projectIds && !projects.some((p) => projectIds.has(p.id))) continue;
-    rows.push({
-      order: d.order,
-      row: {
-        discussionId: d.id,
-        meetingId: meeting.id,
-        meeting: meeting.date,
-        heading: d.heading,
-        snippet: g.node('discussion', d.id)!.snippet,
-        people: sortedTexts(people.map((p) => p.name)),
-        projects: sortedTexts(projects.map((p) => p.name)),
-      },
-    });
+    if (params.meeting !== undefined && d.meeting.id !== params.meeting) continue;
+    if (!inRange(d.meeting.date, params)) continue;
+    if (params.person !== undefined && !d.people.some((p) => p.id === params.person)) continue;
+    if (projectIds && !d.projects.some((p) => projectIds.has(p.id))) continue;
+    if (params.topic !== undefined && !d.topicIds.has(params.topic)) continue;
+    rows.push(discussionRow(d));
   }
-  rows.sort(
-    (a, b) =>
-      compareText(a.row.meeting, b.row.meeting) || compareText(a.row.meetingId, b.row.meetingId) || a.order - b.order,
-  );
-  return rows.map((r) => r.row);
+  return rows;
 }
 
-export function meetings(g: EmbeddedGraph, params: MeetingsParams): MeetingRow[] {
-  let candidates: Meeting[];
-  if (params.attendee !== undefined) candidates = meetingsAttendedBy(g, params.attendee);
-  else candidates = [...g.nodes('meeting')].map((n) => n.meeting);
-  return sortMeetings(candidates.filter((m) => inRange(m.date, params))).map(meetingRow);
+export function meetings(index: QueryIndex, params: MeetingsParams): MeetingRow[] {
+  const candidates = params.attendee !== undefined ? (index.meetingsByAttendee.get(params.attendee) ?? []) : index.meetings;
+  return candidates.filter((m) => inRange(m.date, params)).map(meetingRow);
 }
 
-export function attendees(g: EmbeddedGraph, meetingId: string): AttendeeRow[] {
-  const rows: AttendeeRow[] = [];
-  g.forEachIn('meeting', meetingId, 'ATTENDED', (p, e) => {
-    if (p.kind === 'person' && e.type === 'ATTENDED') rows.push({ personId: p.person.id, name: p.person.name, role: e.role });
-  });
-  return rows.sort(
-    (a, b) => compareText(a.name, b.name) || compareText(a.personId, b.personId) || compareText(a.role, b.role),
-  );
+export function attendees(index: QueryIndex, meetingId: string): AttendeeRow[] {
+  return (index.attendance.get(meetingId) ?? []).map((a) => ({ personId: a.person.id, name: a.person.name, role: a.role }));
 }
 
-export function person(g: EmbeddedGraph, id: string): PersonDetail | null {
+export function person(g: EmbeddedGraph, index: QueryIndex, id: string): PersonDetail | null {
   const node = g.node('person', id);
   if (!node) return null;
-  const attended = meetingsAttendedBy(g, id);
-  const seen = attended.map((m) => m.date);
-  const projectCounts = new Map<string, NamedCount>();
-  for (const d of discussionsOfPerson(g, id)) {
-    seen.push(meetingOf(g, d).date);
-    g.forEachOut('discussion', d.id, 'ABOUT', (t) => {
-      if (t.kind === 'project') bump(projectCounts, t.project.id, t.project.name);
-    });
-  }
-  seen.sort(compareText);
+  const attended = index.meetingsByAttendee.get(id) ?? [];
+  const discussed = index.discussionsByPerson.get(id) ?? [];
+  const projects = new Map<string, NamedCount>();
+  for (const d of discussed) for (const p of d.projects) bump(projects, p.id, p.name);
+  // Both lists are in date order: the first and last of each bound the dates seen.
+  const dates = [attended[0], attended.at(-1), discussed[0]?.meeting, discussed.at(-1)?.meeting]
+    .filter((m): m is Meeting => m !== undefined)
+    .map((m) => m.date)
+    .sort(compareText);
   return {
     id: node.person.id,
     name: node.person.name,
-    aliases: node.person.aliases,
-    meetings: sortMeetings(attended).map(meetingRow),
-    projects: [...projectCounts.values()].sort(compareNamedCounts),
-    actions: actions(g, { person: id }),
-    firstSeen: seen[0] ?? null,
-    lastSeen: seen.at(-1) ?? null,
+    aliases: [...node.person.aliases],
+    meetings: attended.map(meetingRow),
+    projects: [...projects.values()].sort(compareNamedCounts),
+    actions: (index.actionsByOwner.get(id) ?? []).map(actionRow),
+    firstSeen: dates[0] ?? null,
+    lastSeen: dates.at(-1) ?? null,
   };
 }
 
-export function project(g: EmbeddedGraph, id: string): ProjectDetail | null {
+export function project(g: EmbeddedGraph, index: QueryIndex, id: string): ProjectDetail | null {
   const node = g.node('project', id);
   if (!node) return null;
+  const about = index.discussionsByProject.get(id) ?? [];
   const months = new Map<string, number>();
   const people = new Map<string, NamedCount>();
   const related = new Map<string, NamedCount>();
-  const dates: string[] = [];
-  g.forEachIn('project', id, 'ABOUT', (d) => {
-    if (d.kind !== 'discussion') return;
-    const date = meetingOf(g, d.discussion).date;
-    dates.push(date);
-    months.set(date.slice(0, 7), (months.get(date.slice(0, 7)) ?? 0) + 1);
-    for (const p of peopleWhoDiscussed(g, d.discussion.id)) bump(people, p.id, p.name);
-    g.forEachOut('discussion', d.discussion.id, 'ABOUT', (t) => {
-      if (t.kind === 'project' && t.project.id !== id) bump(related, t.project.id, t.project.name);
-    });
-  });
-  dates.sort(compareText);
-  const perMonth: PeriodCount[] = [...months]
-    .map(([period, value]) => ({ period, value }))
-    .sort((a, b) => compareText(a.period, b.period));
+  for (const d of about) {
+    const month = d.meeting.date.slice(0, 7);
+    months.set(month, (months.get(month) ?? 0) + 1);
+    for (const p of d.people) bump(people, p.id, p.name);
+    for (const p of d.projects) if (p.id !== id) bump(related, p.id, p.name);
+  }
   return {
     id: node.project.id,
     name: node.project.name,
-    aliases: node.project.aliases,
+    aliases: [...node.project.aliases],
     origin: node.project.origin,
-    perMonth,
+    // Discussions come in date order, so the months do too.
+    perMonth: [...months].map(([period, value]) => ({ period, value })),
     people: [...people.values()].sort(compareNamedCounts),
-    actions: actions(g, { project: id }),
+    actions: (index.actionsByProject.get(id) ?? []).map(actionRow),
     related: [...related.values()].sort(compareNamedCounts),
-    firstDiscussed: dates[0] ?? null,
-    lastDiscussed: dates.at(-1) ?? null,
+    firstDiscussed: about[0]?.meeting.date ?? null,
+    lastDiscussed: about.at(-1)?.meeting.date ?? null,
   };
 }
 
-export function actions(g: EmbeddedGraph, params: ActionsParams): ActionRow[] {
-  const keys: ActionSortKey[] = [];
-  const actionIds: string[] = [];
-  if (params.person !== undefined) {
-    g.forEachOut('person', params.person, 'OWNS', (a) => a.kind === 'action' && actionIds.push(a.action.id));
-  } else if (params.project !== undefined) {
-    g.forEachIn('project', params.project, 'CONCERNS', (a) => a.kind === 'action' && actionIds.push(a.action.id));
-  } else {
-    for (const a of g.nodes('action')) actionIds.push(a.action.id);
-  }
-  for (const actionId of actionIds) {
-    const { action } = g.node('action', actionId)!;
-    if (params.status !== undefined && action.status !== params.status) continue;
-    const owner = single(g, 'in', actionId, 'OWNS');
-    const discussion = single(g, 'out', actionId, 'RAISED_IN');
-    if (owner?.kind !== 'person' || discussion?.kind !== 'discussion') continue;
-    if (params.person !== undefined && owner.person.id !== params.person) continue;
-    const meeting = meetingOf(g, discussion.discussion);
-    if (!inRange(meeting.date, params)) continue;
-    const projects: Array<{ id: string; name: string }> = [];
-    g.forEachOut('action', actionId, 'CONCERNS', (p) => p.kind === 'project' && projects.push(p.project));
-    if (params.project !== undefined && !projects.some((p) => p.id === params.project)) continue;
-    keys.push({
-      order: discussion.discussion.order,
-      row: {
-        actionId,
-        personId: owner.person.id,
-        person: owner.person.name,
-        task: action.task,
-        status: action.status,
-        meetingId: meeting.id,
-        meeting: meeting.date,
-        discussionId: discussion.discussion.id,
-        heading: discussion.discussion.heading,
-        projects: sortedTexts(projects.map((p) => p.name)),
-      },
-    });
-  }
-  return keys.sort(compareActions).map((k) => k.row);
+/** Filters ANDed; see queries/actions.cypher. */
+export function actions(index: QueryIndex, params: ActionsParams): ActionRow[] {
+  let candidates = index.actions;
+  if (params.person !== undefined) candidates = index.actionsByOwner.get(params.person) ?? [];
+  else if (params.project !== undefined) candidates = index.actionsByProject.get(params.project) ?? [];
+  return candidates
+    .filter(
+      (a) =>
+        (params.person === undefined || a.owner.id === params.person) &&
+        (params.project === undefined || a.projects.some((p) => p.id === params.project)) &&
+        (params.status === undefined || a.status === params.status) &&
+        inRange(a.discussion.meeting.date, params),
+    )
+    .map(actionRow);
 }
 
-/** Edges and node weights within a date range; see `selectNeighbourhood` for the rest. */
-export function neighbourhoodCandidates(g: EmbeddedGraph, range: DateRange): NeighbourhoodCandidates {
+/** Edges and node weights within a date range; `selectNeighbourhood` does the rest. */
+export function neighbourhoodCandidates(index: QueryIndex, range: DateRange): NeighbourhoodCandidates {
   const people = new Map<string, { name: string; weight: number }>();
   const projects = new Map<string, { name: string; weight: number }>();
-  const edges = new Map<string, { source: string; target: string; weight: number }>();
-  for (const { discussion } of g.nodes('discussion')) {
-    if (!inRange(meetingOf(g, discussion).date, range)) continue;
-    const speakers = peopleWhoDiscussed(g, discussion.id);
-    const about: Array<{ id: string; name: string }> = [];
-    g.forEachOut('discussion', discussion.id, 'ABOUT', (t) => t.kind === 'project' && about.push(t.project));
-    for (const p of speakers) addWeight(people, p.id, p.name);
-    for (const j of about) addWeight(projects, j.id, j.name);
-    for (const p of speakers) {
-      for (const j of about) {
-        const key = `${p.id}\u0000${j.id}`;
-        const edge = edges.get(key) ?? { source: p.id, target: j.id, weight: 0 };
-        edge.weight += 1;
-        edges.set(key, edge);
-      }
+  const edges = new Map<string, Map<string, number>>();
+  for (const d of index.discussions) {
+    if (!inRange(d.meeting.date, range)) continue;
+    for (const p of d.people) addWeight(people, p.id, p.name);
+    for (const j of d.projects) addWeight(projects, j.id, j.name);
+    for (const p of d.people) {
+      if (d.projects.length === 0) break;
+      let targets = edges.get(p.id);
+      if (!targets) edges.set(p.id, (targets = new Map()));
+      for (const j of d.projects) targets.set(j.id, (targets.get(j.id) ?? 0) + 1);
     }
   }
   return {
@@ -213,43 +142,45 @@ export function neighbourhoodCandidates(g: EmbeddedGraph, range: DateRange): Nei
       ...[...people].map(([id, n]) => ({ id, name: n.name, kind: 'person' as const, weight: n.weight })),
       ...[...projects].map(([id, n]) => ({ id, name: n.name, kind: 'project' as const, weight: n.weight })),
     ],
-    edges: [...edges.values()].sort((a, b) => compareText(a.source, b.source) || compareText(a.target, b.target)),
+    edges: [...edges].flatMap(([source, targets]) => [...targets].map(([target, weight]) => ({ source, target, weight }))),
   };
 }
 
-export function coAttendance(g: EmbeddedGraph, params: { person?: string }): CoAttendanceRow[] {
-  const pairs = new Map<string, CoAttendanceRow>();
-  const meetingIds =
-    params.person !== undefined ? meetingsAttendedBy(g, params.person).map((m) => m.id) : [...g.nodes('meeting')].map((n) => n.meeting.id);
-  for (const meetingId of meetingIds) {
-    const present = new Map<string, string>();
-    g.forEachIn('meeting', meetingId, 'ATTENDED', (p) => p.kind === 'person' && present.set(p.person.id, p.person.name));
-    const list = [...present].map(([id, name]) => ({ id, name }));
-    for (const a of list) {
-      for (const b of list) {
-        if (a.id === b.id) continue;
-        if (params.person !== undefined ? a.id !== params.person : compareText(a.name, b.name) > 0 || (a.name === b.name && a.id > b.id)) {
-          continue;
-        }
-        const key = `${a.id}\u0000${b.id}`;
-        const row = pairs.get(key) ?? { a: a.id, aName: a.name, b: b.id, bName: b.name, count: 0 };
-        row.count += 1;
-        pairs.set(key, row);
+/** See queries/co-attendance.cypher for the orientation of each pair. */
+export function coAttendance(index: QueryIndex, params: { person?: string }): CoAttendanceRow[] {
+  const pairs = new Map<string, Map<string, CoAttendanceRow>>();
+  const meetingList = params.person !== undefined ? (index.meetingsByAttendee.get(params.person) ?? []) : index.meetings;
+  for (const meeting of meetingList) {
+    // Attendees come by name then id, one entry per role: keep each person once.
+    const present = (index.attendance.get(meeting.id) ?? []).map((a) => a.person).filter((p, i, all) => i === 0 || all[i - 1].id !== p.id);
+    for (let i = 0; i < present.length; i++) {
+      const a = present[i];
+      if (params.person !== undefined && a.id !== params.person) continue;
+      let rows = pairs.get(a.id);
+      if (!rows) pairs.set(a.id, (rows = new Map()));
+      // Without a person, each pair once: `a` is the one that comes first by name then id.
+      for (let j = params.person !== undefined ? 0 : i + 1; j < present.length; j++) {
+        if (i === j) continue;
+        const b = present[j];
+        const row = rows.get(b.id);
+        if (row) row.count += 1;
+        else rows.set(b.id, { a: a.id, aName: a.name, b: b.id, bName: b.name, count: 1 });
       }
     }
   }
-  return [...pairs.values()].sort(
-    (x, y) =>
-      y.count - x.count ||
-      compareText(x.aName, y.aName) ||
-      compareText(x.bName, y.bName) ||
-      compareText(x.a, y.a) ||
-      compareText(x.b, y.b),
-  );
+  return [...pairs.values()]
+    .flatMap((rows) => [...rows.values()])
+    .sort(
+      (x, y) =>
+        y.count - x.count ||
+        compareText(x.aName, y.aName) ||
+        compareText(x.bName, y.bName) ||
+        compareText(x.a, y.a) ||
+        compareText(x.b, y.b),
+    );
 }
 
-export function stats(g: EmbeddedGraph): Stats {
-  const dates = [...g.nodes('meeting')].map((n) => n.meeting.date).sort(compareText);
+export function stats(g: EmbeddedGraph, index: QueryIndex): Stats {
   return {
     meetings: g.count('meeting'),
     discussions: g.count('discussion'),
@@ -263,8 +194,8 @@ export function stats(g: EmbeddedGraph): Stats {
     about: g.edgeCount('ABOUT'),
     owns: g.edgeCount('OWNS'),
     cites: g.edgeCount('CITES'),
-    firstMeeting: dates[0] ?? null,
-    lastMeeting: dates.at(-1) ?? null,
+    firstMeeting: index.meetings[0]?.date ?? null,
+    lastMeeting: index.meetings.at(-1)?.date ?? null,
   };
 }
 
@@ -272,37 +203,31 @@ function inRange(date: string, range: DateRange): boolean {
   return (range.from === undefined || date >= range.from) && (range.to === undefined || date <= range.to);
 }
 
-function meetingOf(g: EmbeddedGraph, d: Discussion): Meeting {
-  return g.node('meeting', d.meetingId)!.meeting;
+function discussionRow(d: DiscussionEntry): DiscussionRow {
+  return {
+    discussionId: d.id,
+    meetingId: d.meeting.id,
+    meeting: d.meeting.date,
+    heading: d.heading,
+    snippet: d.snippet,
+    people: d.people.map((p) => p.name),
+    projects: d.projects.map((p) => p.name),
+  };
 }
 
-function discussionsOfMeeting(g: EmbeddedGraph, meetingId: string): Discussion[] {
-  const out: Discussion[] = [];
-  g.forEachOut('meeting', meetingId, 'HAS_DISCUSSION', (d) => d.kind === 'discussion' && out.push(d.discussion));
-  return out;
-}
-
-function discussionsOfPerson(g: EmbeddedGraph, personId: string): Discussion[] {
-  const out: Discussion[] = [];
-  g.forEachOut('person', personId, 'DISCUSSED', (d) => d.kind === 'discussion' && out.push(d.discussion));
-  return out;
-}
-
-function peopleWhoDiscussed(g: EmbeddedGraph, discussionId: string): Array<{ id: string; name: string }> {
-  const out: Array<{ id: string; name: string }> = [];
-  g.forEachIn('discussion', discussionId, 'DISCUSSED', (p) => p.kind === 'person' && out.push(p.person));
-  return out;
-}
-
-/** Each meeting once, whatever the roles. */
-function meetingsAttendedBy(g: EmbeddedGraph, personId: string): Meeting[] {
-  const byId = new Map<string, Meeting>();
-  g.forEachOut('person', personId, 'ATTENDED', (m) => m.kind === 'meeting' && byId.set(m.meeting.id, m.meeting));
-  return [...byId.values()];
-}
-
-function sortMeetings(list: Meeting[]): Meeting[] {
-  return list.sort((a, b) => compareText(a.date, b.date) || compareText(a.id, b.id));
+function actionRow(a: ActionEntry): ActionRow {
+  return {
+    actionId: a.id,
+    personId: a.owner.id,
+    person: a.owner.name,
+    task: a.task,
+    status: a.status,
+    meetingId: a.discussion.meeting.id,
+    meeting: a.discussion.meeting.date,
+    discussionId: a.discussion.id,
+    heading: a.discussion.heading,
+    projects: a.projects.map((p) => p.name),
+  };
 }
 
 function meetingRow(m: Meeting): MeetingRow {
@@ -310,24 +235,13 @@ function meetingRow(m: Meeting): MeetingRow {
 }
 
 function bump(counts: Map<string, NamedCount>, id: string, name: string): void {
-  const entry = counts.get(id) ?? { id, name, count: 0 };
-  entry.count += 1;
-  counts.set(id, entry);
+  const entry = counts.get(id);
+  if (entry) entry.count += 1;
+  else counts.set(id, { id, name, count: 1 });
 }
 
 function addWeight(weights: Map<string, { name: string; weight: number }>, id: string, name: string): void {
-  const entry = weights.get(id) ?? { name, weight: 0 };
-  entry.weight += 1;
-  weights.set(id, entry);
-}
-
-/** The one node at the other end of an action item's OWNS (in) or RAISED_IN (out) edge. */
-function single(g: EmbeddedGraph, direction: 'in' | 'out', actionId: string, type: 'OWNS' | 'RAISED_IN'): NodeAttributes | undefined {
-  let found: NodeAttributes | undefined;
-  const visit = (n: NodeAttributes) => {
-    found = n;
-  };
-  if (direction === 'in') g.forEachIn('action', actionId, type, visit);
-  else g.forEachOut('action', actionId, type, visit);
-  return found;
+  const entry = weights.get(id);
+  if (entry) entry.weight += 1;
+  else weights.set(id, { name, weight: 1 });
 }

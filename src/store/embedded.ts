@@ -5,6 +5,7 @@
  */
 import type { MeetingGraph } from '../domain.js';
 import { EmbeddedGraph } from './embedded-graph.js';
+import { QueryIndex } from './embedded-index.js';
 import * as query from './embedded-queries.js';
 import { StoreError } from './errors.js';
 import { planLoad } from './load-plan.js';
@@ -43,6 +44,8 @@ export class EmbeddedStore implements GraphStore {
   /** Where the graph is persisted. */
   readonly file: string;
   private readonly graph: EmbeddedGraph;
+  /** Built on the first query after a change. */
+  private queryIndex: QueryIndex | null = null;
   private ingestInfo: Pick<MeetingGraph, 'warnings' | 'projectCandidates'>;
   /** Loads run one after another (each reads the state the previous one left). */
   private loading: Promise<unknown> = Promise.resolve();
@@ -99,6 +102,7 @@ export class EmbeddedStore implements GraphStore {
     this.assertOpen();
     const parts = partitionGraph(input);
     const plan = planLoad(this.graph.meetingStates(), parts.meetings);
+    this.queryIndex = null;
     for (const id of plan.remove) this.graph.removeMeeting(id);
     for (const part of plan.write) this.graph.removeMeeting(part.meeting.id);
     this.graph.upsertEntities(parts);
@@ -121,53 +125,58 @@ export class EmbeddedStore implements GraphStore {
 
   async discussions(params: DiscussionsParams): Promise<DiscussionRow[]> {
     this.assertOpen();
-    return query.discussions(this.graph, params);
+    return query.discussions(this.index(), params);
   }
 
   async meetings(params: MeetingsParams): Promise<MeetingRow[]> {
     this.assertOpen();
-    return query.meetings(this.graph, params);
+    return query.meetings(this.index(), params);
   }
 
   async attendees(meetingId: string): Promise<AttendeeRow[]> {
     this.assertOpen();
-    return query.attendees(this.graph, meetingId);
+    return query.attendees(this.index(), meetingId);
   }
 
   async person(id: string): Promise<PersonDetail | null> {
     this.assertOpen();
-    return query.person(this.graph, id);
+    return query.person(this.graph, this.index(), id);
   }
 
   async project(id: string): Promise<ProjectDetail | null> {
     this.assertOpen();
-    return query.project(this.graph, id);
+    return query.project(this.graph, this.index(), id);
   }
 
   async actions(params: ActionsParams): Promise<ActionRow[]> {
     this.assertOpen();
-    return query.actions(this.graph, params);
+    return query.actions(this.index(), params);
   }
 
   async neighbourhood(params: NeighbourhoodParams): Promise<Neighbourhood> {
     this.assertOpen();
-    return selectNeighbourhood(query.neighbourhoodCandidates(this.graph, params), params);
+    return selectNeighbourhood(query.neighbourhoodCandidates(this.index(), params), params);
   }
 
   async coAttendance(params: { person?: string }): Promise<CoAttendanceRow[]> {
     this.assertOpen();
-    return query.coAttendance(this.graph, params);
+    return query.coAttendance(this.index(), params);
   }
 
   async stats(): Promise<Stats> {
     this.assertOpen();
-    return query.stats(this.graph);
+    return query.stats(this.graph, this.index());
   }
 
   /** Waits for a running load to finish writing its file. */
   async close(): Promise<void> {
     await this.loading;
     this.closed = true;
+  }
+
+  private index(): QueryIndex {
+    this.assertOpen();
+    return (this.queryIndex ??= new QueryIndex(this.graph));
   }
 
   private assertOpen(): void {

@@ -41,31 +41,37 @@ export function selectNeighbourhood(
   candidates: NeighbourhoodCandidates,
   params: Pick<NeighbourhoodParams, 'center' | 'limit'>,
 ): Neighbourhood {
-  const key = (kind: GraphNode['kind'], id: string) => `${kind}\u0000${id}`;
-  const sourceKey = (e: GraphEdge) => key('person', e.source);
-  const targetKey = (e: GraphEdge) => key('project', e.target);
   const limit = Math.max(0, Math.floor(params.limit));
   let edges = candidates.edges;
-  const centerKeys = new Set<string>();
+  // People and projects are kept in separate sets: a person and a project may share an id.
+  const centers = { person: false, project: false };
   if (params.center !== undefined) {
     const center = params.center;
-    const around = new Set<string>();
+    const around = { person: new Set<string>(), project: new Set<string>() };
     for (const e of edges) {
-      if (e.source === center) centerKeys.add(sourceKey(e));
-      if (e.target === center) centerKeys.add(targetKey(e));
-      if (e.source === center || e.target === center) around.add(sourceKey(e)).add(targetKey(e));
+      if (e.source === center || e.target === center) {
+        around.person.add(e.source);
+        around.project.add(e.target);
+        if (e.source === center) centers.person = true;
+        if (e.target === center) centers.project = true;
+      }
     }
-    edges = edges.filter((e) => around.has(sourceKey(e)) && around.has(targetKey(e)));
+    edges = edges.filter((e) => around.person.has(e.source) && around.project.has(e.target));
   }
-  const linked = new Set<string>();
-  for (const e of edges) linked.add(sourceKey(e)).add(targetKey(e));
-  const ranked = candidates.nodes.filter((n) => linked.has(key(n.kind, n.id))).sort(compareNodes);
-  const centers = ranked.filter((n) => centerKeys.has(key(n.kind, n.id))).slice(0, limit);
-  const others = ranked.filter((n) => !centerKeys.has(key(n.kind, n.id))).slice(0, limit - centers.length);
-  const nodes = [...centers, ...others].sort(compareNodes);
-  const kept = new Set(nodes.map((n) => key(n.kind, n.id)));
+  const linked = { person: new Set<string>(), project: new Set<string>() };
+  for (const e of edges) {
+    linked.person.add(e.source);
+    linked.project.add(e.target);
+  }
+  const isCenter = (n: GraphNode) => n.id === params.center && centers[n.kind];
+  const ranked = candidates.nodes.filter((n) => linked[n.kind].has(n.id)).sort(compareNodes);
+  const centerNodes = ranked.filter(isCenter).slice(0, limit);
+  const others = ranked.filter((n) => !isCenter(n)).slice(0, limit - centerNodes.length);
+  const nodes = [...centerNodes, ...others].sort(compareNodes);
+  const kept = { person: new Set<string>(), project: new Set<string>() };
+  for (const n of nodes) kept[n.kind].add(n.id);
   return {
     nodes,
-    edges: edges.filter((e) => kept.has(sourceKey(e)) && kept.has(targetKey(e))).sort(compareEdges),
+    edges: edges.filter((e) => kept.person.has(e.source) && kept.project.has(e.target)).sort(compareEdges),
   };
 }

@@ -1,0 +1,106 @@
+/**
+ * Starting the server: ingest the notes folder, open the store, listen, and optionally watch the
+ * folder. `meetgraph serve` and the tests both start it through `startServer`.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { neo4jConfigFromEnv } from '../config.js';
+import { openStore } from '../store/index.js';
+import { createApp, type AppOptions } from './app.js';
+import { ServerState, type ServerSources } from './state.js';
+import { watchNotes, type NoteWatcher } from './watch-notes.js';
+
+export interface ServerOptions extends ServerSources, AppOptions {
+  /** Port to listen on; 0 picks a free one. Default 3000. */
+  port?: number;
+  /** Address to bind. Default 127.0.0.1 (this machine only). */
+  host?: string;
+  /** Re-ingest when a note changes. Default false. */
+  watch?: boolean;
+  /** Quiet time before a change is re-ingested, in milliseconds. Default 200. */
+  watchDebounceMs?: number;
+}
+
+export interface RunningServer {
+  /** `http://host:port` the server answers on. */
+  url: string;
+  state: ServerState;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const neo4j = neo4jConfigFromEnv();
+  const state = new ServerState(
+    { notesDir: options.notesDir, dataDir: options.dataDir, peopleFile: options.peopleFile, projectsFile: options.projectsFile },
+    { open: () => openStore({ dataDir: options.dataDir, neo4j, discardCorruptSnapshot: true }), kind: neo4j ? 'neo4j' : 'embedded' },
+    log,
+  );
+  let watcher: NoteWatcher | null = null;
+  try {
+    // An unreachable database does not stop the server: it retries in the background.
+    await state.storeLink.connect();
+    await state.ingest();
+    if (options.watch) {
+      watcher = await watchNotes({
+        notesDir: options.notesDir,
+        extraFiles: [options.peopleFile, options.projectsFile].filter((f): f is string => Boolean(f)),
+        debounceMs: options.watchDebounceMs,
+        onChange: async () => {
+          const result = await state.ingest();
+          log(`re-ingested ${result.graph.meetings.length} meetings in ${Math.round(result.timings.totalMs)} ms`);
+        },
+        log,
+      });
+      state.watching = true;
+    }
+  } catch (err) {
+    await watcher?.close();
+    await state.close();
+    throw err;
+  }
+
+  const app = createApp(state, { ...options, log });
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? 3000;
+  let server: Server;
+  try {
+    server = await new Promise<Server>((resolve, reject) => {
+      const s = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(s)));
+      s.once('error', reject);
+    });
+  } catch (err) {
+    await watcher?.close();
+    await state.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new ServerStartError(`port ${port} on ${host} is already in use; pick another with --port or PORT`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new ServerStartError(`cannot listen on ${host}: no such address on this machine`);
+    if (code === 'EACCES') throw new ServerStartError(`not allowed to listen on port ${port}`);
+    throw err;
+  }
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${shownHost}:${address.port}`,
+    state,
+    server,
+    async close() {
+      state.watching = false;
+      await watcher?.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await state.close();
+    },
+  };
+}
+
+/** A server that cannot start for a reason the user can fix; printed as one line. */
+export class ServerStartError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Watching the notes folder (and the registry files) so that an added, changed or deleted note is
+ * re-ingested while the server runs. Changes are gathered for `debounceMs` of quiet, so an editor's
+ * save-rename-delete dance or a `git pull` of many notes gives one ingest.
+ */
+import path from 'node:path';
+import chokidar from 'chokidar';
+
+export interface NoteWatcherOptions {
+  notesDir: string;
+  /** Other files whose change should re-ingest (people.yml, projects.yml outside the folder). */
+  extraFiles?: string[];
+  /** Quiet time before reacting, in milliseconds. Default 200. */
+  debounceMs?: number;
+  /** Called with the changed paths once they have settled. */
+  onChange: (paths: string[]) => Promise<void>;
+  log?: (line: string) => void;
+}
+
+export interface NoteWatcher {
+  close(): Promise<void>;
+}
+
+/** Starts watching; resolves once the initial scan is done (changes after that are seen). */
+export async function watchNotes(options: NoteWatcherOptions): Promise<NoteWatcher> {
+  const debounceMs = options.debounceMs ?? 200;
+  const notesDir = path.resolve(options.notesDir);
+  const watched = new Set((options.extraFiles ?? []).map((f) => path.resolve(f)));
+  const watcher = chokidar.watch([notesDir, ...watched], {
+    ignoreInitial: true,
+    ignored: (file, stats) => {
+      if (watched.has(file)) return false;
+      const name = path.basename(file);
+      // Hidden files and folders (.git, editor swap files), and dependencies, are never notes.
+      if (file !== notesDir && (name.startsWith('.') || name === 'node_modules')) return true;
+      return Boolean(stats?.isFile()) && !/\.(md|ya?ml)$/i.test(name);
+    },
+  });
+
+  let pending = new Set<string>();
+  let timer: NodeJS.Timeout | null = null;
+  const fire = () => {
+    timer = null;
+    const paths = [...pending];
+    pending = new Set();
+    options.onChange(paths).catch((err) => options.log?.(`re-ingest failed: ${err instanceof Error ? err.message : String(err)}`));
+  };
+  const changed = (file: string) => {
+    pending.add(file);
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(fire, debounceMs);
+  };
+  for (const event of ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const) watcher.on(event, changed);
+  watcher.on('error', (err) => options.log?.(`watching ${notesDir}: ${err instanceof Error ? err.message : String(err)}`));
+
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  return {
+    async close() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await watcher.close();
+    },
+  };
+}

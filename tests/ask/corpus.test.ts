@@ -1,0 +1,35 @@
+/**
+ * Measures `meetgraph ask` on the real corpus: ingest with the registries, then
+ * `meetgraph eval-questions` on the development questions (read at test time).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { EvaluationReport } from '../../src/ask/evaluate.js';
+import { corpus, corpusAvailable } from '../fixtures/corpus.js';
+
+const cli = (args: string[]) =>
+  execFileSync(process.execPath, [path.join(corpus.root, 'src/bin.js'), ...args], { encoding: 'utf8', cwd: corpus.root });
+
+describe.skipIf(!corpusAvailable)('ask on the real corpus', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'meetgraph-ask-corpus-'));
+    cli(['--data', dataDir, 'ingest', corpus.notes, '--people', corpus.people, '--projects', corpus.projects, '--json']);
+  });
+
+  it('answers the development questions with accuracy >= 0.95', () => {
+    const report = JSON.parse(cli(['--data', dataDir, 'eval-questions', '--questions', corpus.devQuestions, '--json'])) as EvaluationReport;
+    const failures = report.results.filter((r) => !r.pass).map((r) => `${r.id} ${r.question}: ${r.detail}`);
+    expect(report.total).toBeGreaterThan(0);
+    expect(report.accuracy, failures.join('\n')).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('prints a readable answer and a none answer', () => {
+    expect(cli(['--data', dataDir, 'ask', 'Who attended the meeting on 2014-06-10?'])).toMatch(/^People who attended the meeting of 2014-06-10\n/);
+    const none = JSON.parse(cli(['--data', dataDir, 'ask', 'Who discussed Zorblax?', '--json']));
+    expect(none).toMatchObject({ kind: 'none', items: [], query: null });
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * The Neo4j store against a real server: the shared contract, plus what only Neo4j can show
+ * (nothing rewritten for unchanged notes, integer properties, schema, error messages).
+ */
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StoreError } from '../../src/store/errors.js';
+import { openStore } from '../../src/store/index.js';
+import { Neo4jStore } from '../../src/store/neo4j.js';
+import { smallGraph } from '../fixtures/small-graph.js';
+import { describeGraphStoreContract } from './contract.js';
+import { emptyNeo4j, neo4jTestConfig } from './neo4j-server.js';
+
+const config = neo4jTestConfig();
+
+describe.skipIf(!config)('neo4j store', () => {
+  describeGraphStoreContract('neo4j', {
+    openEmpty: async () => {
+      await emptyNeo4j(config!);
+      return Neo4jStore.open(config!);
+    },
+  });
+
+  describe('neo4j specifics', () => {
+    const driver = config ? neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password)) : null;
+    let store: Neo4jStore;
+    const elementIds = async (label: 'Meeting' | 'Discussion') => {
+      const { records } = await driver!.executeQuery(`MATCH (n:${label}) RETURN n.id AS id, elementId(n) AS element ORDER BY id`, {}, {
+        database: config!.database,
+      });
+      return Object.fromEntries(records.map((r) => [r.get('id'), r.get('element')]));
+    };
+
+    beforeAll(async () => {
+      await emptyNeo4j(config!);
+      store = await Neo4jStore.open(config!);
+    });
+    afterAll(async () => {
+      await store?.close();
+      await driver?.close();
+    });
+
+    it('opens through openStore when configured', async () => {
+      const opened = await openStore({ dataDir: '/nonexistent', neo4j: config! });
+      expect(opened.kind).toBe('neo4j');
+      await opened.close();
+    });
+
+    it('creates the uniqueness constraints and the meeting date index', async () => {
+      const { records } = await driver!.executeQuery('SHOW INDEXES YIELD name, state RETURN name, state ORDER BY name', {}, { database: config!.database });
+      const online = records.filter((r) => r.get('state') === 'ONLINE').map((r) => r.get('name'));
+      expect(online).toEqual(expect.arrayContaining(['meeting_id', 'discussion_id', 'person_id', 'project_id', 'meeting_date']));
+    });
+
+    it('touches no node of an unchanged note and replaces only the changed one', async () => {
+      await store.load(smallGraph());
+      const meetingsBefore = await elementIds('Meeting');
+      const discussionsBefore = await elementIds('Discussion');
+      expect(await store.load(smallGraph())).toEqual({ written: 0, removed: 0, unchanged: 4 });
+      expect(await elementIds('Meeting')).toEqual(meetingsBefore);
+      expect(await elementIds('Discussion')).toEqual(discussionsBefore);
+
+      const changed = smallGraph();
+      changed.meetings[2].contentHash = 'hash-3b';
+      expect(await store.load(changed)).toEqual({ written: 1, removed: 0, unchanged: 3 });
+      const meetingsAfter = await elementIds('Meeting');
+      expect(meetingsAfter['2024-02-20']).not.toBe(meetingsBefore['2024-02-20']);
+      for (const id of ['2024-01-09', '2024-02-06', 'team/2024-02-20-retro']) expect(meetingsAfter[id]).toBe(meetingsBefore[id]);
+    });
+
+    it('stores order and line as integers', async () => {
+      const { records } = await driver!.executeQuery(
+        `MATCH (:Person)-[r:ATTENDED]->(:Meeting)-[:HAS_DISCUSSION]->(d:Discussion)
+         RETURN DISTINCT valueType(d.order) AS order, valueType(d.line) AS line, valueType(r.line) AS evidenceLine`,
+        {},
+        { database: config!.database },
+      );
+      expect(records.map((r) => r.toObject())).toEqual([
+        { order: 'INTEGER NOT NULL', line: 'INTEGER NOT NULL', evidenceLine: 'INTEGER NOT NULL' },
+      ]);
+    });
+
+    it('fails with a one-line StoreError naming the URI for a wrong password (when the server checks passwords)', async (ctx) => {
+      const wrong = { ...config!, password: `${config!.password}-wrong` };
+      const err = await Neo4jStore.open(wrong).then(
+        async (opened) => {
+          await opened.close();
+          return null;
+        },
+        (e: unknown) => e,
+      );
+      if (err === null) ctx.skip(); // authentication is off on this server (the local test server's default)
+      expect(err).toBeInstanceOf(StoreError);
+      expect((err as StoreError).reason).toBe('unauthorized');
+      expect((err as StoreError).message).toContain(config!.uri);
+      expect((err as StoreError).message).not.toContain('\n');
+    });
+
+    it('fails with a one-line StoreError naming the URI for a database that does not exist', async () => {
+      const err = await Neo4jStore.open({ ...config!, database: 'nosuchdb' }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StoreError);
+      expect((err as StoreError).message).toContain(config!.uri);
+      expect((err as StoreError).message).toContain('nosuchdb');
+      expect((err as StoreError).message).not.toContain('\n');
+    });
+  });
+});
