@@ -81,18 +81,19 @@ const samples = await time(questions, async (q) => {
 });
 const perFamily: Record<string, ReturnType<typeof summarise>> = {};
 for (const family of Object.keys(families)) {
-  perFamily[family] = summarise(samples.filter((_, i) => questions[i].family === family));
+  perFamily[family] = summarise(samples.wall.filter((_, i) => questions[i].family === family));
 }
 await store.close();
 rmSync(dataDir, { recursive: true, force: true });
 
 // `kinds` counted the warm-up round too: halve it back to one pass
 const answered = Object.fromEntries([...kinds].map(([k, v]) => [k, v / 2]));
-const result = { questions: questions.length, kinds: answered, latencyMs: summarise(samples), perFamily };
+const result = { questions: questions.length, kinds: answered, latencyMs: summarise(samples.wall), cpuMs: summarise(samples.cpu), perFamily };
 if (opts.json) console.log(JSON.stringify(result, null, 2));
 else {
   const l = result.latencyMs;
   console.log(`ask over ${l.runs} questions (${Object.keys(families).length} families): p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms`);
+  console.log(`  CPU time per question: p50 ${result.cpuMs.p50} ms, p95 ${result.cpuMs.p95} ms, p99 ${result.cpuMs.p99} ms`);
   console.log(`answer kinds: ${Object.entries(answered).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   for (const [family, s] of Object.entries(perFamily)) console.log(`  ${family.padEnd(28)} p50 ${s.p50} ms  p95 ${s.p95} ms`);
 }

@@ -30,16 +30,30 @@ export function summarise(samples: number[]): LatencySummary {
   };
 }
 
+/** Wall-clock and CPU milliseconds of each run. */
+export interface Timings {
+  wall: number[];
+  /**
+   * CPU time of this process during each run: on a busy machine wall-clock tails measure the
+   * scheduler as much as the code, CPU time does not.
+   */
+  cpu: number[];
+}
+
 /** Times `run` on each input (after `warmup` untimed rounds), in milliseconds. */
-export async function time<T>(inputs: T[], run: (input: T) => unknown, warmup = 1): Promise<number[]> {
+export async function time<T>(inputs: T[], run: (input: T) => unknown, warmup = 1): Promise<Timings> {
   for (let w = 0; w < warmup; w++) for (const input of inputs) await run(input);
-  const samples: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (const input of inputs) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     await run(input);
-    samples.push(performance.now() - t0);
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  return samples;
+  return { wall, cpu };
 }
 
 /** A small seedable PRNG so that generated query mixes are the same on every run. */

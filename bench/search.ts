@@ -80,11 +80,14 @@ const result = {
   corpus: { meetings: graph.meetings.length, discussions: graph.discussions.length },
   index: { documents: index.size, serialisedBytes: serialised.length, buildMs: Math.round(buildMs), loadMs: Math.round(loadMs) },
   queryErrors: failures,
-  latencyMs: summarise(samples),
+  latencyMs: summarise(samples.wall),
+  cpuMs: summarise(samples.cpu),
 };
 if (opts.json) console.log(JSON.stringify(result, null, 2));
 else {
   console.log(`index: ${result.index.documents} discussions, ${(result.index.serialisedBytes / 1024).toFixed(0)} KiB serialised, build ${result.index.buildMs} ms, load ${result.index.loadMs} ms`);
   const l = result.latencyMs;
+  const c = result.cpuMs;
   console.log(`search over ${l.runs} mixed queries: p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms (${failures} answered with a QueryError)`);
+  console.log(`  CPU time per query: p50 ${c.p50} ms, p95 ${c.p95} ms, p99 ${c.p99} ms`);
 }

@@ -16,7 +16,7 @@
 import type { ActionStatus } from '../src/domain.js';
 import type { ActionCandidate, AnnotatedSentence, PersonInSentence } from './extract.js';
 import type { SourceLine } from './parse.js';
-import { WORK_NOUNS, isAdverb, isGerund, isPastForm, readPredicate, tagsOf, tokenize, type Predicate, type Token } from './predicate.js';
+import { WORK_NOUNS, isAdverb, isGerund, isPastForm, readPredicate, tagsOf, takesClause, tokenize, type Predicate, type Token } from './predicate.js';
 
 export interface ActionContext {
   heading: string;
@@ -57,7 +57,7 @@ export function extractActionItems(sentences: AnnotatedSentence[], ctx: ActionCo
   const seen = new Set<string>();
   const layout = lineLayout(ctx.lines ?? []);
   const add = (owner: number, status: ActionStatus, s: AnnotatedSentence, task: string) => {
-    const key = `${owner}|${s.line}`;
+    const key = `${owner}|${s.line}|${s.text}`;
     if (seen.has(key)) return;
     seen.add(key);
     const named = [...new Set(s.projects.map((p) => p.key))];
@@ -249,7 +249,10 @@ function openingOf(tokens: Token[], from: number): number {
 /** Whether token i starts a clause, so that a name or pronoun there is a subject, not an object. */
 function opensClause(tokens: Token[], i: number, bodyTok: number): boolean {
   const prevTok = i > bodyTok ? tokens[i - 1] : undefined;
-  return !prevTok || CLAUSE_PUNCTUATION.test(prevTok.text) || CLAUSE_OPENERS.has(prevTok.lower) || (isAdverb(prevTok) && !/^(?:only|even|like)$/.test(prevTok.lower));
+  if (!prevTok || CLAUSE_PUNCTUATION.test(prevTok.text) || CLAUSE_OPENERS.has(prevTok.lower)) return true;
+  if (isAdverb(prevTok) && !/^(?:only|even|like)$/.test(prevTok.lower)) return true;
+  // Reported speech without "that": "Priya said she would …", "Mort pointed out Dave has …".
+  return takesClause(prevTok.lower) || (prevTok.lower === 'out' && i - 2 >= bodyTok && /^point/.test(tokens[i - 2].lower));
 }
 
 function startsWithName(tokens: Token[], i: number, groups: NameGroup[]): boolean {

@@ -140,12 +140,22 @@ const gerund = memo((w) => {
   return !(tags.length > 0 && tags.every((t) => ['Singular', 'Noun', 'Uncountable', 'Adjective', 'Plural'].includes(t)));
 });
 
+/** After "is"/"has been" an -ing word is a progressive verb ("is leading the audit") unless it only describes. */
+const DESCRIBING_ING = new Set(['interesting', 'exciting', 'amazing', 'promising', 'confusing', 'annoying', 'boring', 'surprising', 'disappointing', 'encouraging', 'frustrating', 'worrying', 'challenging', 'demanding', 'outstanding', 'pending', 'existing', 'upcoming', 'ongoing', 'willing', 'following', 'missing', 'lacking', 'appealing', 'compelling', 'convincing', 'misleading', 'overwhelming', 'fascinating', 'charming', 'alarming', 'puzzling', 'refreshing', 'rewarding', 'tempting', 'thrilling', 'understanding', 'loving', 'caring']);
+
+function isProgressive(word: string): boolean {
+  return isGerund(word) || (/^[a-z][a-z-]{2,}ing$/.test(word) && !NOT_GERUNDS.has(word) && !DESCRIBING_ING.has(word));
+}
+
 export function isPastForm(word: string): boolean {
   return pastForm(word.toLowerCase());
 }
 
-const pastForm = memo((w) => {
+const pastForm = memo((w): boolean => {
   if (IRREGULAR_PARTICIPLES.has(w)) return true;
+  // "rewrote", "rebuilt", "undid": a prefixed irregular verb.
+  const prefixed = /^(?:re|un|over|out|mis|pre|co)-?([a-z]{3,})$/.exec(w);
+  if (prefixed && !tagsOf(w).length && (IRREGULAR_PARTICIPLES.has(prefixed[1]) || tagsOf(prefixed[1]).includes('PastTense'))) return true;
   const tags = tagsOf(w);
   if (tags.includes('PastTense') || tags.includes('Participle') || tags.includes('PerfectTense')) return true;
   if (!/^[a-z][a-z-]+ed$/.test(w)) return false;
@@ -186,6 +196,20 @@ function memo(fn: (w: string) => boolean): (w: string) => boolean {
     if (v === undefined) cache.set(w, (v = fn(w)));
     return v;
   };
+}
+
+/** Verbs whose object is a clause ("said she would …", "thinks Dave should …"): a name or pronoun after them is a subject. */
+const CLAUSE_VERBS = new Set([
+  'say', 'mention', 'think', 'believe', 'reckon', 'note', 'agree', 'hope', 'expect', 'report', 'confirm', 'announce', 'suggest',
+  'add', 'promise', 'feel', 'guess', 'explain', 'write', 'argue', 'claim', 'propose', 'decide', 'reply', 'answer', 'realise',
+  'realize', 'notice', 'know', 'assume', 'understand', 'imagine', 'state', 'insist', 'hear', 'indicate', 'recommend',
+]);
+
+export function takesClause(word: string): boolean {
+  const w = word.toLowerCase();
+  if (!/^[a-z]+$/.test(w)) return false;
+  const form = isPastForm(w) ? 'past' : /s$/.test(w) ? 'present' : 'base';
+  return CLAUSE_VERBS.has(lemmaOf(w, form));
 }
 
 export type PredicateKind = 'work' | 'report' | 'talk';
@@ -297,7 +321,7 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
       skipAdverbs();
       const c = tokens[i];
       if (!c) return result('talk', 'be', 'ongoing', i);
-      if (isGerund(c.lower) && !(BE_READY_TO.has(c.lower) && tokens[i + 1]?.lower === 'to')) {
+      if (isProgressive(c.lower) && !(BE_READY_TO.has(c.lower) && tokens[i + 1]?.lower === 'to')) {
         status ??= future ? 'todo' : 'ongoing';
         return mainVerb(c, lemmaOf(c.lower, 'gerund'), 'ongoing', i + 1);
       }
@@ -326,7 +350,7 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
         i++;
         skipAdverbs();
         const d = tokens[i];
-        if (d && isGerund(d.lower)) {
+        if (d && isProgressive(d.lower)) {
           status ??= 'ongoing';
           return mainVerb(d, lemmaOf(d.lower, 'gerund'), 'ongoing', i + 1);
         }

@@ -7,6 +7,7 @@
 import type { RegistryEntry } from './registry.js';
 import type { Sentence } from './text.js';
 import { codeSpans, withoutCode } from './text.js';
+import nlp from 'compromise';
 import { escapeRegExp } from './names.js';
 import { readNameUse, type NameUse } from './name-use.js';
 
@@ -42,23 +43,29 @@ export type PassingKind = 'umbrella' | 'language' | 'other';
 
 /**
  * Whether a section names a project only in passing, so that it is not about it. Only two kinds
- * of names are judged; any other project named anywhere in a section counts.
+ * of names are judged; any other project named anywhere in a section counts. Both are containers
+ * of other work, so "in X" ("an interface in X", "written in X") places that work rather than
+ * discussing X.
  *
- * - The folder's umbrella name stands for the team, its channels and events as a modifier ("the
- *   X list", "X hackers", "an X tutorial"): a section is about it only where the name is a noun of
- *   its own ("runs on X", "X is ready") or a release ("X 2.0").
- * - A programming language is the medium of most work ("X bindings", "written in X"): a section is
- *   about it only when its heading or a version names it, when it names the language's own
- *   implementation ("the X runtime", "an X backend"), or when it makes the language a noun of its
- *   own more than once, not counting "in X" (the medium again).
+ * - The folder's umbrella name also stands for the team, its channels and events, as a modifier
+ *   ("the X list", "X hackers", "an X tutorial"): a section is about it only where the name is a
+ *   noun of its own ("runs on X", "X is ready"), other than "in X", or a release ("X 2.0").
+ * - A programming language is the medium of most work ("X bindings"): a section is about it only
+ *   when its heading or a version names it, when it names the language's own implementation ("the
+ *   X runtime", "an X backend"), or when it makes the language a noun of its own, other than "in
+ *   X", more than once.
  */
 export function namedInPassing(salience: ProjectSalience, kind: PassingKind): boolean {
   if (kind === 'other' || salience.versioned) return false;
-  if (kind === 'umbrella') return salience.uses.every((m) => m.use === 'modifier');
+  const asSubject = salience.uses.filter((m) => m.use === 'noun' && !CONTAINER_BEFORE.test(m.sentence.text.slice(Math.max(0, m.start - 20), m.start)));
+  if (kind === 'umbrella') return asSubject.length === 0;
   if (salience.inHeading) return false;
   if (salience.uses.some((m) => m.use === 'modifier' && m.modifies !== null && LANGUAGE_IMPLEMENTATION.has(m.modifies))) return false;
-  return salience.uses.filter((m) => m.use === 'noun' && !/\bin\s+(?:pure\s+)?$/i.test(m.sentence.text.slice(0, m.start))).length < 2;
+  return asSubject.length < 2;
 }
+
+/** "in X", "in pure X": X as the place where other work lives. */
+const CONTAINER_BEFORE = /\bin\s+(?:pure\s+)?$/i;
 
 export interface ProjectRecord {
   key: number;
@@ -89,7 +96,39 @@ const HYPHEN_PREFIXES = new Set(['pre', 'post', 'non', 'anti', 'pro', 'multi', '
 
 /** A form that is a host name ("x.org", "site.example.com"). */
 const HOST_NAME = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/i;
-const SUBDOMAINS = '(?:[a-z0-9-]+\\.)*';
+const SUBDOMAINS = '(?:[A-Za-z0-9-]+\\.)+';
+
+interface TrieNode {
+  end: boolean;
+  next: Map<string, TrieNode>;
+}
+
+/**
+ * A regular-expression source matching any of `forms`, the longest where several start at the
+ * same place, white space inside a form matching any run of white space. Built as a trie so the
+ * engine reads each character once instead of trying hundreds of alternatives at every position.
+ */
+function longestFirstAlternation(forms: string[]): string {
+  const root: TrieNode = { end: false, next: new Map() };
+  for (const form of forms) {
+    let node = root;
+    for (const ch of form.replace(/\s+/g, ' ')) {
+      const token = ch === ' ' ? '\\s+' : escapeRegExp(ch);
+      let child = node.next.get(token);
+      if (!child) node.next.set(token, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const emit = (node: TrieNode): string => {
+    const branches = [...node.next].map(([token, child]) => token + emit(child));
+    if (branches.length === 0) return '';
+    const group = `(?:${branches.join('|')})`;
+    // Greedy optional: the longer form is tried first, the shorter one is the fallback.
+    return node.end ? `${group}?` : branches.length === 1 ? branches[0] : group;
+  };
+  return emit(root);
+}
 
 /** Leading words of a command line that are not the program it runs (`sudo x run`, `$ x build`). */
 const COMMAND_PREFIX = /^(?:(?:\$|sudo|env|time|nohup|exec)\s+|[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+/;
@@ -135,12 +174,11 @@ export class ProjectDirectory {
    */
   private pattern(): RegExp {
     if (!this.prosePattern) {
-      const forms = [...this.proseForms.keys()].filter(Boolean).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+      const forms = [...this.proseForms.keys()].filter(Boolean);
+      const hosts = forms.filter((f) => HOST_NAME.test(f));
+      const alternatives = [longestFirstAlternation(forms), ...(hosts.length ? [SUBDOMAINS + longestFirstAlternation(hosts)] : [])];
       this.prosePattern = forms.length
-        ? new RegExp(
-            `(?<![\\p{L}\\p{N}_@.])(?:${forms.map((f) => (HOST_NAME.test(f) ? SUBDOMAINS : '') + escapeRegExp(f).replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}_]|[-.][\\p{L}\\p{N}])`,
-            'gu',
-          )
+        ? new RegExp(`(?<![\\p{L}\\p{N}_@.])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_]|[-.][\\p{L}\\p{N}])`, 'gu')
         : /(?!)/g;
     }
     return this.prosePattern;
@@ -187,29 +225,101 @@ export class ProjectDirectory {
   }
 }
 
+/** Why a name was taken for a project's: the evidence differs in strength. */
+export type DiscoveryKind = 'code' | 'repository' | 'mixed-case' | 'capitalised';
+
 export interface DiscoveredName {
   name: string;
   sentence: Sentence;
+  kind: DiscoveryKind;
 }
 
 const REPO_REF = /\b([\w.-]+)\/([\w.-]+)#(\d+)\b/g;
 
+/** Words of code that are the language's own, not a package's name. */
+const CODE_KEYWORDS = new Set(['true', 'false', 'null', 'none', 'make', 'sudo', 'let', 'open', 'module', 'val', 'type', 'fun', 'then', 'else', 'begin', 'end', 'match', 'with', 'struct', 'sig', 'functor', 'include']);
+/** Month and day names: capitalised, never projects. */
+const CALENDAR_WORDS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*)$/;
+/** Words of compromise's lexicon: an ordinary English word, or a known person's or place's name. */
+const lexicon: Record<string, unknown> = (nlp as unknown as { world(): { model: { one: { lexicon: Record<string, unknown> } } } }).world().model.one.lexicon;
+
+function isEnglishWord(word: string): boolean {
+  const w = word.toLowerCase();
+  return lexicon[w] !== undefined || CALENDAR_WORDS.test(w) || (/[^s]s$/.test(w) && lexicon[w.slice(0, -1)] !== undefined);
+}
+
+/**
+ * Mixed-case words that are not product names: plurals of acronyms ("VMs", "PRs"), acronyms with
+ * a small word inside ("GSoC", "AoB", "IoT"), words run together from function words ("ToDo"),
+ * and the names of events and organisations ("FooSummit", "FooProject").
+ */
+function isMixedCaseNonName(word: string): boolean {
+  if (/[A-Z]{2,}s$/.test(word) || /^[A-Z]+(?:o|of|n|and)[A-Z][A-Za-z]?$/.test(word) || word.length <= 3) return true;
+  const parts = word.match(/[A-Z][a-z]*|[a-z]+/g) ?? [];
+  if (parts.every((p) => p.length <= 3 && isEnglishWord(p))) return true;
+  return /(?:Summit|Hackathon|Conference|Workshop|Meetup|Foundation|Labs|Project|Team|Day)$/.test(word) && parts.length > 1;
+}
+
+const CAPITALISED = /(?<=[\p{L}\p{N},;)]\s+)[A-Z][a-z]{2,}(?![\p{L}\p{N}_'’-])/gu;
+const TITLE_WORD_BEFORE = /[A-Z][\p{L}]*\s+$/u;
+const TITLE_WORD_AFTER = /^\s+[A-Z][a-z]/;
+
 /**
  * Project-like names in a sentence that no registry form covers: code spans that look like a
- * package name, the repository of an `owner/repo#N` reference, CamelCase or hyphenated tool names.
+ * package name, the repository of an `owner/repo#N` reference, mixed-case tool names (CueKeeper,
+ * OCamlot), and capitalised words inside a sentence that are not English words. A capitalised word
+ * next to another ("Jane Street", "Computer Lab") is part of a longer proper name, usually a
+ * person's, place's or organisation's, and is left out; whether a capitalised word is a name at
+ * all is settled over the whole folder (see NameCaseEvidence).
  */
 export function discoverProjectNames(sentence: Sentence, known: ProjectDirectory, rawLine?: string): DiscoveredName[] {
   const out: DiscoveredName[] = [];
-  const push = (name: string) => {
-    if (known.lookupLoose(name).length === 0) out.push({ name, sentence });
+  const push = (name: string, kind: DiscoveryKind) => {
+    if (known.lookupLoose(name).length === 0) out.push({ name, sentence, kind });
   };
   for (const span of codeSpans(sentence.text)) {
     const inner = span.inner.trim();
-    if (/^[a-z][\w-]{2,30}$/i.test(inner) && !/^(true|false|null|none|make|sudo|let|open|module|val|type|fun)$/.test(inner)) push(inner);
+    // OCaml-style constructors and module types (`Not_found`, `FLOW`) are code, not packages.
+    if (!/^[a-z][\w-]{2,30}$/i.test(inner) || /^[A-Z][A-Za-z0-9]*_|^[A-Z0-9_]+$/.test(inner)) continue;
+    if (!CODE_KEYWORDS.has(inner) && !isEnglishWord(inner)) push(inner, 'code');
   }
-  for (const m of (rawLine ?? sentence.text).matchAll(REPO_REF)) push(m[2]);
+  for (const m of (rawLine ?? sentence.text).matchAll(REPO_REF)) push(m[2], 'repository');
   const prose = withoutCode(sentence.text);
   // Mixed-case words (CueKeeper, OCamlot) are rarely anything but a product name.
-  for (const m of prose.matchAll(/(?<![\p{L}\p{N}_])(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]+[A-Za-z]*)(?![\p{L}\p{N}_])/gu)) push(m[0]);
+  for (const m of prose.matchAll(/(?<![\p{L}\p{N}_])(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]+[A-Za-z]*)(?![\p{L}\p{N}_])/gu)) {
+    if (!isMixedCaseNonName(m[0])) push(m[0], 'mixed-case');
+  }
+  for (const m of prose.matchAll(CAPITALISED)) {
+    const before = prose.slice(Math.max(0, m.index! - 30), m.index!);
+    const after = prose.slice(m.index! + m[0].length, m.index! + m[0].length + 4);
+    if (TITLE_WORD_BEFORE.test(before) || TITLE_WORD_AFTER.test(after) || isEnglishWord(m[0])) continue;
+    push(m[0], 'capitalised');
+  }
   return out;
+}
+
+/**
+ * How a folder writes its words: a capitalised word inside a sentence is a name only if the folder
+ * does not also write it in lower case as an ordinary word ("Entropy" in a title, "entropy" in
+ * the text). The test is proportional, so a rare lower-case slip ("xen live-migration") does not
+ * undo a name the folder capitalises everywhere else.
+ */
+export class NameCaseEvidence {
+  private lower = new Map<string, number>();
+  private capitalised = new Map<string, number>();
+
+  add(text: string): void {
+    for (const m of withoutCode(text).matchAll(/(?<![\p{L}\p{N}_'’/.-])[\p{L}][\p{Ll}]+(?![\p{L}\p{N}_/-])/gu)) {
+      const w = m[0];
+      const map = w === w.toLowerCase() ? this.lower : this.capitalised;
+      const key = w.toLowerCase();
+      map.set(key, (map.get(key) ?? 0) + 1);
+    }
+  }
+
+  /** True when the folder writes the word capitalised at least four times as often as in lower case. */
+  isName(word: string): boolean {
+    const key = word.toLowerCase();
+    return (this.capitalised.get(key) ?? 0) >= 4 * (this.lower.get(key) ?? 0);
+  }
 }

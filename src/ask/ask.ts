@@ -67,6 +67,23 @@ export class Asker {
     if (time.invalid.length) {
       return this.none(question, `${orList(time.invalid.map((d) => `"${d}"`))} is not a valid date.`, rec);
     }
+    if (time.incomplete.length) {
+      // "the call on 10 June": the meeting of that day if only one year has one, else ask which year
+      const partial = time.incomplete[0];
+      const suffix = `-${String(partial.month).padStart(2, '0')}${partial.day ? `-${String(partial.day).padStart(2, '0')}` : ''}`;
+      const dates = [...new Set(this.meetings.map((m) => m.date).filter((d) => (partial.day ? d.endsWith(suffix) : d.slice(4, 7) === suffix)))];
+      if (partial.day && dates.length === 1 && time.incomplete.length === 1 && !time.range.from && !time.range.to) {
+        time.day = dates[0];
+        time.range = { from: dates[0], to: dates[0] };
+      } else {
+        const years = [...new Set(dates.map((d) => d.slice(0, 4)))];
+        return this.none(
+          question,
+          `"${partial.text}" needs a year${years.length ? ` (meetings then in ${orList(years)})` : ''}.`,
+          rec,
+        );
+      }
+    }
 
     if (rec.ambiguous.length) {
       const a = rec.ambiguous[0];
@@ -121,7 +138,7 @@ export class Asker {
     let result = await this.run(ctx);
     let interpretation = interpret(intent, understood);
     if (intent.view === 'count' && intent.countOf) {
-      // "How many people discussed Irmin?": the number of names in the list answer
+      // "How many people discussed Enigma?": the number of names in the list answer
       const listing = { ...intent, view: intent.countOf };
       const listed = await this.run({ ...ctx, intent: listing });
       result = { kind: 'count', items: [{ value: listed.items.length }], query: listed.query };

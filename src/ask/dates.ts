@@ -24,6 +24,8 @@ export interface TimeReference {
   mentioned: boolean;
   /** Dates as written that are not real dates ("2015-13-01", "31 June 2014"). */
   invalid: string[];
+  /** Dates without a year that nothing else in the question completes ("on 10 June", "in March"). */
+  incomplete: Array<{ text: string; month: number; day?: number }>;
 }
 
 const MONTHS = [
@@ -91,6 +93,14 @@ const ATOM_PATTERNS: Array<{ re: RegExp; read: (m: RegExpExecArray) => Partial<D
   {
     re: /\b(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?(?![\d/-])/g,
     read: (m) => ({ year: +m[1], month: +m[2], day: m[3] ? +m[3] : undefined }),
+  },
+  // 10/06/2014 or 10.06.2014: day first, unless only month first makes a date (06/30/2014)
+  {
+    re: /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/g,
+    read: (m) => {
+      const [a, b, y] = [+m[1], +m[2], +m[3]];
+      return b > 12 && a <= 12 ? { year: y, month: a, day: b } : { year: y, month: b, day: a };
+    },
   },
   // Q1 2015
   {
@@ -177,7 +187,7 @@ function boundKind(word: string | undefined): BoundKind {
 export function readTime(text: string): TimeReference {
   const invalid: string[] = [];
   const atoms = findAtoms(text, invalid);
-  const result: TimeReference = { range: {}, spans: [], mentioned: false, invalid };
+  const result: TimeReference = { range: {}, spans: [], mentioned: false, invalid, incomplete: [] };
   const narrow = (from?: string, to?: string) => {
     if (from && (!result.range.from || from > result.range.from)) result.range.from = from;
     if (to && (!result.range.to || to < result.range.to)) result.range.to = to;
@@ -209,7 +219,14 @@ export function readTime(text: string): TimeReference {
     }
     fillFrom(a, b ?? atoms[i - 1]);
     const span = spanOf(a);
-    if (!span) continue;
+    if (!span) {
+      if (a.year === undefined && a.month !== undefined) {
+        result.incomplete.push({ text: text.slice(a.start, a.end), month: a.month, day: a.day });
+        result.spans.push([a.start, a.end]);
+        result.mentioned = true;
+      }
+      continue;
+    }
     const lead = BOUND_BEFORE.exec(text.slice(Math.max(0, a.start - 24), a.start));
     let kind = boundKind(lead?.[1]);
     // "discussions from 2014" are those of 2014; "from 2014 on" is a lower bound

@@ -21,7 +21,7 @@ function list(names: string[], combine: 'all' | 'any'): string {
   return `${names.slice(0, -1).join(', ')} ${combine === 'any' ? 'or' : 'and'} ${names[names.length - 1]}`;
 }
 
-/** "about Irmin involving Thomas Gazagnaire at the meeting of 2014-06-10 in 2014" */
+/** "about Enigma involving Alan Turing at the meeting of 2014-06-10 in 2014" */
 function discussionFilters(u: Understood, opts: { peopleAs?: 'involving' | 'by' | 'with'; projectsAs?: 'about' | 'with' } = {}): string {
   const parts: string[] = [];
   if (u.projects.length) parts.push(`${opts.projectsAs === 'with' ? 'together with' : 'about'} ${list(u.projects, u.combine)}`);

@@ -2,8 +2,8 @@
  * What a question asks for, as two independent choices: which rows to fetch (the `source`:
  * discussions, meetings attended, attendees, action items, meetings) and how to present them
  * (the `view`: the rows themselves, the people / projects / topics / meetings among them, their
- * number, the first or last date, a series per month or year). "How many TLS discussions per
- * month" is discussions × series; "Who owns work on Irmin" is action items × people.
+ * number, the first or last date, a series per month or year). "How many Enigma discussions
+ * per month" is discussions × series; "Who owns work on Enigma" is action items × people.
  *
  * Cues are read from the question lemmatised by compromise, after names and dates have been
  * replaced by placeholders, so that the wording of a name never passes for a cue.
@@ -22,7 +22,7 @@ export interface Intent {
   combine: 'all' | 'any';
   /** The question names a meeting by position ("the first call", "the last meeting"). */
   meetingOrdinal?: 'first' | 'last';
-  /** For `count`: what is counted among the rows ("how many people discussed Irmin"); default the rows. */
+  /** For `count`: what is counted among the rows ("how many people discussed Enigma"); default the rows. */
   countOf?: 'people' | 'projects' | 'meetings';
 }
 
@@ -65,7 +65,6 @@ const CUE = {
   who: /\b(who|whom|whose|which (?:people|persons?|attendees|participants|members)|what (?:people|persons?)|people|anyone|anybody|everyone|participants|attendees|attendance list|owners?)\b/,
   projects: /\b(which|what|list|show|name)\b.*\b(projects?|librar(?:y|ies)|tools?|software|repos?|repositories|packages?|components?|systems?)\b/,
   topics: /\b(which|what|list|show)\b.*\b(topics?|subjects?|themes?)\b/,
-  whatDiscussed: /\b(what|which things|anything)\b.*\b(discuss\w*|talk\w*|cover\w*|came up|come up|happen\w*|agenda)\b/,
   or: /\bzz(?:person|project|topic) or (?:the )?zz(?:person|project|topic)\b/,
   meetingOrdinal:
     /\b(?:at|in|during|on|of|from|attend\w*|for) (?:the |our )?(?:very )?(first|last|latest|most recent|earliest|final|previous|opening) (?:weekly )?(?:meeting|call|session)\b/,
@@ -101,7 +100,7 @@ export function readIntent(masked: string, ctx: IntentContext): Intent {
       }
     }
   }
-  // "When was Jitsu discussed?" lists the meetings; "when … first" is a date.
+  // "When was Enigma discussed?" lists the meetings; "when … first" is a date.
   if (view === 'rows' && source === 'discussions' && has(t, CUE.when) && subject + ctx.people > 0) intent.view = 'meetings';
   return intent;
 }
@@ -126,7 +125,7 @@ function readView(t: string, ctx: IntentContext, namedMeeting: boolean): View {
   if (has(t, CUE.topics)) return namedMeeting ? 'rows' : 'topics';
   if (has(t, CUE.projects) && !has(t, /\bwho\b/)) return 'projects';
   if (has(t, CUE.who)) return 'people';
-  // "What was the first Irmin discussion?", "the last meeting Mindy attended", "the first time …"
+  // "What was the first Enigma discussion?", "the last meeting Grace attended", "the first time …"
   const ordinal = /\b(first|last|latest|earliest|most recent) (?:zz\w+ |\w+ )?(?:time|date|day|mention|meeting|call|session|discussion|conversation)s?\b/.exec(t);
   if (ordinal && !namedMeeting) return /first|earliest/.test(ordinal[1]) ? 'first' : 'last';
   if (has(t, /\b(which|what|list|show|name)\b.*\b(meetings?|calls?|sessions?|dates)\b/) && !namedMeeting) {
@@ -142,7 +141,7 @@ function readSource(t: string, ctx: IntentContext, namedMeeting: boolean, view: 
   const subject = ctx.projects + ctx.topics;
 
   if (action && !(view === 'meetings' && attend)) return 'actions';
-  // "Which Xenstore discussions did Dave join?", "Who joined the Jitsu discussions?": discussions, not meetings
+  // "Which Enigma discussions did Alan join?", "Who joined the COBOL discussions?": discussions, not meetings
   if (!namedMeeting && subject && has(t, /\bdiscussions?\b/)) return 'discussions';
   if (namedMeeting) {
     if (view === 'people' && (attend || !discuss || !subject)) return 'attendees';
@@ -153,7 +152,7 @@ function readSource(t: string, ctx: IntentContext, namedMeeting: boolean, view: 
     if (ctx.people) return 'attended';
     return view === 'people' || (view === 'count' && has(t, CUE.who)) ? 'attendees' : 'meetings';
   }
-  // "Which meetings did Mindy …", "How many calls did Anil …": meetings of a person, no subject
+  // "Which meetings did Grace …", "How many calls did Ada …": meetings of a person, no subject
   if (ctx.people && !subject && has(t, CUE.meetingWord) && !discuss) return 'attended';
   if (!ctx.people && !subject && has(t, CUE.meetingWord) && ['count', 'meetings', 'series', 'first', 'last'].includes(view)) {
     return 'meetings';

@@ -1,8 +1,8 @@
 /**
  * Finds the people, projects and topics a question names, from the graph's own names and aliases:
- * longest match first ("mirage tool" over "Mirage", "Jon Ludlam" over "Jon"), any case except for
- * aliases that are also ordinary words, possessives allowed ("Anil's"), surnames and unique first
- * names of people accepted, ambiguous first names ("Thomas") and unknown capitalised names reported
+ * longest match first ("mark tool" over "Mark", "Alan Turing" over "Alan"), any case except for
+ * aliases that are also ordinary words, possessives allowed ("Ada's"), surnames and unique first
+ * names of people accepted, ambiguous first names ("David") and unknown capitalised names reported
  * with the nearest known ones.
  */
 import nlp from 'compromise';
@@ -25,7 +25,7 @@ export interface Recognised {
   projects: NamedEntity[];
   topics: NamedEntity[];
   mentions: Mention[];
-  /** Forms that name several known entities ("Thomas"). */
+  /** Forms that name several known entities ("David"). */
   ambiguous: Array<{ text: string; candidates: string[] }>;
   /** Capitalised names that match nothing known, with the nearest known names. */
   unknown: Array<{ text: string; nearest: string[] }>;
@@ -39,7 +39,7 @@ interface Form {
   caseSensitive: boolean;
   /** Registered in backticks: names the entity only inside a code span. */
   codeOnly: boolean;
-  /** A handle registered with `@`: names the entity only when written with it (`@thomas`, not `Thomas`). */
+  /** A handle registered with `@`: names the entity only when written with it (`@david`, not `David`). */
   handle: boolean;
   /** A part of a person's name (surname, first name) rather than a registered form. */
   derived: boolean;
@@ -229,7 +229,7 @@ function looksLikeCommand(text: string, at: number, word: string): boolean {
 
 /** The entities a matched span stands for: exact-case forms win over case-folded ones. */
 function pickEntities(forms: Form[], written: string): NamedEntity[] {
-  // a person or project named like a topic ("xen") is the person or project
+  // a person or project named like a topic ("cobol") is the person or project
   const named = forms.filter((f) => f.entity.kind !== 'topic');
   if (named.length) forms = named;
   const registered = forms.filter((f) => !f.derived);

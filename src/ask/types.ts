@@ -76,7 +76,7 @@ export interface AnswerQuery {
 
 export interface Answer {
   question: string;
-  /** The question as understood, in plain English ("Discussions about Irmin involving Thomas Gazagnaire"). */
+  /** The question as understood, in plain English ("Discussions about Enigma involving Alan Turing"). */
   interpretation: string;
   kind: AnswerKind;
   items: AnswerItem[];

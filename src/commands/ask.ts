@@ -8,7 +8,7 @@ import { openAsker, type Answer } from '../ask/index.js';
 export function register(program: Command): void {
   program
     .command('ask')
-    .description('ask a question about the history, e.g. "Who discussed Irmin with ThomasL?"')
+    .description('ask a question about the history, e.g. "Who discussed the website with Ada?"')
     .argument('<question>', 'the question, in plain English')
     .option('--json', 'print the answer as JSON (with the query that produced it)')
     .action(async (question: string, flags: { json?: boolean }, command: Command) => {

@@ -30,7 +30,7 @@ export function register(program: Command): void {
     .description(
       'search the discussions: words, "phrases", -excluded, person: project: topic: after: before: in: meeting:',
     )
-    .argument('<query>', 'the query, e.g. \'irmin "sync" person:ThomasG after:2015-01\'')
+    .argument('<query>', 'the query, e.g. \'release "test plan" person:ada after:2015-01\'')
     .option('--json', 'print the full response as JSON')
     .option('--sort <order>', 'relevance or date (newest first)', sortOrder, 'relevance')
     .option('--limit <n>', 'results to show', wholeNumber, 10)

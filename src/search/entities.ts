@@ -25,7 +25,7 @@ export type Resolution =
 
 /**
  * Canonical form for comparing names: folded, whitespace collapsed, backticks dropped. A leading
- * `@` stays: `@thomas` is a handle of one person while `thomas` may be several.
+ * `@` stays: `@david` is a handle of one person while `david` may be several.
  */
 export function nameKey(text: string): string {
   return fold(text).replace(/`/g, '').replace(/\s+/g, ' ').trim();
@@ -115,7 +115,7 @@ export class EntityDirectory {
     const key = nameKey(value);
     const best = new Map<string, number>();
     for (const [form, list] of this.byKey) {
-      // Compare with the whole form and with its first part, so `Thomas` is near `Thomas Leonard`.
+      // Compare with the whole form and with its first part, so `Alan` is near `Alan Turing`.
       const d = Math.min(distance(key, form), distance(key, form.slice(0, key.length)) + 1);
       for (const e of list) if (!best.has(e.name) || d < best.get(e.name)!) best.set(e.name, d);
     }

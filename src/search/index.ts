@@ -123,9 +123,9 @@ const MINISEARCH_OPTIONS = {
 const SEARCH_DEFAULTS = {
   boost: BOOST,
   combineWith: 'AND' as const,
-  // As in search-as-you-type, only the last word may be unfinished: `xen dave` must not match `xenstore`.
+  // As in search-as-you-type, only the last word may be unfinished: `cob ada` must not match `cobalt`.
   prefix: (term: string, i: number, terms: string[]) => i === terms.length - 1 && term.length >= 3,
-  // Edits on short words turn them into other words (`tls` → `tcp`…): fuzzy from 5 letters on.
+  // Edits on short words turn them into other words (`cat` → `car`…): fuzzy from 5 letters on.
   fuzzy: (term: string) => (term.length >= 5 ? 0.2 : false),
   maxFuzzy: 2,
   // Query text reaches MiniSearch already split and processed (see `queryTerms`).

@@ -1,7 +1,7 @@
 /**
  * The search query language, as people know it from mail and chat archives:
  *
- *   irmin "merge queue" -docker -"release notes" person:ThomasG project:irmin topic:"release"
+ *   enigma "rotor wiring" -cobol -"release notes" person:AlanT project:enigma topic:"release"
  *   after:2015-01 before:2015-06-30 in:2015 in:2015-03 meeting:2015-05-20
  *
  * `parseQuery` is a pure function from the text to a typed query; resolving names to ids is the

@@ -34,7 +34,7 @@ export function fold(text: string): string {
 
 /**
  * Very light plural folding: `discussions` → `discussion`, `libraries` → `library`. Short words and
- * endings that are rarely plurals (`tls`, `status`, `process`, `mirageos`, `analysis`) are left alone.
+ * endings that are rarely plurals (`css`, `status`, `process`, `macos`, `analysis`) are left alone.
  */
 export function singular(term: string): string {
   if (term.length < 4 || !term.endsWith('s')) return term;

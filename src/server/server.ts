@@ -49,7 +49,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         debounceMs: options.watchDebounceMs,
         onChange: async () => {
           const result = await state.ingest();
-          log(`re-ingested ${result.graph.meetings.length} meetings in ${Math.round(result.timings.totalMs)} ms`);
+          const t = result.timings;
+          log(
+            `re-ingested ${result.graph.meetings.length} meetings in ${Math.round(t.totalMs)} ms ` +
+              `(read ${Math.round(t.readMs)}, extract ${Math.round(t.extractMs)}, load ${Math.round(t.loadMs)}, index ${Math.round(t.indexMs)})`,
+          );
         },
         log,
       });

@@ -135,7 +135,14 @@ export class ServerState {
       this.status = { ...this.status, error: err instanceof Error ? err.message : String(err) };
       throw err;
     }
-    const search = (await loadSearchIndex(this.sources.dataDir).catch(() => null)) ?? SearchIndex.build(result.graph);
+    let search = this.loaded.search;
+    if (!this.ingested) {
+      search = (await loadSearchIndex(this.sources.dataDir).catch(() => null)) ?? SearchIndex.build(result.graph);
+    } else if (!result.reused) {
+      // Updated in place, meeting by meeting, in the same tick as the view swap below: no request
+      // runs in between, and reading the saved index back from disk would cost more than this.
+      search.update(result.graph);
+    }
     this.loaded = { view: new GraphView(result.graph), search };
     this.ingested = true;
     this.status = {

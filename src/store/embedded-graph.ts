@@ -18,7 +18,7 @@ import type {
 } from '../domain.js';
 import type { GraphParts, MeetingPart } from './meeting-parts.js';
 import type { StoredMeetingState } from './load-plan.js';
-import { snippetOf } from './order.js';
+import { snippetOf } from './discussion-snippet.js';
 
 export interface MeetingNode {
   kind: 'meeting';

@@ -137,7 +137,7 @@ export class QueryIndex {
 }
 
 /** By date, then id. */
-export function compareMeetings(a: Meeting, b: Meeting): number {
+function compareMeetings(a: Meeting, b: Meeting): number {
   return compareText(a.date, b.date) || compareText(a.id, b.id);
 }
 

@@ -11,7 +11,7 @@ import { StoreError, firstLine } from './errors.js';
 import { planLoad, type StoredMeetingState } from './load-plan.js';
 import { canonicalGraph, partitionGraph, type MeetingPart } from './meeting-parts.js';
 import { selectNeighbourhood, type NeighbourhoodCandidates } from './neighbourhood.js';
-import { snippetOf } from './order.js';
+import { snippetOf } from './discussion-snippet.js';
 import type {
   ActionRow,
   ActionsParams,

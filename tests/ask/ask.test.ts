@@ -97,6 +97,14 @@ describe('Asker: meetings and attendance', () => {
     expect((await ask('When did Charles first attend a meeting?')).items).toEqual([{ meeting: '2019-03-05' }]);
   });
 
+  it('completes a day without a year when only one meeting matches, else asks for the year', async () => {
+    const a = await ask('Who attended the call on 5 March?');
+    expect(a.interpretation).toBe('People who attended the meeting of 2019-03-05');
+    const b = await ask('Enigma discussions in June');
+    expect(b.kind).toBe('none');
+    expect(b.interpretation).toContain('"June" needs a year');
+  });
+
   it('says when no meeting took place that day', async () => {
     const a = await ask('Who attended the meeting on 2019-03-06?');
     expect(a.kind).toBe('none');

@@ -12,6 +12,8 @@ describe('readTime', () => {
       'Who joined the June 10th 2014 call?',
       'Who joined the call of June 10, 2014?',
       'attendees 2014/06/10',
+      'Who attended on 10/06/2014?',
+      'What was discussed on 10.06.2014?',
     ]) {
       const t = readTime(q);
       expect(t.day, q).toBe('2014-06-10');
@@ -56,6 +58,12 @@ describe('readTime', () => {
   it('reports dates that do not exist', () => {
     expect(readTime('Who attended on 2015-13-01?').invalid).toEqual(['2015-13-01']);
     expect(readTime('Who attended on 31 June 2014?').invalid).toEqual(['31 June 2014']);
+  });
+
+  it('reports dates without a year that nothing completes', () => {
+    expect(readTime('Who attended the call on 10 June?').incomplete).toEqual([{ text: '10 June', month: 6, day: 10 }]);
+    expect(readTime('Irmin discussions in March').incomplete).toEqual([{ text: 'March', month: 3, day: undefined }]);
+    expect(readTime('Irmin discussions in March 2015').incomplete).toEqual([]);
   });
 
   it('marks the spans it read', () => {

@@ -2,27 +2,28 @@
  * The Neo4j store against a real server: the shared contract, plus what only Neo4j can show
  * (nothing rewritten for unchanged notes, integer properties, schema, error messages).
  */
-import neo4j from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Neo4jConfig } from '../../src/config.js';
 import { StoreError } from '../../src/store/errors.js';
 import { openStore } from '../../src/store/index.js';
 import { Neo4jStore } from '../../src/store/neo4j.js';
 import { smallGraph } from '../fixtures/small-graph.js';
 import { describeGraphStoreContract } from './contract.js';
-import { emptyNeo4j, neo4jTestConfig } from './neo4j-server.js';
+import { describeNeo4j, neo4jTestConfig, openTestDriver } from '../support/neo4j.js';
+import { emptyNeo4j } from './empty-neo4j.js';
 
-const config = neo4jTestConfig();
-
-describe.skipIf(!config)('neo4j store', () => {
+describeNeo4j('neo4j store', () => {
   describeGraphStoreContract('neo4j', {
     openEmpty: async () => {
-      await emptyNeo4j(config!);
-      return Neo4jStore.open(config!);
+      await emptyNeo4j();
+      return Neo4jStore.open(neo4jTestConfig());
     },
   });
 
   describe('neo4j specifics', () => {
-    const driver = config ? neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password)) : null;
+    let config: Neo4jConfig | undefined;
+    let driver: Driver | undefined;
     let store: Neo4jStore;
     const elementIds = async (label: 'Meeting' | 'Discussion') => {
       const { records } = await driver!.executeQuery(`MATCH (n:${label}) RETURN n.id AS id, elementId(n) AS element ORDER BY id`, {}, {
@@ -32,8 +33,10 @@ describe.skipIf(!config)('neo4j store', () => {
     };
 
     beforeAll(async () => {
-      await emptyNeo4j(config!);
-      store = await Neo4jStore.open(config!);
+      config = neo4jTestConfig();
+      driver = openTestDriver(config);
+      await emptyNeo4j(config);
+      store = await Neo4jStore.open(config);
     });
     afterAll(async () => {
       await store?.close();

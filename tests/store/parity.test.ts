@@ -14,10 +14,10 @@ import type { GraphStore } from '../../src/store/types.js';
 import { smallGraph } from '../fixtures/small-graph.js';
 import { SHARED } from '../support/shared.js';
 import { queryBattery } from './battery.js';
-import { emptyNeo4j, neo4jTestConfig } from './neo4j-server.js';
+import { describeNeo4j, neo4jTestConfig } from '../support/neo4j.js';
 import { withoutMeeting } from './contract.js';
+import { emptyNeo4j } from './empty-neo4j.js';
 
-const config = neo4jTestConfig();
 const corpus = path.join(SHARED, 'corpus/mirage-weekly');
 
 async function corpusGraph(): Promise<MeetingGraph> {
@@ -39,7 +39,7 @@ async function expectSameAnswers(graph: MeetingGraph, a: GraphStore, b: GraphSto
   return calls.length;
 }
 
-describe.skipIf(!config)('parity of the embedded and Neo4j stores', () => {
+describeNeo4j('parity of the embedded and Neo4j stores', () => {
   const dirs: string[] = [];
   let neo4jStore: Neo4jStore;
   const embeddedStore = async () => {
@@ -49,8 +49,8 @@ describe.skipIf(!config)('parity of the embedded and Neo4j stores', () => {
   };
 
   beforeAll(async () => {
-    await emptyNeo4j(config!);
-    neo4jStore = await Neo4jStore.open(config!);
+    await emptyNeo4j();
+    neo4jStore = await Neo4jStore.open(neo4jTestConfig());
   });
   afterAll(async () => {
     await neo4jStore?.close();
@@ -81,7 +81,7 @@ describe.skipIf(!config)('parity of the embedded and Neo4j stores', () => {
     beforeAll(async () => {
       graph = await corpusGraph();
       embedded = await embeddedStore();
-      await emptyNeo4j(config!);
+      await emptyNeo4j();
       await neo4jStore.load(graph);
       await embedded.load(graph);
     });

@@ -1,0 +1,11 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { copyNotes, EXAMPLE_NOTES, startTestServer } from './tests/server/support.js';
+const src = (await import('node:fs')).readFileSync('tests/web/xss.test.ts', 'utf8');
+const note = /const HOSTILE_NOTE = `([\s\S]*?)`;/.exec(src)![1];
+const notes = copyNotes(EXAMPLE_NOTES);
+writeFileSync(path.join(notes.dir, '2024-03-19.md'), note);
+const s = await startTestServer({ notesDir: notes.dir });
+const m = await s.get('/api/meetings/2024-03-19');
+console.log(JSON.stringify(m.body, null, 1).slice(0, 3000));
+await s.close(); notes.cleanup();
