@@ -4,13 +4,13 @@
  * people who are the subject of a verb phrase of work (`predicate.ts`):
  * - a named subject: "X will …", "X has a PR to …", "X and Y are working on …", "X to …" (agenda
  *   style), "Y suggested that X look into …", "the work X did on …";
- * - a speaker's turn (`Anil: I'll look at it`, `Vincent/Dave: look at …`), where "I", "he" and a
+ * - a speaker's turn (`Ann: I'll look at it`, `Vic/Ben: look at …`), where "I", "he" and a
  *   sentence with no subject of its own ("Will start on it next week") mean the speaker;
- * - a pronoun or a missing subject continuing the last person named as a subject ("Dave has been
+ * - a pronoun or a missing subject continuing the last person named as a subject ("Ben has been
  *   working on X. Also fixed Y.");
  * - the person behind a piece of work: "X's work on …", "… was written by X", "thanks to X",
  *   "for X to pick up", "asked X to …", co-workers ("working with X on …");
- * - an assignment list item (`- Vchan (Jon)`).
+ * - an assignment list item (`- Docs (Jo)`).
  * Talk is not work: a person who only agrees, asks or points something out owns nothing.
  */
 import type { ActionStatus } from '../src/domain.js';
@@ -20,7 +20,7 @@ import { WORK_NOUNS, isAdverb, isGerund, isPastForm, readPredicate, tagsOf, take
 
 export interface ActionContext {
   heading: string;
-  /** The person named in the heading's brackets (`Jenga (Dave Scott)`), if any. */
+  /** The person named in the heading's brackets (`Parser (Ben Stone)`), if any. */
   presenter: number | null;
   file: string;
   /** The section's source lines: paragraph breaks and list items end a speaker's turn. */
@@ -29,7 +29,7 @@ export interface ActionContext {
   headingProjects?: number[];
 }
 
-/** People named side by side ("Anil and Dave", "Vincent/Dave", "Anil, Mort and Jon"). */
+/** People named side by side ("Ann and Ben", "Vic/Ben", "Ann, Max and Jo"). */
 interface NameGroup {
   keys: number[];
   start: number;
@@ -51,192 +51,237 @@ const SHARED_WORK = new Set(['work', 'collaborate', 'team', 'pair', 'partner', '
 const IMPLICIT_ADVERBS = new Set(['also', 'just', 'then', 'now', 'still', 'already', 'previously', 'recently', 'currently', 'probably', 'hopefully', 'definitely', 'eventually', 'finally', 'first', 'again', 'initially', 'later', 'soon', 'meanwhile', 'additionally', 'subsequently']);
 const DONE_NOUNS = /^(?:changes|patch|patches|patchset|patchsets|commits?|fixes|prs?)$/;
 
+/**
+ * Who the sentences of a discussion are about, as they are read in order: the speakers of the
+ * current turn and the people last named as a subject, whom "he", "they" or a sentence with no
+ * subject of its own continue.
+ */
+class Discourse {
+  /** Speakers of the current turn (`Ann: …` until the paragraph or list item ends). */
+  turn: number[] | null = null;
+  /** Whether the current turn has named a subject: until then "he" is the speaker. */
+  namedInTurn = false;
+  /** The people last named as a subject. */
+  lastSubject: number[] | null;
+  /** Sentences since lastSubject was named ("they" reaches back two sentences at most). */
+  subjectAge = 0;
+  // List depths where the turn and the subject were set: bullets nested deeper still belong to them.
+  private turnIndent = -1;
+  private subjectIndent = -1;
+
+  /** The presenter named in the heading (`Parser (Ben Stone)`) is the subject of the section's subject-less reports. */
+  constructor(presenter: number | null) {
+    this.lastSubject = presenter !== null ? [presenter] : null;
+  }
+
+  nextSentence(block: 'item' | 'paragraph' | null, item: LineShape | undefined): void {
+    this.subjectAge++;
+    if (!block) return;
+    const indent = block === 'item' ? item!.indent : -1;
+    if (!(block === 'item' && indent > this.turnIndent)) this.turn = null;
+    if (block === 'item' && !(indent > this.subjectIndent)) this.lastSubject = null;
+  }
+
+  openTurn(speakers: number[], item: LineShape | undefined): void {
+    this.turn = speakers;
+    this.namedInTurn = false;
+    this.turnIndent = item?.isItem ? item.indent : -1;
+  }
+
+  nameSubject(keys: number[], item: LineShape | undefined): void {
+    this.lastSubject = keys;
+    this.subjectAge = 0;
+    this.namedInTurn = true;
+    this.subjectIndent = item?.indent ?? -1;
+  }
+
+  /** Whom a subject pronoun means; `rest` is the text after it. */
+  pronoun(word: string, rest: string): number[] | null {
+    if (word === 'i') return this.turn;
+    // "we" is the speaker's only in a commitment: "Ann: we'll work with Ted next week".
+    if (word === 'we') return this.turn && /^(?:'ll|will|'re going to|are going to)\b/.test(rest.replace(/’/g, "'").trimStart()) ? this.turn : null;
+    if (word === 'they') return this.lastSubject && this.lastSubject.length > 1 && this.subjectAge <= 2 ? this.lastSubject : null;
+    if (this.turn && !this.namedInTurn) return this.turn;
+    return this.lastSubject?.length === 1 ? this.lastSubject : null;
+  }
+}
+
+type Recorder = (owners: number[], status: ActionStatus, task: string) => void;
+
 /** The action items of one discussion. */
 export function extractActionItems(sentences: AnnotatedSentence[], ctx: ActionContext): ActionCandidate[] {
   const out: ActionCandidate[] = [];
-  const seen = new Set<string>();
   const layout = lineLayout(ctx.lines ?? []);
-  const add = (owner: number, status: ActionStatus, s: AnnotatedSentence, task: string) => {
-    const key = `${owner}|${s.line}|${s.text}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    const named = [...new Set(s.projects.map((p) => p.key))];
-    out.push({
-      owner,
-      task: taskText(task) || s.display.slice(0, 200),
-      status,
-      projects: named.length ? named : [...(ctx.headingProjects ?? [])],
-      evidence: { file: ctx.file, line: s.line, sentence: s.display.slice(0, 400) },
-    });
-  };
-
-  // Who a sentence without a subject of its own is about.
-  let turn: number[] | null = null; // speakers of the current turn
-  // The presenter named in the heading (`Jenga (Dave Scott)`) is the subject of the section's subject-less reports.
-  let lastSubject: number[] | null = ctx.presenter !== null ? [ctx.presenter] : null; // the last people named as a subject
-  let subjectIndent = -1; // list depth where lastSubject was set (children of a person's bullet inherit it)
-  let turnIndent = -1;
-  let namedInTurn = false; // whether the current turn has named a subject (until then "he" is the speaker)
-  let subjectAge = 0; // sentences since lastSubject was named ("they" reaches back two sentences at most)
+  const discourse = new Discourse(ctx.presenter);
   let prev: AnnotatedSentence | null = null;
-
   for (const s of sentences) {
-    const block = startsBlock(s, prev, layout);
     const item = layout.get(s.line);
-    if (block) {
-      // Bullets nested under a speaker's or a subject's line still belong to them.
-      const indent = block === 'item' ? item!.indent : -1;
-      if (!(block === 'item' && indent > turnIndent)) turn = null;
-      if (block === 'item' && !(indent > subjectIndent)) lastSubject = null;
-    }
+    discourse.nextSentence(startsBlock(s, prev, layout), item);
     prev = s;
-    subjectAge++;
     // Nobody named, nobody speaking, nobody to continue: nothing here can have an owner.
-    if (s.people.length === 0 && s.speaker === null && turn === null && lastSubject === null) continue;
-    const tokens = tokenize(s.text);
-    const groups = nameGroups(s.text, s.people);
-
-    // A speaker prefix opens a turn: `Anil: …`, `*Jon*: …`, `Vincent/Dave: …`.
-    let bodyStart = 0;
-    if (s.speaker !== null) {
-      turn = [s.speaker];
-      namedInTurn = false;
-      turnIndent = item?.isItem ? item.indent : -1;
-      bodyStart = s.text.indexOf(':') + 1;
-    } else if (groups.length && groups[0].start === 0 && /^\s*:/.test(s.text.slice(groups[0].end))) {
-      turn = groups[0].keys;
-      namedInTurn = false;
-      turnIndent = item?.isItem ? item.indent : -1;
-      bodyStart = s.text.indexOf(':', groups[0].end) + 1;
-      groups.shift();
-    }
-    const bodyTok = tokens.findIndex((t) => t.start >= bodyStart);
-    if (bodyTok < 0) continue;
-    const inList = !!item?.isItem;
-
-    // An assignment list item: "- Vchan (Jon L)", "- TLS (Hannes/David): overview …".
-    if (inList && s.speaker === null && groups.length) {
-      const g = groups[0];
-      const before = s.text.slice(0, g.start);
-      if (/^[^()]{1,60}\(\s*$/.test(before) && /^\s*\)\s*(?::|$|[-–—])/.test(s.text.slice(g.end))) {
-        for (const k of g.keys) add(k, 'todo', s, s.text);
-        continue;
+    if (s.people.length === 0 && s.speaker === null && discourse.turn === null && discourse.lastSubject === null) continue;
+    // One item per owner and sentence: the first reading of the sentence that names them wins.
+    const owned = new Set<number>();
+    const record: Recorder = (owners, status, task) => {
+      for (const owner of owners) {
+        if (owned.has(owner)) continue;
+        owned.add(owner);
+        const named = [...new Set(s.projects.map((p) => p.key))];
+        out.push({
+          owner,
+          task: taskText(task) || s.display.slice(0, 200),
+          status,
+          projects: named.length ? named : [...(ctx.headingProjects ?? [])],
+          evidence: { file: ctx.file, line: s.line, sentence: s.display.slice(0, 400) },
+        });
       }
-    }
-
-    // Questions ask; they take nothing on ("Can this connect with Daniel's vg?").
-    if (/\?\s*\)?\s*$/.test(s.text)) continue;
-
-    // A sentence with no subject of its own continues the speaker's turn or the last subject.
-    const opening = openingOf(tokens, bodyTok);
-    const pronounAt = (i: number) => /^(?:he|she|they|we)$/.test(tokens[i].lower) || tokens[i].text === 'I';
-    if (opening >= 0 && !startsWithName(tokens, opening, groups) && !pronounAt(opening)) {
-      const owner = turn ?? lastSubject;
-      const agendaLine = inList && bodyStart > 0;
-      const implicit = owner ? implicitPredicate(tokens, opening, { inTurn: !!turn, agendaLine }) : null;
-      if (owner && implicit && implicit.kind !== 'talk') {
-        for (const key of owner) add(key, implicit.status, s, s.text.slice(tokens[opening].start));
-        for (const co of coWorkers(implicit, tokens, groups)) add(co, implicit.status, s, s.text.slice(tokens[opening].start));
-      } else if (!implicit && !turn && !/^(?:it|this|that|there)$/.test(tokens[opening].lower)) {
-        // Something else is the subject now ("The TLS library is …"): later subject-less sentences are about it.
-        // ("It's now in mirage-dev" names no new subject: the next "Will send PRs" still continues the person.)
-        lastSubject = null;
-      }
-      // In a speaker's turn, work reported in the passive with no agent is the speaker's ("An obuild snapshot has been uploaded").
-      if (turn && !implicit && !startsWithName(tokens, opening, groups) && !groups.some((g) => g.start >= bodyStart)) {
-        const done = passiveReport(tokens, opening);
-        if (done) for (const key of turn) add(key, 'done', s, s.text.slice(tokens[opening].start));
-      }
-    }
-
-    // Named people and pronouns, in the order they occur.
-    const slots: Array<{ at: number; group?: NameGroup; pronoun?: number }> = [
-      ...groups.filter((g) => g.start >= bodyStart).map((g) => ({ at: g.start, group: g })),
-      ...tokens.flatMap((t, i) => (i >= bodyTok && pronounAt(i) ? [{ at: t.start, pronoun: i }] : [])),
-    ].sort((x, y) => x.at - y.at);
-    for (const slot of slots) {
-      if (slot.pronoun !== undefined) {
-        const i = slot.pronoun;
-        const t = tokens[i];
-        if (!opensClause(tokens, i, bodyTok)) continue;
-        let who: number[] | null = null;
-        if (t.lower === 'i') who = turn;
-        else if (t.lower === 'we') who = turn && /^(?:'ll|will|'re going to|are going to)\b/.test(s.text.slice(t.end).replace(/’/g, "'").trimStart()) ? turn : null;
-        else if (t.lower === 'they') who = lastSubject && lastSubject.length > 1 && subjectAge <= 2 ? lastSubject : null;
-        else who = turn && !namedInTurn ? turn : lastSubject && lastSubject.length === 1 ? lastSubject : null;
-        if (!who) continue;
-        const p = readPredicate(tokens, i + 1, {});
-        if (!p || p.kind === 'talk') continue;
-        for (const key of who) add(key, p.status, s, s.text.slice(t.end));
-        for (const co of coWorkers(p, tokens, groups)) add(co, p.status, s, s.text.slice(t.end));
-        continue;
-      }
-      const g = slot.group!;
-      const first = tokens.findIndex((t) => t.start >= g.start);
-      if (first < 0) continue;
-      const after = tokens.findIndex((t) => t.start >= g.end);
-      const afterIdx = after < 0 ? tokens.length : after;
-      const prevTok = first > bodyTok ? tokens[first - 1] : undefined;
-      const prevPrev = first - 2 >= bodyTok ? tokens[first - 2] : undefined;
-
-      // A speaker prefix in mid-paragraph: "… by hand. Anil: Mirari should …".
-      if (tokens[afterIdx]?.text === ':' && (!prevTok || /^[.!?]$/.test(prevTok.text))) {
-        turn = g.keys;
-        namedInTurn = false;
-        continue;
-      }
-      const subject = opensClause(tokens, first, bodyTok);
-      // "… from Vincent, who will have patches soon", "Gregory (who's working on IMAP)", "Balraj's email, who has been bisecting".
-      const who = relativeWho(tokens, afterIdx);
-      if (who >= 0 && !subject) {
-        const p = readPredicate(tokens, who, { strict: true });
-        if (p && p.kind !== 'talk') for (const k of g.keys) add(k, p.status, s, s.text.slice(tokens[who].start));
-        continue;
-      }
-      // Possessive: "X's work on …", "Nic's changes", "X's <project> now works"; or a contraction "X's been …".
-      if (tokens[afterIdx]?.lower === "'s" && !contractionFollows(tokens, afterIdx + 1)) {
-        const thanks = prevTok?.lower === 'to' && prevPrev?.lower === 'thanks';
-        const owned = possessedWork(tokens, afterIdx + 1, s, subject || thanks);
-        if (owned) for (const k of g.keys) add(k, thanks ? 'done' : owned, s, s.text.slice(g.start));
-        continue;
-      }
-      // "… by X": the agent of a passive or the author of a piece of work.
-      if (prevTok?.lower === 'by') {
-        const status = agentStatus(tokens, first - 1);
-        if (status) for (const k of g.keys) add(k, status, s, s.text.slice(0, g.start));
-        continue;
-      }
-      // "thanks to X for …".
-      if ((prevTok?.lower === 'to' && prevPrev?.lower === 'thanks') || prevTok?.lower === 'thank' || prevTok?.lower === 'thanks') {
-        for (const k of g.keys) add(k, 'done', s, s.text.slice(g.end));
-        continue;
-      }
-      // "for X to pick up", "asked X to look at", "hand over to X to maintain": handed over.
-      if (tokens[afterIdx]?.lower === 'to' && prevTok && (prevTok.lower === 'for' || prevTok.lower === 'to' || HANDING_VERBS.has(prevTok.lower))) {
-        const p = readPredicate(tokens, afterIdx, {});
-        if (p && p.kind !== 'talk') for (const k of g.keys) add(k, 'todo', s, s.text.slice(g.end));
-        continue;
-      }
-      // A name after a noun can open a relative clause ("the work James did on …", "For the time being Anil can …").
-      const afterNoun = !subject && !!prevTok && /^[a-z][a-z-]*$/.test(prevTok.text) && nounLike(prevTok);
-      if (!subject && !afterNoun) continue;
-
-      const k = skipAside(tokens, afterIdx, (p) => {
-        for (const key of g.keys) add(key, p.status, s, s.text.slice(g.end));
-      });
-      const baseStatus: ActionStatus | undefined = prevTok?.lower === 'that' ? 'todo' : g.keys.length > 1 ? 'ongoing' : undefined;
-      const p = readPredicate(tokens, k, { baseStatus, strict: afterNoun });
-      if (!p && afterNoun) continue;
-      lastSubject = g.keys;
-      subjectAge = 0;
-      namedInTurn = true;
-      subjectIndent = item?.indent ?? -1;
-      if (!p || p.kind === 'talk') continue;
-      for (const key of g.keys) add(key, p.status, s, s.text.slice(g.end));
-      for (const co of coWorkers(p, tokens, groups)) add(co, p.status, s, s.text.slice(g.end));
-    }
+    };
+    readSentence(s, item, discourse, record);
   }
   return out;
+}
+
+/** One sentence: its speaker prefix, its subject-less opening, then every name and pronoun in order. */
+function readSentence(s: AnnotatedSentence, item: LineShape | undefined, d: Discourse, record: Recorder): void {
+  const tokens = tokenize(s.text);
+  const groups = nameGroups(s.text, s.people);
+
+  // A speaker prefix opens a turn: `Ann: …`, `*Jo*: …`, `Vic/Ben: …`.
+  let bodyStart = 0;
+  if (s.speaker !== null) {
+    d.openTurn([s.speaker], item);
+    bodyStart = s.text.indexOf(':') + 1;
+  } else if (groups.length && groups[0].start === 0 && /^\s*:/.test(s.text.slice(groups[0].end))) {
+    d.openTurn(groups[0].keys, item);
+    bodyStart = s.text.indexOf(':', groups[0].end) + 1;
+    groups.shift();
+  }
+  const body = tokens.findIndex((t) => t.start >= bodyStart);
+  if (body < 0) return;
+  const inList = !!item?.isItem;
+
+  // An assignment list item: "- Docs (Jo)", "- Auth (Hal/Dina): overview …".
+  if (inList && s.speaker === null && groups.length) {
+    const g = groups[0];
+    if (/^[^()]{1,60}\(\s*$/.test(s.text.slice(0, g.start)) && /^\s*\)\s*(?::|$|[-–—])/.test(s.text.slice(g.end))) {
+      record(g.keys, 'todo', s.text);
+      return;
+    }
+  }
+  // Questions ask; they take nothing on ("Can this connect with Dora's viewer?").
+  if (/\?\s*\)?\s*$/.test(s.text)) return;
+
+  const opening = openingOf(tokens, body);
+  if (opening >= 0 && !startsWithName(tokens, opening, groups) && !isSubjectPronoun(tokens[opening])) {
+    readSubjectless(s, tokens, opening, groups, inList && bodyStart > 0, d, record);
+  }
+
+  // Named people and pronouns, in the order they occur.
+  const slots: Array<{ at: number; group?: NameGroup; pronoun?: number }> = [
+    ...groups.filter((g) => g.start >= bodyStart).map((g) => ({ at: g.start, group: g })),
+    ...tokens.flatMap((t, i) => (i >= body && isSubjectPronoun(t) ? [{ at: t.start, pronoun: i }] : [])),
+  ].sort((x, y) => x.at - y.at);
+  for (const slot of slots) {
+    if (slot.pronoun !== undefined) readPronoun(s, tokens, slot.pronoun, body, groups, d, record);
+    else readNameGroup(s, tokens, slot.group!, body, groups, item, d, record);
+  }
+}
+
+function isSubjectPronoun(t: Token): boolean {
+  return /^(?:he|she|they|we)$/.test(t.lower) || t.text === 'I';
+}
+
+/** A sentence with no subject of its own continues the speaker's turn or the last subject. */
+function readSubjectless(s: AnnotatedSentence, tokens: Token[], opening: number, groups: NameGroup[], agendaLine: boolean, d: Discourse, record: Recorder): void {
+  const owner = d.turn ?? d.lastSubject;
+  const p = owner ? implicitPredicate(tokens, opening, { inTurn: !!d.turn, agendaLine }) : null;
+  const task = s.text.slice(tokens[opening].start);
+  if (owner && p && p.kind !== 'talk') {
+    record(owner, p.status, task);
+    record(coWorkers(p, tokens, groups), p.status, task);
+    return;
+  }
+  if (p) return;
+  // Something else is the subject now ("The Auth library is …"): later subject-less sentences are about it.
+  // ("It's now in the dev remote" names no new subject: the next "Will send PRs" still continues the person.)
+  if (!d.turn && !/^(?:it|this|that|there)$/.test(tokens[opening].lower)) d.lastSubject = null;
+  // In a speaker's turn, work reported in the passive with no agent is the speaker's ("The new snapshot has been uploaded").
+  if (d.turn && !groups.some((g) => g.start >= tokens[opening].start) && passiveReport(tokens, opening)) record(d.turn, 'done', task);
+}
+
+/** "he'll try …", "She's run some tests", "They ended up starting …", "I'll take a look". */
+function readPronoun(s: AnnotatedSentence, tokens: Token[], i: number, body: number, groups: NameGroup[], d: Discourse, record: Recorder): void {
+  const t = tokens[i];
+  if (!opensClause(tokens, i, body)) return;
+  const who = d.pronoun(t.lower, s.text.slice(t.end));
+  if (!who) return;
+  const p = readPredicate(tokens, i + 1, {});
+  if (!p || p.kind === 'talk') return;
+  const task = s.text.slice(t.end);
+  record(who, p.status, task);
+  record(coWorkers(p, tokens, groups), p.status, task);
+}
+
+/** People named side by side: a subject, a possessor of work, an agent, someone thanked or handed work, or none of these. */
+function readNameGroup(s: AnnotatedSentence, tokens: Token[], g: NameGroup, body: number, groups: NameGroup[], item: LineShape | undefined, d: Discourse, record: Recorder): void {
+  const first = tokens.findIndex((t) => t.start >= g.start);
+  if (first < 0) return;
+  const found = tokens.findIndex((t) => t.start >= g.end);
+  const after = found < 0 ? tokens.length : found;
+  const prev = first > body ? tokens[first - 1] : undefined;
+  const prevPrev = first - 2 >= body ? tokens[first - 2] : undefined;
+  const rest = s.text.slice(g.end);
+
+  // A speaker prefix in mid-paragraph: "… by hand. Ann: the tool should …".
+  if (tokens[after]?.text === ':' && (!prev || /^[.!?]$/.test(prev.text))) {
+    d.openTurn(g.keys, undefined);
+    return;
+  }
+  const subject = opensClause(tokens, first, body);
+  // "… from Vic, who will have patches soon", "Gus (who's working on the mail server)", "Bea's email, who has been bisecting".
+  const who = relativeWho(tokens, after);
+  if (who >= 0 && !subject) {
+    const p = readPredicate(tokens, who, { strict: true });
+    if (p && p.kind !== 'talk') record(g.keys, p.status, s.text.slice(tokens[who].start));
+    return;
+  }
+  // Possessive: "X's work on …", "Nina's changes", "X's <project> now works"; or a contraction "X's been …".
+  if (tokens[after]?.lower === "'s" && !contractionFollows(tokens, after + 1)) {
+    const thanks = prev?.lower === 'to' && prevPrev?.lower === 'thanks';
+    const owned = possessedWork(tokens, after + 1, s, subject || thanks);
+    if (owned) record(g.keys, thanks ? 'done' : owned, s.text.slice(g.start));
+    return;
+  }
+  // "… by X": the agent of a passive or the author of a piece of work.
+  if (prev?.lower === 'by') {
+    const status = agentStatus(tokens, first - 1);
+    if (status) record(g.keys, status, s.text.slice(0, g.start));
+    return;
+  }
+  // "thanks to X for …".
+  if ((prev?.lower === 'to' && prevPrev?.lower === 'thanks') || prev?.lower === 'thank' || prev?.lower === 'thanks') {
+    record(g.keys, 'done', rest);
+    return;
+  }
+  // "for X to pick up", "asked X to look at", "hand over to X to maintain": handed over.
+  if (tokens[after]?.lower === 'to' && prev && (prev.lower === 'for' || prev.lower === 'to' || HANDING_VERBS.has(prev.lower))) {
+    const p = readPredicate(tokens, after, {});
+    if (p && p.kind !== 'talk') record(g.keys, 'todo', rest);
+    return;
+  }
+  // A name after a noun can open a relative clause ("the work Joe did on …", "For the time being Ann can …").
+  const afterNoun = !subject && !!prev && /^[a-z][a-z-]*$/.test(prev.text) && nounLike(prev);
+  if (!subject && !afterNoun) return;
+
+  const k = skipAside(tokens, after, (p) => record(g.keys, p.status, rest));
+  // "Y suggested that X look into it": a bare verb after "that" is handed-over work.
+  const baseStatus: ActionStatus | undefined = prev?.lower === 'that' ? 'todo' : g.keys.length > 1 ? 'ongoing' : undefined;
+  const p = readPredicate(tokens, k, { baseStatus, strict: afterNoun });
+  if (!p && afterNoun) return;
+  d.nameSubject(g.keys, item);
+  if (!p || p.kind === 'talk') return;
+  record(g.keys, p.status, rest);
+  record(coWorkers(p, tokens, groups), p.status, rest);
 }
 
 /** Index of the token that opens the body's first clause (after "Also,", "And", "So" …), or -1. */
@@ -251,7 +296,7 @@ function opensClause(tokens: Token[], i: number, bodyTok: number): boolean {
   const prevTok = i > bodyTok ? tokens[i - 1] : undefined;
   if (!prevTok || CLAUSE_PUNCTUATION.test(prevTok.text) || CLAUSE_OPENERS.has(prevTok.lower)) return true;
   if (isAdverb(prevTok) && !/^(?:only|even|like)$/.test(prevTok.lower)) return true;
-  // Reported speech without "that": "Priya said she would …", "Mort pointed out Dave has …".
+  // Reported speech without "that": "Priya said she would …", "Max pointed out Ben has …".
   return takesClause(prevTok.lower) || (prevTok.lower === 'out' && i - 2 >= bodyTok && /^point/.test(tokens[i - 2].lower));
 }
 
@@ -261,8 +306,8 @@ function startsWithName(tokens: Token[], i: number, groups: NameGroup[]): boolea
 
 /**
  * The verb phrase of a sentence that has no subject ("Will start cross-comparisons with Erlang.",
- * "Has released MiniOS 3.", "Merged in Thomas's changes"). Openings that are just as often a
- * clause of their own ("Using Lwt at the moment", "Should be fine") count only in a speaker's turn.
+ * "Has released version 3.", "Merged in Ted's changes"). Openings that are just as often a
+ * clause of their own ("Using the event loop at the moment", "Should be fine") count only in a speaker's turn.
  */
 function implicitPredicate(tokens: Token[], i: number, where: { inTurn: boolean; agendaLine: boolean }): Predicate | null {
   const t = tokens[i];
@@ -286,7 +331,7 @@ function implicitPredicate(tokens: Token[], i: number, where: { inTurn: boolean;
   if (/^(?:should|could|can|may|might|must|ca|need|needs)$/.test(w)) return null;
   // "Have you seen …", "Will we …": a question, whatever its punctuation.
   if (/^(?:you|we|they|he|she|i|it|anyone|someone|everyone)$/i.test(tokens[i + 1]?.lower ?? '')) return null;
-  // A bare verb ("look at X") is an assignment only on an agenda line (`* Vincent: get EC2 bindings in shape`).
+  // A bare verb ("look at X") is an assignment only on an agenda line (`* Vic: get cloud bindings in shape`).
   const p = readPredicate(lowered, i, { strict: !where.agendaLine, baseStatus: where.agendaLine ? 'todo' : undefined });
   if (!p) return null;
   // A past participle opening can be a passive clause about a thing ("Followed by some sniggering").
@@ -337,13 +382,13 @@ function coWorkers(p: Predicate, tokens: Token[], groups: NameGroup[]): number[]
 /** Index of the verb after a relative "who" that follows a name ("X, who's joined", "X's email, who has"), or -1. */
 function relativeWho(tokens: Token[], i: number): number {
   let k = i;
-  if (tokens[k]?.lower === "'s") k += 2; // "Balraj's email, who …"
+  if (tokens[k]?.lower === "'s") k += 2; // "Bea's email, who …"
   if (tokens[k]?.text === ',' || tokens[k]?.text === '(') k++;
   if (tokens[k]?.lower !== 'who') return -1;
   return k + 1;
 }
 
-/** "An obuild snapshot has been uploaded", "The fix was merged": a passive report of finished work, with no agent. */
+/** "The new snapshot has been uploaded", "The fix was merged": a passive report of finished work, with no agent. */
 function passiveReport(tokens: Token[], from: number): boolean {
   for (let j = from; j < Math.min(from + 10, tokens.length - 1); j++) {
     const w = tokens[j].lower;
@@ -369,9 +414,9 @@ function contractionFollows(tokens: Token[], i: number): boolean {
 }
 
 /**
- * After "X's": a piece of work. As the subject ("Vincent's patchset split out …", "Jeremy's ctypes
+ * After "X's": a piece of work. As the subject ("Vic's patchset split out …", "Jess's parser
  * now works") any work noun or project counts; elsewhere only contributions that others act on
- * ("merged Nic's changes"), since "read X's post" or "use X's library" is not X taking work on.
+ * ("merged Nina's changes"), since "read X's post" or "use X's library" is not X taking work on.
  */
 function possessedWork(tokens: Token[], i: number, s: AnnotatedSentence, asSubject: boolean): ActionStatus | null {
   for (let j = i; j < Math.min(i + 3, tokens.length); j++) {
@@ -442,5 +487,5 @@ function startsBlock(s: AnnotatedSentence, prev: AnnotatedSentence | null, layou
 }
 
 function taskText(rest: string): string {
-  return rest.replace(/^\s*[:,-]?\s*/, '').replace(/\s+/g, ' ').slice(0, 200).trim();
+  return rest.slice(0, 240).replace(/^\s*[:,-]?\s*/, '').replace(/\s+/g, ' ').slice(0, 200).trim();
 }

@@ -14,6 +14,7 @@ import {
 import type { NoteFacts } from './extract.js';
 import type { PeopleDirectory } from './people.js';
 import { isProgrammingLanguage, namedInPassing, type PassingKind, type ProjectDirectory } from './projects.js';
+import { NameCaseEvidence } from './project-discovery.js';
 
 export interface AssembleOptions {
   /** With no projects registry, discovered names seen in at least this many meetings become projects. */
@@ -33,9 +34,13 @@ export function assembleGraph(
   graph.warnings.push(...warnings);
 
   // Discovered project names: candidates for the user, promoted to projects when there is no registry.
+  // A capitalised word counts only if the folder writes it as a name, not as an ordinary word.
+  const caseEvidence = new NameCaseEvidence();
+  for (const f of facts) for (const s of f.sections) for (const sentence of s.sentences) caseEvidence.add(sentence.text);
   const discovered = new Map<string, { meetings: Set<string>; evidence: Evidence[] }>();
   for (const f of facts) {
     for (const s of f.sections) {
+      s.discovered = s.discovered.filter((d) => d.kind !== 'capitalised' || caseEvidence.isName(d.name));
       for (const d of s.discovered) {
         const entry = discovered.get(d.name) ?? { meetings: new Set(), evidence: [] };
         entry.meetings.add(f.note.id);
@@ -46,16 +51,22 @@ export function assembleGraph(
   }
   const promoted = new Map<string, number>();
   if (options.promoteDiscoveredAt !== null) {
-    for (const [name, e] of discovered) {
-      if (e.meetings.size >= options.promoteDiscoveredAt && projects.lookupLoose(name).length === 0) {
-        promoted.set(name, projects.add(name, [], 'discovered').key);
-      }
+    // Spellings that differ only in case are one name ("Lwt", `lwt`); the one seen in most meetings names it.
+    const spellingsOf = new Map<string, string[]>();
+    for (const name of discovered.keys()) spellingsOf.set(name.toLowerCase(), [...(spellingsOf.get(name.toLowerCase()) ?? []), name]);
+    for (const spellings of spellingsOf.values()) {
+      const meetings = new Set(spellings.flatMap((n) => [...discovered.get(n)!.meetings]));
+      if (meetings.size < options.promoteDiscoveredAt || projects.lookupLoose(spellings[0]).length > 0) continue;
+      spellings.sort((a, b) => discovered.get(b)!.meetings.size - discovered.get(a)!.meetings.size || (a < b ? -1 : 1));
+      const key = projects.add(spellings[0], spellings.slice(1), 'discovered').key;
+      for (const n of spellings) promoted.set(n, key);
     }
   }
   graph.projectCandidates = [...discovered.entries()]
     .filter(([name]) => !promoted.has(name))
     .map(([name, e]): ProjectCandidate => ({ name, count: e.meetings.size, evidence: e.evidence }))
-    .filter((c) => c.count >= 2)
+    // With a registry, names seen once are noise beside it; without one they are all there is to review.
+    .filter((c) => c.count >= 2 || options.promoteDiscoveredAt !== null)
     .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
 
   const personIds = uniqueIds(people.records.map((r) => r.name));

@@ -9,7 +9,8 @@ import type { ActionStatus, AttendanceRole, Evidence, IngestWarning } from '../s
 import type { ParsedNote, ParsedSection } from './parse.js';
 import type { PeopleDirectory, PersonRecord } from './people.js';
 import type { ProjectDirectory } from './projects.js';
-import { discoverProjectNames, type ProjectSalience } from './projects.js';
+import type { ProjectSalience } from './projects.js';
+import { discoverProjectNames, isPersonHandle, type DiscoveryKind } from './project-discovery.js';
 import { splitSentences, withoutCode, type Sentence } from './text.js';
 import { extractActionItems } from './actions.js';
 
@@ -47,7 +48,7 @@ export interface SectionFacts {
   topics: Map<string, Evidence>;
   references: Map<string, Evidence>;
   actions: ActionCandidate[];
-  discovered: Array<{ name: string; evidence: Evidence }>;
+  discovered: Array<{ name: string; kind: DiscoveryKind; evidence: Evidence }>;
   /** The section's sentences (heading excluded), kept for the topic pass. */
   sentences: Sentence[];
 }
@@ -186,7 +187,7 @@ function extractSection(
   const projectSalience = new Map<number, ProjectSalience>();
   const references = new Map<string, Evidence>();
   const discovered: SectionFacts['discovered'] = [];
-  const personForms = (name: string) => ctx.people.lookup(name).length > 0;
+  const personForms = (name: string) => ctx.people.lookup(name).length > 0 || isPersonHandle(name, ctx.people.records);
   for (const a of annotated) {
     for (const m of ctx.projects.findInSentence(a)) {
       a.projects.push({ key: m.key, text: m.text });
@@ -198,7 +199,7 @@ function extractSection(
       salience.uses.push(m);
       projectSalience.set(m.key, salience);
     }
-    for (const d of discoverProjectNames(a, ctx.projects)) if (!personForms(d.name)) discovered.push({ name: d.name, evidence: ev(a) });
+    for (const d of discoverProjectNames(a, ctx.projects)) if (!personForms(d.name)) discovered.push({ name: d.name, kind: d.kind, evidence: ev(a) });
   }
   for (const l of section.lines) {
     for (const m of l.text.matchAll(URL)) {

@@ -67,7 +67,7 @@ export function ingestNotes(notes: RawNote[], options: IngestNotesOptions): Meet
     }
   }
   if (options.topics !== false) assignTopics(facts);
-  return assembleGraph(facts, people, projects, warnings, { promoteDiscoveredAt: options.projects ? null : 2, umbrellaShare: Number(process.env.UMB ?? 0.9) });
+  return assembleGraph(facts, people, projects, warnings, { promoteDiscoveredAt: options.projects ? null : 2, umbrellaShare: 0.9 });
 }
 
 /** Topics of every discussion, from its heading (or opening sentence when it has none), in one NLP pass. */

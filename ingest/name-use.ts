@@ -60,7 +60,7 @@ export type NameUse = 'noun' | 'modifier' | 'versioned' | 'event';
 /** "X 2.0", "X v1", and a dotted version given in a phrase: "X compiler version is 4.02.1", "X release 2.1". */
 const VERSION_AFTER = /^(?:\s+v?\d+(?:\.\d+)*\b|(?:\s+(?:compiler|runtime|release|version)){1,2}(?:\s+(?:is|was|of))?\s+v?\d+\.\d+)/;
 /** Head nouns of the names of events and organisations ("X Summit", "X Developer Hackathon", "X hackathon"). */
-const EVENT_NOUNS = ['summit', 'hackathon', 'hackday', 'conference', 'workshop', 'meetup', 'symposium', 'foundation', 'labs', 'inc', 'ltd', 'day', 'camp', 'sprint'];
+export const EVENT_NOUNS = ['summit', 'hackathon', 'hackday', 'conference', 'workshop', 'meetup', 'symposium', 'foundation', 'lab', 'labs', 'inc', 'ltd', 'day', 'camp', 'sprint'];
 const EVENT_AFTER = new RegExp(`^(?:\\s+[A-Z][a-z]+){0,2}?\\s+(?:${EVENT_NOUNS.map((w) => `[${w[0]}${w[0].toUpperCase()}]${w.slice(1)}`).join('|')})\\b`);
 const WORD_AFTER = /^\s+([\p{L}][\p{L}\p{N}'’-]*)/u;
 const PHRASAL_AFTER = /^\s+[\p{L}][\p{L}\p{N}'’-]*\s+(?:up|out|off)\b/u;

@@ -1,6 +1,6 @@
 /**
  * Reading the verb phrase that follows a subject: which verb it is (its lemma), whether it
- * describes work or only talk ("agrees", "points out", "will be at OSCON"), and what its form says
+ * describes work or only talk ("agrees", "points out", "will be at the conference"), and what its form says
  * about the work's status — future or infinitive → todo, progressive → ongoing, past or perfect →
  * done. Word classes and verb lemmas come from `compromise`'s lexicon and conjugation tables; the
  * full tagger is too slow to run over every candidate sentence, and after a known subject the
@@ -24,7 +24,7 @@ export interface Token {
   end: number;
 }
 
-// Contractions are split off so "Anil's been", "hasn't", "I'll" read as words.
+// Contractions are split off so "Ann's been", "hasn't", "I'll" read as words.
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}_-]*?(?=n't\b)|n't\b|'(?:s|ll|d|ve|re|m)\b|[\p{L}\p{N}][\p{L}\p{N}_+-]*(?:\.[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 
 export function tokenize(text: string): Token[] {
@@ -35,6 +35,7 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+/** The lexicon's tags of a word (`[]` when it does not know the word). */
 export function tagsOf(word: string): string[] {
   const t = lexicon[word.toLowerCase()];
   return t === undefined ? [] : Array.isArray(t) ? t : [t];
@@ -45,19 +46,16 @@ const ADVERBS = new Set([
   'finally', 'actually', 'soon', 'all', 'both', 'each', 'even', 'again', 'too', 'further', 'first', 'mostly', 'mainly', 'largely',
   'kindly', 'certainly', 'definitely', 'initially', 'eventually', 'meanwhile', 'since', 'always', 'often', 'sometimes', 'busily',
   'successfully', 'quickly', 'slowly', 'personally', 'apparently', 'clearly', 'originally', 'basically', 'essentially', 'happily',
-  'gladly', 'briefly', 'kind', 'sort', 'somewhat', 'partly', 'partially', 'primarily', 'mostly', 'very', 'quite', 'here', 'there',
+  'gladly', 'briefly', 'kind', 'sort', 'somewhat', 'partly', 'partially', 'primarily', 'very', 'quite', 'here', 'there',
 ]);
 const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'longer']);
-const MODALS = new Map<string, string>([
-  ['will', 'will'], ["'ll", 'will'], ['wo', 'will'], ['shall', 'will'], ['would', 'would'], ["'d", 'would'], ['could', 'could'],
-  ['should', 'should'], ['can', 'can'], ['ca', 'can'], ['may', 'may'], ['might', 'might'], ['must', 'must'],
-]);
+const MODALS = new Set(['will', "'ll", 'wo', 'shall', 'would', "'d", 'could', 'should', 'can', 'ca', 'may', 'might', 'must']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'re", 'am', "'m"]);
 const HAVE = new Set(['has', 'have', 'had', "'ve", 'having']);
 /** "is keen to", "is going to", "is about to": the work is still ahead. */
 const BE_READY_TO = new Set(['going', 'about', 'due', 'keen', 'happy', 'willing', 'planning', 'hoping', 'set', 'aiming', 'supposed', 'eager', 'likely', 'ready', 'trying', 'looking', 'expected', 'scheduled', 'planned']);
 /** Complements of "is" that describe someone's current work ("is mentor for", "is stuck with"). */
-const BE_AT_WORK = new Set(['mentor', 'mentoring', 'maintainer', 'lead', 'leader', 'author', 'owner', 'responsible', 'busy', 'stuck', 'blocked', 'charge', 'co-mentor', 'author', 'champion', 'coordinator', 'organiser', 'organizer']);
+const BE_AT_WORK = new Set(['mentor', 'mentoring', 'maintainer', 'lead', 'leader', 'author', 'owner', 'responsible', 'busy', 'stuck', 'blocked', 'charge', 'co-mentor', 'champion', 'coordinator', 'organiser', 'organizer']);
 /** Verbs that take a `to`-infinitive and what they say about the status of the work that follows. */
 const TO_VERBS = new Map<string, ActionStatus>([
   ['plan', 'todo'], ['intend', 'todo'], ['hope', 'todo'], ['want', 'todo'], ['need', 'todo'], ['aim', 'todo'], ['agree', 'todo'],
@@ -66,14 +64,14 @@ const TO_VERBS = new Map<string, ActionStatus>([
   ['begin', 'ongoing'], ['continue', 'ongoing'], ['attempt', 'ongoing'], ['manage', 'done'], ['get', 'done'], ['use', 'done'],
   ['arrange', 'todo'], ['wait', 'todo'], ['ask', 'todo'], ['wish', 'todo'], ['seek', 'todo'], ['set', 'todo'], ['go', 'todo'],
 ]);
-/** Verbs that take a gerund ("started putting together", "ended up writing"). */
+/** Verbs that take a gerund ("started putting together", "keeps fixing") and the status they give it. */
 const ING_VERBS = new Map<string, ActionStatus>([
   ['start', 'ongoing'], ['begin', 'ongoing'], ['keep', 'ongoing'], ['continue', 'ongoing'], ['finish', 'done'], ['end', 'done'],
   ['stop', 'done'], ['resume', 'ongoing'], ['try', 'ongoing'], ['consider', 'todo'], ['plan', 'todo'], ['go', 'ongoing'],
 ]);
 /**
  * Verbs that report talk, opinion, presence or feeling rather than work: a person as their subject
- * takes nothing on ("Anil agrees", "Julian points out", "Mort heard rumours").
+ * takes nothing on ("Ann agrees", "Jules points out", "Max heard rumours").
  */
 const TALK_VERBS = new Set([
   'say', 'ask', 'agree', 'disagree', 'think', 'believe', 'note', 'point', 'mention', 'wonder', 'suggest', 'propose', 'notice',
@@ -82,13 +80,13 @@ const TALK_VERBS = new Set([
   'join', 'go', 'come', 'thank', 'welcome', 'apologise', 'apologize', 'complain', 'hope', 'expect', 'guess', 'assume', 'doubt',
   'recall', 'remember', 'forget', 'explain', 'wish', 'mean', 'sound', 'laugh', 'nod', 'stress', 'emphasise', 'emphasize',
   'observe', 'state', 'admit', 'accept', 'insist', 'happen', 'turn', 'stick', 'travel', 'visit', 'arrive', 'discuss', 'need',
-  'enjoy', 'miss', 'care', 'mind', 'object', 'raise', 'express', 'deserve', 'reckon', 'realise', 'realize', 'find', 'consider',
-  'get', 'be', 'sit', 'stay', 'return', 'leave', 'tell', 'vote', 'echo', 'chime', 'concur', 'favour', 'favor', 'keep', 'do',
-  'would', 'rather', 'read', 'watch', 'look', 'register', 'understand', 'encourage', 'invite', 'owe', 'call', 'name', 'advise', 'pose',
+  'enjoy', 'miss', 'care', 'mind', 'object', 'raise', 'express', 'deserve', 'realise', 'realize', 'find', 'consider', 'get', 'be',
+  'sit', 'stay', 'return', 'leave', 'tell', 'vote', 'echo', 'chime', 'concur', 'favour', 'favor', 'keep', 'do', 'would', 'rather',
+  'read', 'watch', 'look', 'register', 'understand', 'encourage', 'invite', 'owe', 'call', 'name', 'advise', 'pose', 'wait', 'meet',
 ]);
-/** Verbs that report leading work to the meeting ("Mort spoke about froctal", "Thomas walked us through"). */
+/** Verbs that report leading work to the meeting ("Max spoke about the prototype", "Ted walked us through"). */
 const REPORT_VERBS = new Set(['describe', 'present', 'demo', 'demonstrate', 'report', 'talk', 'speak', 'walk', 'show', 'outline']);
-/** Talk verbs that still mean work when an object of work follows ("looked at", "got X working"). */
+/** Talk verbs that still mean work when an object of work follows ("looked at", "got X working", "came up with"). */
 const WORK_WHEN_FOLLOWED: Record<string, RegExp> = {
   look: /^\s*(?:\w+\s+)?(?:at|into|over|through|after)\b/i,
   get: /^\s*(?!(?:to|back|in touch|on with|at|around|confused|excited|stuck|bored|lost)\b)\S+/i,
@@ -101,10 +99,9 @@ const WORK_WHEN_FOLLOWED: Record<string, RegExp> = {
   // "is thinking about encryption for X" is work in hand; "thinks that …" is an opinion.
   think: /^\s*(?:of|about)\b/i,
 };
-
-/** Work verbs that only report presence or talk in these phrases. */
+/** Work verbs that only report presence or talk in these phrases ("didn't make it to the call", "brought up that …"). */
 const TALK_WHEN_FOLLOWED: Record<string, RegExp> = {
-  make: /^\s*it\s+(?:to|on|in|into|back|along)\b/i,
+  make: /^\s*it(?:\s*$|\s*[.,;!)]|\s+(?:to|on|in|into|back|along)\b)/i,
   bring: /^\s*up\b/i,
 };
 
@@ -115,6 +112,16 @@ const IRREGULAR_PARTICIPLES = new Set([
   'led', 'stuck', 'dug', 'spun', 'sat', 'stood', 'understood', 'dealt', 'felt', 'meant', 'bent', 'lent', 'had', 'become', 'come',
   'rewritten', 'rebuilt', 'undone', 'redone', 'upset', 'fed', 'sped', 'lit', 'hung', 'swung', 'struck', 'ridden', 'risen', 'grown',
 ]);
+
+// Word-level answers are memoised: a folder's vocabulary is small and every sentence asks again.
+function memo(fn: (w: string) => boolean): (w: string) => boolean {
+  const cache = new Map<string, boolean>();
+  return (w) => {
+    let v = cache.get(w);
+    if (v === undefined) cache.set(w, (v = fn(w)));
+    return v;
+  };
+}
 
 export function isAdverb(t: Token): boolean {
   return adverb(t.lower);
@@ -141,7 +148,12 @@ const gerund = memo((w) => {
 });
 
 /** After "is"/"has been" an -ing word is a progressive verb ("is leading the audit") unless it only describes. */
-const DESCRIBING_ING = new Set(['interesting', 'exciting', 'amazing', 'promising', 'confusing', 'annoying', 'boring', 'surprising', 'disappointing', 'encouraging', 'frustrating', 'worrying', 'challenging', 'demanding', 'outstanding', 'pending', 'existing', 'upcoming', 'ongoing', 'willing', 'following', 'missing', 'lacking', 'appealing', 'compelling', 'convincing', 'misleading', 'overwhelming', 'fascinating', 'charming', 'alarming', 'puzzling', 'refreshing', 'rewarding', 'tempting', 'thrilling', 'understanding', 'loving', 'caring']);
+const DESCRIBING_ING = new Set([
+  'interesting', 'exciting', 'amazing', 'promising', 'confusing', 'annoying', 'boring', 'surprising', 'disappointing', 'encouraging',
+  'frustrating', 'worrying', 'challenging', 'demanding', 'outstanding', 'pending', 'existing', 'upcoming', 'ongoing', 'willing',
+  'following', 'missing', 'lacking', 'appealing', 'compelling', 'convincing', 'misleading', 'overwhelming', 'fascinating', 'charming',
+  'alarming', 'puzzling', 'refreshing', 'rewarding', 'tempting', 'thrilling', 'understanding', 'loving', 'caring',
+]);
 
 function isProgressive(word: string): boolean {
   return isGerund(word) || (/^[a-z][a-z-]{2,}ing$/.test(word) && !NOT_GERUNDS.has(word) && !DESCRIBING_ING.has(word));
@@ -159,7 +171,7 @@ const pastForm = memo((w): boolean => {
   const tags = tagsOf(w);
   if (tags.includes('PastTense') || tags.includes('Participle') || tags.includes('PerfectTense')) return true;
   if (!/^[a-z][a-z-]+ed$/.test(w)) return false;
-  return !tags.includes('Singular') && !['need', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'embed', 'proceed', 'exceed', 'succeed'].some((x) => w === x);
+  return !tags.includes('Singular') && !['need', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'embed', 'proceed', 'exceed', 'succeed'].includes(w);
 });
 
 /** A word that can only be a noun, determiner, preposition, pronoun or conjunction — not a verb form. */
@@ -169,7 +181,6 @@ function cannotBeVerb(word: string): boolean {
   return tags.every((t) => ['Determiner', 'Preposition', 'Pronoun', 'Conjunction', 'Possessive', 'Value', 'Cardinal', 'Ordinal', 'Adjective', 'Comparable', 'Actor', 'ProperNoun', 'Place', 'Organization', 'QuestionWord', 'Expression', 'Uncountable'].includes(t));
 }
 
-// Word-level answers are memoised: a folder's vocabulary is small and every sentence asks again.
 const lemmas = new Map<string, string>();
 
 function lemmaOf(word: string, form: 'past' | 'gerund' | 'present' | 'base'): string {
@@ -189,16 +200,7 @@ function lemmaOf(word: string, form: 'past' | 'gerund' | 'present' | 'base'): st
   return lemma;
 }
 
-function memo(fn: (w: string) => boolean): (w: string) => boolean {
-  const cache = new Map<string, boolean>();
-  return (w) => {
-    let v = cache.get(w);
-    if (v === undefined) cache.set(w, (v = fn(w)));
-    return v;
-  };
-}
-
-/** Verbs whose object is a clause ("said she would …", "thinks Dave should …"): a name or pronoun after them is a subject. */
+/** Verbs whose object is a clause ("said she would …", "thinks Ben should …"): a name or pronoun after them is a subject. */
 const CLAUSE_VERBS = new Set([
   'say', 'mention', 'think', 'believe', 'reckon', 'note', 'agree', 'hope', 'expect', 'report', 'confirm', 'announce', 'suggest',
   'add', 'promise', 'feel', 'guess', 'explain', 'write', 'argue', 'claim', 'propose', 'decide', 'reply', 'answer', 'realise',
@@ -222,12 +224,17 @@ export interface Predicate {
   verb: string;
   /** Token index just past the main verb. */
   next: number;
-  /** Token index where the verb phrase starts (after adverbs). */
+  /** Token index where the verb phrase starts. */
   first: number;
+  /** Whether a modal ("will", "is going to") carries the phrase. */
+  modal?: boolean;
 }
 
 export interface ReadOptions {
-  /** Status of a bare base-form verb ("Vincent: get EC2 bindings in shape" → todo; "Anil and Dave look at" → ongoing). */
+  /**
+   * Status of a bare base-form verb ("Vic: get cloud bindings in shape" → todo; "Ann and Ben
+   * look at" → ongoing). Without it a bare verb is not read as one.
+   */
   baseStatus?: ActionStatus;
   /** Only accept a verb phrase that opens with an auxiliary, a modal or an inflected verb (no bare nouns taken for verbs). */
   strict?: boolean;
@@ -241,18 +248,19 @@ export interface ReadOptions {
 export function readPredicate(tokens: Token[], i: number, opts: ReadOptions = {}): Predicate | null {
   const first = readVerbPhrase(tokens, i, opts);
   if (!first || first.kind !== 'talk') return first;
-  const more = readConjoined(tokens, first.next);
-  return more ?? first;
+  // A modal carries over to a bare verb conjoined with it: "is going to wait until … and then break up …".
+  return readConjoined(tokens, first.next, first.modal ? first.status : undefined) ?? first;
 }
 
-/** A second verb phrase of the same subject later in the clause: "…, and will …", "… but has …". */
-function readConjoined(tokens: Token[], from: number): Predicate | null {
+/** A second verb phrase of the same subject later in the clause: "…, and will …", "… but has …", "… while working on …". */
+function readConjoined(tokens: Token[], from: number, carried: ActionStatus | undefined): Predicate | null {
   for (let j = from; j < tokens.length - 1; j++) {
     const t = tokens[j];
     if (['.', ';', '!', '?', ':'].includes(t.text)) return null;
     // A new subject ends the reach of ours.
     if (/^(?:he|she|they|we|i|you|which|who|someone|anyone|everyone|nobody)$/.test(t.lower)) return null;
-    if (/^[A-Z]/.test(t.text) && j > from && !/^(?:And|But|So|Then|Also)$/.test(t.text)) return null;
+    // … and so does a capitalised word opening a new clause ("…, and Anil will …"); elsewhere it is an object ("in Argentina").
+    if (/^[A-Z]/.test(t.text) && j > from && !/^(?:And|But|So|Then|Also)$/.test(t.text) && /^(?:and|but|so|then|,|;|—|–|-)$/.test(tokens[j - 1].lower)) return null;
     // "… notices trunk is broken while working on performance": the same subject at work.
     if ((t.lower === 'while' || t.lower === 'whilst') && tokens[j + 1] && isGerund(tokens[j + 1].lower)) {
       const p = readVerbPhrase(tokens, j + 1, { strict: true });
@@ -261,7 +269,7 @@ function readConjoined(tokens: Token[], from: number): Predicate | null {
     if (!['and', 'but', 'so', 'then', ','].includes(t.lower)) continue;
     let k = j + 1;
     while (k < tokens.length && (tokens[k].lower === 'and' || tokens[k].lower === 'then' || isAdverb(tokens[k]))) k++;
-    const p = readVerbPhrase(tokens, k, { strict: true });
+    const p = readVerbPhrase(tokens, k, { strict: true, baseStatus: carried });
     if (p && p.kind !== 'talk') return p;
   }
   return null;
@@ -284,8 +292,9 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
     // "won't merge", "isn't working on it" refuse or deny the work.
     if (negated && s === 'done') s = 'todo';
     else if (negated && kind !== 'talk') kind = 'talk';
-    return { kind, status: s, verb, next, first: start };
+    return { kind, status: s, verb, next, first: start, modal: future };
   };
+
   for (let guard = 0; guard < 12; guard++) {
     skipAdverbs();
     const t = tokens[i];
@@ -297,7 +306,7 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
       future = true;
       i++;
       skipAdverbs();
-      // "would rather stick with", "would like avoid": a preference, not work.
+      // "would rather stick with": a preference, not work.
       if (tokens[i]?.lower === 'rather') return result('talk', 'prefer', 'todo', i + 1);
       if (['like', 'love', 'prefer'].includes(tokens[i]?.lower ?? '') && tokens[i + 1]?.lower === 'to') i += 2;
       continue;
@@ -305,11 +314,12 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
     // "About to release …", "Going to wait …", "Keen to try …" (a subject-less note of intent).
     if (i === start && BE_READY_TO.has(w) && next === 'to') {
       status ??= w === 'trying' ? 'ongoing' : 'todo';
+      future ||= w === 'going' || w === 'about';
       i += 2;
       continue;
     }
     if (w === 'to' && i === start) {
-      // Agenda style: "Anil to review the PR".
+      // Agenda style: "Ann to review the PR".
       const v = tokens[i + 1];
       if (!v || cannotBeVerb(v.lower) || /^[A-Z]/.test(v.text)) return null;
       status ??= 'todo';
@@ -323,10 +333,11 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
       if (!c) return result('talk', 'be', 'ongoing', i);
       if (isProgressive(c.lower) && !(BE_READY_TO.has(c.lower) && tokens[i + 1]?.lower === 'to')) {
         status ??= future ? 'todo' : 'ongoing';
-        return mainVerb(c, lemmaOf(c.lower, 'gerund'), 'ongoing', i + 1);
+        return mainVerb(lemmaOf(c.lower, 'gerund'), 'ongoing', i + 1);
       }
       if (BE_READY_TO.has(c.lower) && tokens[i + 1]?.lower === 'to') {
         status ??= c.lower === 'trying' ? 'ongoing' : 'todo';
+        future ||= c.lower === 'going' || c.lower === 'about';
         i += 2;
         continue;
       }
@@ -352,7 +363,7 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
         const d = tokens[i];
         if (d && isProgressive(d.lower)) {
           status ??= 'ongoing';
-          return mainVerb(d, lemmaOf(d.lower, 'gerund'), 'ongoing', i + 1);
+          return mainVerb(lemmaOf(d.lower, 'gerund'), 'ongoing', i + 1);
         }
         for (let k = i; k < Math.min(i + 3, tokens.length); k++) if (BE_AT_WORK.has(tokens[k].lower)) return result('work', 'lead', 'ongoing', k + 1);
         return result('talk', 'be', 'done', i);
@@ -365,7 +376,7 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
       if (isPastForm(c.lower) && !/^(?:a|an|the|some)$/.test(c.lower)) {
         const lemma = lemmaOf(c.lower, 'past');
         const v = ING_VERBS.get(lemma) ?? TO_VERBS.get(lemma);
-        const chained = tokens[i + 1]?.lower === 'to' ? tokens[i + 2] && !cannotBeVerb(tokens[i + 2].lower) : isGerund(tokens[i + 1]?.lower ?? '');
+        const chained = tokens[i + 1]?.lower === 'to' ? !!tokens[i + 2] && !cannotBeVerb(tokens[i + 2].lower) : isGerund(tokens[i + 1]?.lower ?? '');
         if (v && chained) {
           status ??= v;
           i += tokens[i + 1].lower === 'to' ? 2 : 1;
@@ -374,14 +385,14 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
         status ??= 'done';
         // "has had one other enquiry": the perfect of possession.
         if (lemma === 'have') return possession(i + 1);
-        return mainVerb(c, lemma, 'done', i + 1);
+        return mainVerb(lemma, 'done', i + 1);
       }
       if (w === "'s") return null;
-      // Possession: "has a PR to fix it", "has the beginning of a simple xenstored".
+      // Possession: "has a PR to fix it", "has the beginning of a simple daemon".
       return possession(i);
     }
     if (w === 'did' || w === 'does' || w === 'do') {
-      // "did get TLS working", "didn't finish" (an auxiliary) or "did the port", "can do more" (the verb itself).
+      // "did get Auth working", "didn't finish" (an auxiliary) or "did the port", "can do more" (the verb itself).
       let n = i + 1;
       while (tokens[n] && isAdverb(tokens[n]) && !NEGATIONS.has(tokens[n].lower)) n++;
       const c = tokens[n];
@@ -390,7 +401,7 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
         i++;
         continue;
       }
-      return mainVerb(t, 'do', w === 'did' ? 'done' : 'ongoing', i + 1);
+      return mainVerb('do', w === 'did' ? 'done' : 'ongoing', i + 1);
     }
     // The main verb.
     if (!/^[a-z][a-z-]*$/.test(t.text) && !(i === start && /^[A-Z][a-z-]+$/.test(t.text) && opts.baseStatus)) return null;
@@ -407,7 +418,7 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
       i += 2;
       continue;
     }
-    if (status === null && form === 'base' && (opts.strict || !opts.baseStatus)) return null;
+    if (status === null && form === 'base' && !opts.baseStatus) return null;
     if (status === null && opts.strict && form === 'present' && !tagsOf(w).some((x) => x === 'PresentTense' || x === 'Verb')) return null;
     const formStatus: ActionStatus = form === 'gerund' ? 'ongoing' : form === 'past' ? 'done' : form === 'present' ? 'ongoing' : (opts.baseStatus ?? 'ongoing');
     const chain = ING_VERBS.get(lemma);
@@ -421,7 +432,7 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
       i += 2;
       continue;
     }
-    return mainVerb(t, lemma, formStatus, i + 1);
+    return mainVerb(lemma, formStatus, i + 1);
   }
   return null;
 
@@ -430,24 +441,23 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
     return n.lower === 'been' || n.lower === 'got' || (isPastForm(n.lower) && !isGerund(n.lower) && !tagsOf(n.lower).includes('Adjective'));
   }
 
-  function mainVerb(t: Token, lemma: string, form: ActionStatus, next: number): Predicate {
+  function mainVerb(lemma: string, form: ActionStatus, next: number): Predicate {
     if (REPORT_VERBS.has(lemma)) return result('report', lemma, status === 'todo' ? 'todo' : 'ongoing', next);
     // "has made a start on it": begun, not finished.
     if (lemma === 'make' && /^an?\s+(?:start|beginning)\b/i.test(tokens.slice(next, next + 3).map((x) => x.text).join(' '))) {
       return { kind: 'work', status: status === 'todo' ? 'todo' : 'ongoing', verb: lemma, next, first: start };
     }
     const rest = tokens.slice(next, next + 4).map((x) => x.text).join(' ');
-    const workAfterAll = WORK_WHEN_FOLLOWED[lemma]?.test(rest);
-    // "put Dominic in touch with Gregory", "didn't make it to the call", "brought up that …": not work.
-    if (/^(?:\S+\s+)?in touch\b/i.test(rest) || TALK_WHEN_FOLLOWED[lemma]?.test(rest)) return result('talk', lemma, form, next);
-    if (TALK_VERBS.has(lemma) && !workAfterAll) return result('talk', lemma, form, next);
+    // "put Dom in touch with Gus", "didn't make it to the call", "brought up that …": not work.
+    // ("will bring up X at the next call" is a commitment to raise it; "brought up that …" only reports talk.)
+    if (/^(?:\S+\s+)?in touch\b/i.test(rest) || (TALK_WHEN_FOLLOWED[lemma]?.test(rest) && !(lemma === 'bring' && future))) return result('talk', lemma, form, next);
+    if (TALK_VERBS.has(lemma) && !WORK_WHEN_FOLLOWED[lemma]?.test(rest)) return result('talk', lemma, form, next);
     // "X added that …", "X noted: …": reported speech.
     if (['add', 'write', 'reply', 'offer'].includes(lemma) && /^(?:that|:)/.test(tokens[next]?.lower ?? '')) return result('talk', lemma, form, next);
-    void t;
     return result('work', lemma, form, next);
   }
 
-  function possession(j: number): Predicate | null {
+  function possession(j: number): Predicate {
     for (let k = j; k < Math.min(j + 5, tokens.length); k++) {
       const w = tokens[k].lower;
       if (POSSESSED_WORK.test(w)) return result('work', 'have', 'ongoing', k + 1);
@@ -457,8 +467,8 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
   }
 }
 
-/** Things whose having means work in hand ("has a PR", "has the beginnings of …"). */
+/** Things whose having means work in hand ("has a PR", "has the beginnings of …", "has some change sets"). */
 const POSSESSED_WORK = /^(?:pr|prs|pull|patch|patches|patchset|change|changes|changeset|changesets|branch|branches|prototype|draft|fork|implementation|port|beginnings?|start|version|rewrite|plan|plans|fix|fixes|proposal|design|demo|work|code|script|scripts|library|bindings|tests?)$/;
 
-/** Nouns that name someone's piece of work ("Vincent's patchset", "Nic's changes", "Dave's work on xenopsd"). */
+/** Nouns that name someone's piece of work ("Vic's patchset", "Nina's changes", "Ben's work on the scheduler"). */
 export const WORK_NOUNS = /^(?:work|patch|patches|patchset|patchsets|changes|prs?|pull|branch|branches|code|library|libraries|lib|libs|bindings|implementation|prototype|port|rewrite|fork|tool|tools|scripts?|infrastructure|effort|efforts|commits?|fixes|harness|framework|refactoring|experiments?|benchmarks?|binding|backend|frontend|driver|drivers|proposal|release|releases)$/;

@@ -1,13 +1,12 @@
 /**
  * Projects: the registry's names and aliases (an alias in backticks counts only inside a code
- * span), matched case-sensitively on word boundaries; plus discovery of project-like names no
- * registry lists — code spans, `owner/repo#N` references, CamelCase tool names — reported as
- * candidates so a user can promote them.
+ * span), matched case-sensitively on word boundaries, each mention with how the name is used
+ * there; and the judgement of which sections only name a project in passing. Names no registry
+ * lists are found by `project-discovery.ts`.
  */
 import type { RegistryEntry } from './registry.js';
 import type { Sentence } from './text.js';
 import { codeSpans, withoutCode } from './text.js';
-import nlp from 'compromise';
 import { escapeRegExp } from './names.js';
 import { readNameUse, type NameUse } from './name-use.js';
 
@@ -138,6 +137,7 @@ export class ProjectDirectory {
   private proseForms = new Map<string, number>();
   private codeForms = new Map<string, number>();
   private prosePattern: RegExp | null = null;
+  private looseIndex: Map<string, number[]> | null = null;
 
   constructor(registry: RegistryEntry[] | null) {
     for (const entry of registry ?? []) this.add(entry.name, entry.aliases, 'registry');
@@ -152,16 +152,20 @@ export class ProjectDirectory {
       else if (!this.proseForms.has(form)) this.proseForms.set(form.replace(/\s+/g, ' ').trim(), rec.key);
     }
     this.prosePattern = null;
+    this.looseIndex = null;
     return rec;
   }
 
   /** Projects named by a form in any case (for search operators and questions). */
   lookupLoose(form: string): ProjectRecord[] {
-    const f = form.toLowerCase().replace(/^`|`$/g, '').trim();
-    const hits = new Set<number>();
-    for (const [k, v] of this.proseForms) if (k.toLowerCase() === f) hits.add(v);
-    for (const [k, v] of this.codeForms) if (k.toLowerCase() === f) hits.add(v);
-    return [...hits].map((k) => this.records[k]);
+    if (!this.looseIndex) {
+      this.looseIndex = new Map();
+      for (const [k, v] of [...this.proseForms, ...this.codeForms]) {
+        const key = k.toLowerCase();
+        this.looseIndex.set(key, [...new Set([...(this.looseIndex.get(key) ?? []), v])]);
+      }
+    }
+    return (this.looseIndex.get(form.toLowerCase().replace(/^`|`$/g, '').trim()) ?? []).map((k) => this.records[k]);
   }
 
   /**
@@ -222,104 +226,5 @@ export class ProjectDirectory {
       else this.findProse(words[0], start, sentence, out);
     }
     return out;
-  }
-}
-
-/** Why a name was taken for a project's: the evidence differs in strength. */
-export type DiscoveryKind = 'code' | 'repository' | 'mixed-case' | 'capitalised';
-
-export interface DiscoveredName {
-  name: string;
-  sentence: Sentence;
-  kind: DiscoveryKind;
-}
-
-const REPO_REF = /\b([\w.-]+)\/([\w.-]+)#(\d+)\b/g;
-
-/** Words of code that are the language's own, not a package's name. */
-const CODE_KEYWORDS = new Set(['true', 'false', 'null', 'none', 'make', 'sudo', 'let', 'open', 'module', 'val', 'type', 'fun', 'then', 'else', 'begin', 'end', 'match', 'with', 'struct', 'sig', 'functor', 'include']);
-/** Month and day names: capitalised, never projects. */
-const CALENDAR_WORDS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:[a-z]*)$/;
-/** Words of compromise's lexicon: an ordinary English word, or a known person's or place's name. */
-const lexicon: Record<string, unknown> = (nlp as unknown as { world(): { model: { one: { lexicon: Record<string, unknown> } } } }).world().model.one.lexicon;
-
-function isEnglishWord(word: string): boolean {
-  const w = word.toLowerCase();
-  return lexicon[w] !== undefined || CALENDAR_WORDS.test(w) || (/[^s]s$/.test(w) && lexicon[w.slice(0, -1)] !== undefined);
-}
-
-/**
- * Mixed-case words that are not product names: plurals of acronyms ("VMs", "PRs"), acronyms with
- * a small word inside ("GSoC", "AoB", "IoT"), words run together from function words ("ToDo"),
- * and the names of events and organisations ("FooSummit", "FooProject").
- */
-function isMixedCaseNonName(word: string): boolean {
-  if (/[A-Z]{2,}s$/.test(word) || /^[A-Z]+(?:o|of|n|and)[A-Z][A-Za-z]?$/.test(word) || word.length <= 3) return true;
-  const parts = word.match(/[A-Z][a-z]*|[a-z]+/g) ?? [];
-  if (parts.every((p) => p.length <= 3 && isEnglishWord(p))) return true;
-  return /(?:Summit|Hackathon|Conference|Workshop|Meetup|Foundation|Labs|Project|Team|Day)$/.test(word) && parts.length > 1;
-}
-
-const CAPITALISED = /(?<=[\p{L}\p{N},;)]\s+)[A-Z][a-z]{2,}(?![\p{L}\p{N}_'’-])/gu;
-const TITLE_WORD_BEFORE = /[A-Z][\p{L}]*\s+$/u;
-const TITLE_WORD_AFTER = /^\s+[A-Z][a-z]/;
-
-/**
- * Project-like names in a sentence that no registry form covers: code spans that look like a
- * package name, the repository of an `owner/repo#N` reference, mixed-case tool names (CueKeeper,
- * OCamlot), and capitalised words inside a sentence that are not English words. A capitalised word
- * next to another ("Jane Street", "Computer Lab") is part of a longer proper name, usually a
- * person's, place's or organisation's, and is left out; whether a capitalised word is a name at
- * all is settled over the whole folder (see NameCaseEvidence).
- */
-export function discoverProjectNames(sentence: Sentence, known: ProjectDirectory, rawLine?: string): DiscoveredName[] {
-  const out: DiscoveredName[] = [];
-  const push = (name: string, kind: DiscoveryKind) => {
-    if (known.lookupLoose(name).length === 0) out.push({ name, sentence, kind });
-  };
-  for (const span of codeSpans(sentence.text)) {
-    const inner = span.inner.trim();
-    // OCaml-style constructors and module types (`Not_found`, `FLOW`) are code, not packages.
-    if (!/^[a-z][\w-]{2,30}$/i.test(inner) || /^[A-Z][A-Za-z0-9]*_|^[A-Z0-9_]+$/.test(inner)) continue;
-    if (!CODE_KEYWORDS.has(inner) && !isEnglishWord(inner)) push(inner, 'code');
-  }
-  for (const m of (rawLine ?? sentence.text).matchAll(REPO_REF)) push(m[2], 'repository');
-  const prose = withoutCode(sentence.text);
-  // Mixed-case words (CueKeeper, OCamlot) are rarely anything but a product name.
-  for (const m of prose.matchAll(/(?<![\p{L}\p{N}_])(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]+[A-Za-z]*)(?![\p{L}\p{N}_])/gu)) {
-    if (!isMixedCaseNonName(m[0])) push(m[0], 'mixed-case');
-  }
-  for (const m of prose.matchAll(CAPITALISED)) {
-    const before = prose.slice(Math.max(0, m.index! - 30), m.index!);
-    const after = prose.slice(m.index! + m[0].length, m.index! + m[0].length + 4);
-    if (TITLE_WORD_BEFORE.test(before) || TITLE_WORD_AFTER.test(after) || isEnglishWord(m[0])) continue;
-    push(m[0], 'capitalised');
-  }
-  return out;
-}
-
-/**
- * How a folder writes its words: a capitalised word inside a sentence is a name only if the folder
- * does not also write it in lower case as an ordinary word ("Entropy" in a title, "entropy" in
- * the text). The test is proportional, so a rare lower-case slip ("xen live-migration") does not
- * undo a name the folder capitalises everywhere else.
- */
-export class NameCaseEvidence {
-  private lower = new Map<string, number>();
-  private capitalised = new Map<string, number>();
-
-  add(text: string): void {
-    for (const m of withoutCode(text).matchAll(/(?<![\p{L}\p{N}_'’/.-])[\p{L}][\p{Ll}]+(?![\p{L}\p{N}_/-])/gu)) {
-      const w = m[0];
-      const map = w === w.toLowerCase() ? this.lower : this.capitalised;
-      const key = w.toLowerCase();
-      map.set(key, (map.get(key) ?? 0) + 1);
-    }
-  }
-
-  /** True when the folder writes the word capitalised at least four times as often as in lower case. */
-  isName(word: string): boolean {
-    const key = word.toLowerCase();
-    return (this.capitalised.get(key) ?? 0) >= 4 * (this.lower.get(key) ?? 0);
   }
 }

@@ -7,6 +7,7 @@
  *   npm run neo4j -- start             start in the background, print the Bolt URI
  *   npm run neo4j -- stop | status     stop the background server / tell whether it runs
  *   npm run neo4j -- build             only resolve the jars and compile the launcher
+ *   npm run neo4j -- shell [-- args]   cypher-shell on the running server
  *   options: --port <n> (Bolt, default 7687)  --http-port <n> (Browser, default 7474)
  *            --no-http  --data-dir <dir> (default neo4j/data)
  *
@@ -32,6 +33,8 @@ const pomFile = path.join(launcherProjectDir, 'pom.xml');
 const launcherSource = path.join(launcherProjectDir, 'src/main/java/meetgraph/Neo4jLauncher.java');
 const launcherClass = path.join(launcherProjectDir, 'target/classes/meetgraph/Neo4jLauncher.class');
 const classpathFile = path.join(launcherProjectDir, 'target/classpath.txt');
+const shellPomFile = path.join(launcherProjectDir, 'cypher-shell/pom.xml');
+const shellClasspathFile = path.join(launcherProjectDir, 'target/cypher-shell/classpath.txt');
 const READY_LINE = /^NEO4J READY (bolt:\/\/\S+)\s*$/m;
 const HTTP_LINE = /^NEO4J HTTP (http:\/\/\S+)\s*$/m;
 const LAUNCHER_MAIN = 'meetgraph.Neo4jLauncher';
@@ -136,8 +139,15 @@ export async function buildLauncher({ force = false, log = (line) => console.err
   if (!force && isLauncherBuilt()) return;
   assertTools();
   log('neo4j: building the launcher with Maven (the first build downloads Neo4j, about 150 MB, into ~/.m2)…');
-  const args = ['-B', '--no-transfer-progress', '-f', pomFile, 'compile'];
-  const child = spawn('mvn', args, { cwd: launcherProjectDir, stdio: inheritOutput ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
+  await runMaven(pomFile, 'compile', inheritOutput);
+  // Marks the class path as checked against the current pom.xml (Maven only rewrites it on change).
+  const now = new Date();
+  utimesSync(classpathFile, now, now);
+}
+
+async function runMaven(pom, phase, inheritOutput) {
+  const args = ['-B', '--no-transfer-progress', '-f', pom, phase];
+  const child = spawn('mvn', args, { cwd: path.dirname(pom), stdio: inheritOutput ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk) => { output = (output + chunk).slice(-20_000); });
   child.stderr?.on('data', (chunk) => { output = (output + chunk).slice(-20_000); });
@@ -147,11 +157,32 @@ export async function buildLauncher({ force = false, log = (line) => console.err
   });
   if (code !== 0) {
     const tail = output.split('\n').filter((l) => /ERROR|FAIL/.test(l)).slice(0, 15).join('\n');
-    throw new Neo4jSetupError(`mvn compile in ${launcherProjectDir} failed (exit ${code})${tail ? `:\n${tail}` : ''}`);
+    throw new Neo4jSetupError(`mvn ${phase} -f ${path.relative(repoRoot, pom)} failed (exit ${code})${tail ? `:\n${tail}` : ''}`);
   }
-  // Marks the class path as checked against the current pom.xml (Maven only rewrites it on change).
-  const now = new Date();
-  utimesSync(classpathFile, now, now);
+}
+
+/** cypher-shell's class path, resolved from Maven Central on first use. */
+async function cypherShellClasspath() {
+  const stale = !existsSync(shellClasspathFile) || statSync(shellPomFile).mtimeMs > statSync(shellClasspathFile).mtimeMs;
+  if (stale || !readFileSync(shellClasspathFile, 'utf8').trim().split(path.delimiter).every((jar) => existsSync(jar))) {
+    if (!hasCommand('mvn')) throw new Neo4jSetupError('mvn not found on PATH: install Apache Maven (Debian: apt-get install maven) to fetch cypher-shell');
+    console.error('neo4j: fetching cypher-shell from Maven Central (first use only)…');
+    await runMaven(shellPomFile, 'generate-resources', false);
+    const now = new Date();
+    utimesSync(shellClasspathFile, now, now);
+  }
+  return readFileSync(shellClasspathFile, 'utf8').trim();
+}
+
+/** Runs cypher-shell attached to this terminal against `uri`; `args` go to cypher-shell as they are. */
+async function runCypherShell(uri, args) {
+  if (javaMajorVersion() === null) throw new Neo4jSetupError('java not found on PATH: install a JDK 17 or newer');
+  const classpath = await cypherShellClasspath();
+  const hasAddress = args.some((arg) => arg === '-a' || arg.startsWith('--address') || arg.startsWith('--uri'));
+  const child = spawn('java', ['-cp', classpath, 'org.neo4j.shell.Main', ...(hasAddress ? [] : ['-a', uri]), ...args], { stdio: 'inherit' });
+  // Ctrl-C belongs to cypher-shell (it cancels the running query); this process only waits.
+  process.on('SIGINT', () => {});
+  process.exitCode = await new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -262,6 +293,8 @@ export async function startNeo4j({ port = DEFAULT_BOLT_PORT, httpPort = -1, data
   await assertPortFree(port, 'Bolt');
   if (httpPort > 0) await assertPortFree(httpPort, 'HTTP');
   const home = path.resolve(dataDir);
+  const running = runningServer(home);
+  if (running) throw new Neo4jSetupError(`a Neo4j (pid ${running.pid}, ${running.uri}) already uses ${home}: npm run neo4j -- stop`);
   mkdirSync(home, { recursive: true });
   const logFile = launcherLogFile(home);
   const logFd = openSync(logFile, 'w');
@@ -344,7 +377,8 @@ async function runForeground({ port, httpPort, dataDir }) {
     process.on(signal, () => child.kill('SIGTERM'));
   }
   const code = await new Promise((resolve) => child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 0 : 1))));
-  process.exitCode = code;
+  // The JVM reports 130 / 143 after running its shutdown hook for SIGINT / SIGTERM: a clean stop.
+  process.exitCode = code === 130 || code === 143 ? 0 : code;
 }
 
 function secondsOption(value) {
@@ -413,6 +447,15 @@ function buildProgram() {
         console.log('not running');
         process.exitCode = 3;
       }
+    });
+
+  program.command('shell').description('open cypher-shell on the server (fetched from Maven Central on first use)')
+    .argument('[cypherShellArgs...]', 'passed to cypher-shell after --, e.g. -- --format plain "MATCH (n) RETURN count(n)"')
+    .option('--port <port>', 'Bolt port when no background server of --data-dir is running', portOption, DEFAULT_BOLT_PORT)
+    .addOption(dataDirOption('server home given to start; its Bolt URI is used'))
+    .action(async (cypherShellArgs, options) => {
+      const uri = runningServer(options.dataDir)?.uri ?? `bolt://127.0.0.1:${options.port}`;
+      await runCypherShell(uri, cypherShellArgs);
     });
 
   program.command('build').description('resolve Neo4j from Maven Central and compile the launcher')

@@ -28,30 +28,48 @@ export type Block =
 /** Longest text turned into blocks; longer discussions are cut (the note itself stays whole). */
 const MAX_TEXT = 200_000;
 
-export function markdownBlocks(markdown: string): Block[] {
+/** Reference-link definitions (`[label]: url`) of a text, one per line as written. */
+export function linkDefinitions(markdown: string): string[] {
+  return markdown.split('\n').filter((line) => /^ {0,3}\[[^\]]+\]:\s*\S/.test(line));
+}
+
+/**
+ * The blocks of a discussion's text. `definitions` are reference-link definitions from elsewhere
+ * in the note (notes often keep them at the end, in another section), so `[Irmin][irmin-repo]`
+ * shows as the word Irmin — a link when the definition is a web address.
+ */
+export function markdownBlocks(markdown: string, definitions: string[] = []): Block[] {
   const text = markdown.length > MAX_TEXT ? `${markdown.slice(0, MAX_TEXT)}…` : markdown;
   let tree;
   try {
-    tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+    tree = fromMarkdown(definitions.length ? `${text}\n\n${definitions.join('\n')}\n` : text, {
+      extensions: [gfm()],
+      mdastExtensions: [gfmFromMarkdown()],
+    });
   } catch {
     return [{ type: 'paragraph', children: [{ type: 'text', text }] }];
   }
-  return tree.children.flatMap(toBlocks);
+  const urls: References = new Map();
+  for (const node of tree.children) if (node.type === 'definition') urls.set(node.identifier, node.url);
+  return tree.children.flatMap((node) => toBlocks(node, urls));
 }
 
-function toBlocks(node: RootContent): Block[] {
+/** Reference-link targets by identifier. */
+type References = Map<string, string>;
+
+function toBlocks(node: RootContent, refs: References): Block[] {
   switch (node.type) {
     case 'paragraph':
-      return [{ type: 'paragraph', children: inlines(node.children) }];
+      return [{ type: 'paragraph', children: inlines(node.children, refs) }];
     case 'heading':
-      return [{ type: 'heading', depth: node.depth, children: inlines(node.children) }];
+      return [{ type: 'heading', depth: node.depth, children: inlines(node.children, refs) }];
     case 'list':
       return [
         {
           type: 'list',
           ordered: Boolean(node.ordered),
           items: node.children.map((item) => {
-            const blocks = item.children.flatMap(toBlocks);
+            const blocks = item.children.flatMap((n) => toBlocks(n, refs));
             if (item.checked === true || item.checked === false) {
               const mark: Inline = { type: 'text', text: item.checked ? '[x] ' : '[ ] ' };
               const first = blocks[0];
@@ -64,9 +82,9 @@ function toBlocks(node: RootContent): Block[] {
     case 'code':
       return [{ type: 'code', text: node.value }];
     case 'blockquote':
-      return [{ type: 'quote', blocks: node.children.flatMap(toBlocks) }];
+      return [{ type: 'quote', blocks: node.children.flatMap((n) => toBlocks(n, refs)) }];
     case 'table':
-      return [{ type: 'table', rows: node.children.map((row) => row.children.map((cell) => inlines(cell.children))) }];
+      return [{ type: 'table', rows: node.children.map((row) => row.children.map((cell) => inlines(cell.children, refs))) }];
     case 'thematicBreak':
       return [{ type: 'rule' }];
     case 'html':
@@ -80,10 +98,10 @@ function toBlocks(node: RootContent): Block[] {
   }
 }
 
-function inlines(nodes: PhrasingContent[]): Inline[] {
+function inlines(nodes: PhrasingContent[], refs: References): Inline[] {
   const out: Inline[] = [];
   for (const node of nodes) {
-    const inline = toInline(node);
+    const inline = toInline(node, refs);
     if (!inline) continue;
     const last = out[out.length - 1];
     // Adjacent text runs are merged so that names split by the parser can still be highlighted.
@@ -93,25 +111,31 @@ function inlines(nodes: PhrasingContent[]): Inline[] {
   return out;
 }
 
-function toInline(node: PhrasingContent): Inline | null {
+function toInline(node: PhrasingContent, refs: References): Inline | null {
   switch (node.type) {
     case 'text':
       return { type: 'text', text: node.value };
     case 'inlineCode':
       return { type: 'code', text: node.value };
     case 'strong':
-      return { type: 'strong', children: inlines(node.children) };
+      return { type: 'strong', children: inlines(node.children, refs) };
     case 'emphasis':
-      return { type: 'em', children: inlines(node.children) };
+      return { type: 'em', children: inlines(node.children, refs) };
     case 'delete':
-      return { type: 'del', children: inlines(node.children) };
+      return { type: 'del', children: inlines(node.children, refs) };
     case 'break':
       return { type: 'br' };
     case 'link': {
-      const children = inlines(node.children);
+      const children = inlines(node.children, refs);
       return safeUrl(node.url) ? { type: 'link', href: node.url, children } : { type: 'text', text: textOf(node) };
     }
+    case 'linkReference': {
+      const url = refs.get(node.identifier);
+      const children = inlines(node.children, refs);
+      return url && safeUrl(url) ? { type: 'link', href: url, children } : { type: 'text', text: textOf(node) };
+    }
     case 'image':
+    case 'imageReference':
       return { type: 'text', text: node.alt ? `[image: ${node.alt}]` : '[image]' };
     case 'html':
       return node.value.startsWith('<!--') ? null : { type: 'text', text: node.value };

@@ -5,7 +5,7 @@
  */
 import type { AttendanceRole, Evidence } from '../domain.js';
 import type { GraphView } from './graph-view.js';
-import { markdownBlocks, safeUrl, type Block } from './markdown-blocks.js';
+import { linkDefinitions, markdownBlocks, safeUrl, type Block } from './markdown-blocks.js';
 
 export interface MeetingLink {
   id: string;
@@ -69,6 +69,7 @@ export function meetingDetail(view: GraphView, meetingId: string): MeetingDetail
     })),
   );
 
+  const definitions = view.discussionsOf(meetingId).flatMap((d) => linkDefinitions(d.text));
   const discussions = view.discussionsOf(meetingId).map((d): DiscussionDetail => {
     const about = view.aboutOf(d.id);
     return {
@@ -77,7 +78,7 @@ export function meetingDetail(view: GraphView, meetingId: string): MeetingDetail
       heading: d.heading,
       line: d.line,
       text: d.text,
-      blocks: markdownBlocks(d.text),
+      blocks: markdownBlocks(d.text, definitions),
       people: byName(
         view.discussedIn(d.id).flatMap((e) => {
           const p = view.person(e.personId);

@@ -4,7 +4,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { neo4jConfigFromEnv } from '../config.js';
+import { neo4jConfigFromEnv, type Neo4jConfig } from '../config.js';
 import { openStore } from '../store/index.js';
 import { createApp, type AppOptions } from './app.js';
 import { ServerState, type ServerSources } from './state.js';
@@ -19,6 +19,8 @@ export interface ServerOptions extends ServerSources, AppOptions {
   watch?: boolean;
   /** Quiet time before a change is re-ingested, in milliseconds. Default 200. */
   watchDebounceMs?: number;
+  /** The Neo4j server to use, or null for the embedded store. Default: from the environment (`NEO4J_URI`). */
+  neo4j?: Neo4jConfig | null;
 }
 
 export interface RunningServer {
@@ -31,7 +33,7 @@ export interface RunningServer {
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const neo4j = neo4jConfigFromEnv();
+  const neo4j = options.neo4j === undefined ? neo4jConfigFromEnv() : options.neo4j;
   const state = new ServerState(
     { notesDir: options.notesDir, dataDir: options.dataDir, peopleFile: options.peopleFile, projectsFile: options.projectsFile },
     { open: () => openStore({ dataDir: options.dataDir, neo4j, discardCorruptSnapshot: true }), kind: neo4j ? 'neo4j' : 'embedded' },

@@ -55,6 +55,8 @@ export class ServerState {
   private running: Promise<IngestRunResult> | null = null;
   private queued: Promise<IngestRunResult> | null = null;
   private readonly log: (line: string) => void;
+  private reloadTimer: NodeJS.Timeout | null = null;
+  private closed = false;
 
   constructor(
     sources: ServerSources,
@@ -130,6 +132,7 @@ export class ServerState {
         this.storeLink.markUnavailable(err);
         this.log(`graph store unavailable during ingest: ${(err as Error).message}`);
         result = await runIngest({ ...this.sources });
+        this.scheduleReload();
       }
     } catch (err) {
       this.status = { ...this.status, error: err instanceof Error ? err.message : String(err) };
@@ -155,7 +158,31 @@ export class ServerState {
     return result;
   }
 
+  /**
+   * Loads the current graph into the store once it answers again (an ingest could not), retrying
+   * with a growing delay.
+   */
+  private scheduleReload(delayMs = 2000): void {
+    if (this.reloadTimer || this.closed) return;
+    this.reloadTimer = setTimeout(async () => {
+      this.reloadTimer = null;
+      const store = this.storeLink.current;
+      if (!store || this.closed) return;
+      try {
+        await store.load(this.loaded.view.graph);
+        this.storeLink.markAvailable();
+      } catch (err) {
+        if (isUnavailable(err)) this.scheduleReload(Math.min(delayMs * 2, 30_000));
+        else this.log(`reloading the graph store failed: ${(err as Error).message}`);
+      }
+    }, delayMs);
+    this.reloadTimer.unref();
+  }
+
   async close(): Promise<void> {
+    this.closed = true;
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    this.reloadTimer = null;
     await this.running?.catch(() => undefined);
     await this.queued?.catch(() => undefined);
     await this.storeLink.close();

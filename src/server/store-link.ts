@@ -34,7 +34,7 @@ export class StoreLink {
     this.nextDelay = options.retryMs ?? 1000;
   }
 
-  /** The store kind once opened (`neo4j` or `embedded`), or the configured kind before. */
+  /** The kind of the open store (`neo4j` or `embedded`); null while none is open. */
   get kind(): 'neo4j' | 'embedded' | null {
     return this.store?.kind ?? null;
   }
@@ -114,7 +114,7 @@ export class StoreLink {
   }
 
   /** Checks the store answers (for `/api/health`), within `timeoutMs`. */
-  async probe(timeoutMs = 2000): Promise<StoreState> {
+  async probe(timeoutMs = 5000): Promise<StoreState> {
     const store = this.store;
     if (!store) {
       void this.connect();
@@ -143,6 +143,12 @@ export class StoreLink {
   markUnavailable(err: unknown): void {
     this.healthy = false;
     this.lastError = err instanceof Error ? err.message : String(err);
+  }
+
+  /** Marks the store available again (it has just answered outside `use`). */
+  markAvailable(): void {
+    this.healthy = true;
+    this.lastError = null;
   }
 
   async close(): Promise<void> {

@@ -93,9 +93,9 @@ export class EmbeddedStore implements GraphStore {
    * rewritten afterwards, only when something changed.
    */
   load(graph: MeetingGraph): Promise<LoadResult> {
-    const run = this.loading.then(() => this.loadNow(graph));
-    this.loading = run.catch(() => undefined);
-    return run;
+    const next = this.loading.then(() => this.loadNow(graph));
+    this.loading = next.catch(() => undefined);
+    return next;
   }
 
   private async loadNow(input: MeetingGraph): Promise<LoadResult> {

@@ -96,9 +96,9 @@ export class Neo4jStore implements GraphStore {
    * are dropped last.
    */
   load(graph: MeetingGraph): Promise<LoadResult> {
-    const run = this.loading.then(() => this.loadNow(graph));
-    this.loading = run.catch(() => undefined);
-    return run;
+    const next = this.loading.then(() => this.loadNow(graph));
+    this.loading = next.catch(() => undefined);
+    return next;
   }
 
   private async loadNow(graph: MeetingGraph): Promise<LoadResult> {
@@ -160,24 +160,22 @@ export class Neo4jStore implements GraphStore {
 
   discussions(params: DiscussionsParams): Promise<DiscussionRow[]> {
     const projects = params.project === undefined ? null : Array.isArray(params.project) ? params.project : [params.project];
-    return this.read((tx) =>
-      rows<DiscussionRow>(tx, 'discussions', {
-        person: params.person,
-        projects,
-        topic: params.topic,
-        meeting: params.meeting,
-        from: params.from,
-        to: params.to,
-      }),
-    );
+    return this.query<DiscussionRow>('discussions', {
+      person: params.person,
+      projects,
+      topic: params.topic,
+      meeting: params.meeting,
+      from: params.from,
+      to: params.to,
+    });
   }
 
   meetings(params: MeetingsParams): Promise<MeetingRow[]> {
-    return this.read((tx) => rows<MeetingRow>(tx, 'meetings', { attendee: params.attendee, from: params.from, to: params.to }));
+    return this.query<MeetingRow>('meetings', { attendee: params.attendee, from: params.from, to: params.to });
   }
 
   attendees(meetingId: string): Promise<AttendeeRow[]> {
-    return this.read((tx) => rows<AttendeeRow>(tx, 'attendees', { meeting: meetingId }));
+    return this.query<AttendeeRow>('attendees', { meeting: meetingId });
   }
 
   person(id: string): Promise<PersonDetail | null> {
@@ -221,15 +219,13 @@ export class Neo4jStore implements GraphStore {
   }
 
   actions(params: ActionsParams): Promise<ActionRow[]> {
-    return this.read((tx) =>
-      rows<ActionRow>(tx, 'actions', {
-        person: params.person,
-        project: params.project,
-        status: params.status,
-        from: params.from,
-        to: params.to,
-      }),
-    );
+    return this.query<ActionRow>('actions', {
+      person: params.person,
+      project: params.project,
+      status: params.status,
+      from: params.from,
+      to: params.to,
+    });
   }
 
   async neighbourhood(params: NeighbourhoodParams): Promise<Neighbourhood> {
@@ -244,11 +240,11 @@ export class Neo4jStore implements GraphStore {
   }
 
   coAttendance(params: { person?: string }): Promise<CoAttendanceRow[]> {
-    return this.read((tx) => rows<CoAttendanceRow>(tx, 'co-attendance', { person: params.person }));
+    return this.query<CoAttendanceRow>('co-attendance', { person: params.person });
   }
 
   async stats(): Promise<Stats> {
-    const [stats] = await this.read((tx) => rows<Stats>(tx, 'stats'));
+    const [stats] = await this.query<Stats>('stats');
     return stats;
   }
 
@@ -258,6 +254,21 @@ export class Neo4jStore implements GraphStore {
     await this.driver.close();
   }
 
+  /** One named query in a READ session, as an auto-commit transaction (one round trip). */
+  private async query<T>(name: string, values?: Record<string, unknown>): Promise<T[]> {
+    const statement = cypher(name);
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.READ, database: this.config.database });
+    try {
+      const result = await session.run(statement.text, bindParameters(statement, values));
+      return result.records.map((record) => record.toObject() as T);
+    } catch (err) {
+      throw storeError(this.config, err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Several named queries that must see the same state: one read transaction in a READ session. */
   private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ defaultAccessMode: neo4j.session.READ, database: this.config.database });
     try {

@@ -12,11 +12,15 @@ export interface DateRange {
   to?: string;
 }
 
+/** Filters are ANDed; the date range applies to the meeting date. */
 export interface DiscussionsParams extends DateRange {
+  /** The person took part in the discussion (DISCUSSED). */
   person?: string;
-  /** A single project id, or several (a discussion about any of them matches). */
+  /** A single project id, or several (a discussion about any of them matches; `[]` matches none). */
   project?: string | string[];
+  /** The discussion is ABOUT this topic. */
   topic?: string;
+  /** The discussion belongs to this meeting id. */
   meeting?: string;
 }
 
@@ -27,7 +31,7 @@ export interface DiscussionRow {
   /** Meeting date `YYYY-MM-DD`. */
   meeting: string;
   heading: string;
-  /** First ~200 characters of the discussion text. */
+  /** The discussion text with whitespace collapsed, cut to its first 200 characters. */
   snippet: string;
   /** Canonical names, sorted. */
   people: string[];
@@ -36,6 +40,7 @@ export interface DiscussionRow {
 }
 
 export interface MeetingsParams extends DateRange {
+  /** The person ATTENDED the meeting (in any role). */
   attendee?: string;
 }
 
@@ -73,8 +78,11 @@ export interface ActionRow {
   projects: string[];
 }
 
+/** Filters are ANDed; the date range applies to the date of the meeting the action was raised in. */
 export interface ActionsParams extends DateRange {
+  /** The person OWNS the action. */
   person?: string;
+  /** The action CONCERNS this project. */
   project?: string;
   status?: ActionStatus;
 }
@@ -115,10 +123,11 @@ export interface ProjectDetail {
   lastDiscussed: string | null;
 }
 
+/** People↔project graph; only people and projects with an edge in the range are nodes. */
 export interface NeighbourhoodParams extends DateRange {
-  /** A person or project id: only its neighbours (and edges among them) are returned. */
+  /** A person or project id: only it and its neighbours (and edges among them) are returned. */
   center?: string;
-  /** Most nodes returned, strongest first. */
+  /** Most nodes returned: the center always, then the strongest (ties by name); edges only between kept nodes. */
   limit: number;
 }
 
@@ -173,7 +182,7 @@ export interface LoadResult {
   written: number;
   /** Meetings removed because their note disappeared. */
   removed: number;
-  /** Meetings left as they were (same content hash). */
+  /** Meetings left as they were (same content hash and same extracted subgraph). */
   unchanged: number;
 }
 
@@ -190,7 +199,10 @@ export interface GraphStore {
   project(id: string): Promise<ProjectDetail | null>;
   actions(params: ActionsParams): Promise<ActionRow[]>;
   neighbourhood(params: NeighbourhoodParams): Promise<Neighbourhood>;
-  /** Pairs of people by meetings attended together (count desc, then names); with `person`, only pairs including them. */
+  /**
+   * Pairs of people by meetings attended together (count desc, then names); with `person`, only
+   * pairs including them, with them as `a`; otherwise `a` is the one whose name (then id) sorts first.
+   */
   coAttendance(params: { person?: string }): Promise<CoAttendanceRow[]>;
   stats(): Promise<Stats>;
   close(): Promise<void>;

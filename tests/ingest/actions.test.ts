@@ -7,7 +7,7 @@ const people = [
   { name: 'Priya Raman', aliases: ['Priya'] },
   { name: 'Tomas Berg', aliases: ['Tomas', 'TB'] },
   { name: 'Lena Okafor', aliases: ['Lena'] },
-  { name: 'Marco Silva', aliases: ['Marco'] },
+  { name: 'Mateo Silva', aliases: ['Mateo'] },
   { name: 'Ivy Chen', aliases: ['Ivy'] },
 ];
 const projects = [
@@ -20,7 +20,7 @@ function meeting(sections: Record<string, string>): MeetingGraph {
   const body = Object.entries(sections)
     .map(([heading, text]) => `### ${heading}\n\n${text}\n`)
     .join('\n');
-  const text = `---\nupdated: 2021-03-04\n---\nAttendees: Priya Raman, Tomas Berg, Lena Okafor, Marco Silva, Ivy Chen\n\n${body}`;
+  const text = `---\nupdated: 2021-03-04\n---\nAttendees: Priya Raman, Tomas Berg, Lena Okafor, Mateo Silva, Ivy Chen\n\n${body}`;
   return ingestNotes([{ source: '2021-03-04.md', text, contentHash: hashBytes(text) }], { people, projects, topics: false });
 }
 
@@ -37,10 +37,10 @@ describe('owners named as the subject of a commitment', () => {
     Will: 'Priya will write the migration guide.',
     'Said she would': 'Priya said she would look into the flaky tests.',
     'Has a PR': 'Lena has a PR to fix the date parsing.',
-    Review: '* Marco to review the release notes.',
+    Review: '* Mateo to review the release notes.',
     Handed: 'Lena suggested something that Ivy would look into.',
     Joint: 'Tomas and Ivy are working on the new scheduler.',
-    Hacking: 'Marco has been hacking on the plugin loader.',
+    Hacking: 'Mateo has been hacking on the plugin loader.',
     Maintaining: 'Tomas is now maintaining the Flux bindings.',
     Reported: 'Priya demoed the new dashboard.',
   });
@@ -55,7 +55,7 @@ describe('owners named as the subject of a commitment', () => {
     expect(owners(g, 'Has a PR')).toEqual(['Lena:ongoing']);
   });
   it('reads the agenda style "X to …" as an assignment', () => {
-    expect(owners(g, 'Review')).toEqual(['Marco:todo']);
+    expect(owners(g, 'Review')).toEqual(['Mateo:todo']);
   });
   it('gives a suggestion handed to someone to that person, not to the one who suggested it', () => {
     expect(owners(g, 'Handed')).toEqual(['Ivy:todo']);
@@ -64,7 +64,7 @@ describe('owners named as the subject of a commitment', () => {
     expect(owners(g, 'Joint')).toEqual(['Ivy:ongoing', 'Tomas:ongoing']);
   });
   it('reads the present perfect progressive and "is now maintaining" as ongoing', () => {
-    expect(owners(g, 'Hacking')).toEqual(['Marco:ongoing']);
+    expect(owners(g, 'Hacking')).toEqual(['Mateo:ongoing']);
     expect(owners(g, 'Maintaining')).toEqual(['Tomas:ongoing']);
   });
   it('counts reporting one\'s work to the meeting as leading it', () => {
@@ -76,10 +76,10 @@ describe('speakers and sentences without a subject of their own', () => {
   const g = meeting({
     Speaker: 'Lena: I\'ll take a look at the parser.',
     Initials: 'TB: will take a look at the logs.',
-    'Speaker he': 'Marco: the slides are nearly ready, so he\'ll send them tomorrow.',
+    'Speaker he': 'Mateo: the slides are nearly ready, so he\'ll send them tomorrow.',
     Continued: 'Tomas has been working on Flux. Also fixed the build script.',
     Bullets: '* Ivy:\n  * fixed the login bug\n  * will write the docs',
-    'Next steps': '* Ivy: get the benchmarks running\n* Marco/Lena: look at the memory leak',
+    'Next steps': '* Ivy: get the benchmarks running\n* Mateo/Lena: look at the memory leak',
     'Parser rewrite (Priya Raman)': 'Rewrote the tokenizer last week. Will benchmark it next.',
     'Other subject': 'Tomas fixed the parser. The CI server crashed twice. Will restart it tomorrow.',
   });
@@ -91,7 +91,7 @@ describe('speakers and sentences without a subject of their own', () => {
     expect(owners(g, 'Initials')).toEqual(['Tomas:todo']);
   });
   it('reads "he" in a speaker\'s own turn as the speaker', () => {
-    expect(owners(g, 'Speaker he')).toEqual(['Marco:todo']);
+    expect(owners(g, 'Speaker he')).toEqual(['Mateo:todo']);
   });
   it('continues the previous sentence\'s subject', () => {
     expect(owners(g, 'Continued')).toEqual(['Tomas:done', 'Tomas:ongoing']);
@@ -100,7 +100,7 @@ describe('speakers and sentences without a subject of their own', () => {
     expect(owners(g, 'Bullets')).toEqual(['Ivy:done', 'Ivy:todo']);
   });
   it('reads agenda lines with a bare verb as assignments, to each person named', () => {
-    expect(owners(g, 'Next steps')).toEqual(['Ivy:todo', 'Lena:todo', 'Marco:todo']);
+    expect(owners(g, 'Next steps')).toEqual(['Ivy:todo', 'Lena:todo', 'Mateo:todo']);
   });
   it('gives a section\'s subject-less reports to the presenter named in the heading', () => {
     expect(owners(g, 'Parser rewrite (Priya Raman)')).toEqual(['Priya:done', 'Priya:todo']);
@@ -112,19 +112,19 @@ describe('speakers and sentences without a subject of their own', () => {
 
 describe('the person behind a piece of work', () => {
   const g = meeting({
-    'Work of': 'Thanks to Marco\'s work on Widgetd, the build is faster.',
+    'Work of': 'Thanks to Mateo\'s work on Widgetd, the build is faster.',
     Patches: 'Lena\'s patches were merged yesterday.',
     Passive: 'The new installer was released by Ivy.',
     'Passive ongoing': 'Flux is being maintained by Tomas.',
     Thanks: 'Thanks to Lena for fixing the CI.',
-    Together: 'Priya is working with Marco on the migration.',
+    Together: 'Priya is working with Mateo on the migration.',
     Asked: 'Lena asked Ivy to update the changelog.',
     Relative: 'We heard from Ivy, who is leading the accessibility audit.',
     Assignments: 'Posts to write:\n\n- Release notes (Lena)\n- Flux internals (Tomas/Priya): design, API',
   });
 
   it('reads "X\'s work on …" as X\'s finished work', () => {
-    expect(owners(g, 'Work of')).toEqual(['Marco:done']);
+    expect(owners(g, 'Work of')).toEqual(['Mateo:done']);
   });
   it('reads "X\'s patches were merged" as X\'s finished work', () => {
     expect(owners(g, 'Patches')).toEqual(['Lena:done']);
@@ -137,7 +137,7 @@ describe('the person behind a piece of work', () => {
     expect(owners(g, 'Thanks')).toEqual(['Lena:done']);
   });
   it('makes the person worked with a co-owner', () => {
-    expect(owners(g, 'Together')).toEqual(['Marco:ongoing', 'Priya:ongoing']);
+    expect(owners(g, 'Together')).toEqual(['Mateo:ongoing', 'Priya:ongoing']);
   });
   it('gives work someone was asked to do to that person', () => {
     expect(owners(g, 'Asked')).toEqual(['Ivy:todo']);
@@ -152,12 +152,14 @@ describe('the person behind a piece of work', () => {
 
 describe('what is not an action item', () => {
   const g = meeting({
-    Talk: 'Marco agreed. Lena pointed out that the API is slow. Ivy asked about the timeline.',
+    Talk: 'Mateo agreed. Lena pointed out that the API is slow. Ivy asked about the timeline.',
     Question: 'Can Tomas look at this?',
-    Refusal: 'Marco won\'t have time to review it.',
+    Refusal: 'Mateo won\'t have time to review it.',
     'Gerund subject': 'Lena: Writing the docs first is a good idea.',
     Presence: 'Priya and Tomas will be at the conference next week.',
     'Not yet': 'Tomas hasn\'t sent the invoice yet.',
+    'Made it': 'Lena and Ivy made it to the meetup.',
+    Waiting: 'Mateo is going to wait for the release and then update the docs.',
   });
 
   it('ignores people who only agree, point out or ask', () => {
@@ -178,11 +180,17 @@ describe('what is not an action item', () => {
   it('reads work not done yet as still to do', () => {
     expect(owners(g, 'Not yet')).toEqual(['Tomas:todo']);
   });
+  it('does not count "made it to" as work', () => {
+    expect(owners(g, 'Made it')).toEqual([]);
+  });
+  it('carries a modal over to the work conjoined with a wait', () => {
+    expect(owners(g, 'Waiting')).toEqual(['Mateo:todo']);
+  });
 });
 
 describe('projects and sentences of an action item', () => {
   const g = meeting({
-    Widgetd: 'Ivy will write the release notes. Marco will port Flux to ARM.',
+    Widgetd: 'Ivy will write the release notes. Mateo will port Flux to ARM.',
     Wrapped: 'Ivy will look at the parser.\nCan someone check the docs?',
   });
   const projectName = new Map(g.projects.map((p) => [p.id, p.name]));
@@ -190,10 +198,10 @@ describe('projects and sentences of an action item', () => {
 
   it('takes the projects named in the sentence, else those of the heading', () => {
     expect(item('ivy-chen').projectIds.map((p) => projectName.get(p))).toEqual(['Widgetd']);
-    expect(item('marco-silva').projectIds.map((p) => projectName.get(p))).toEqual(['Flux']);
+    expect(item('mateo-silva').projectIds.map((p) => projectName.get(p))).toEqual(['Flux']);
   });
   it('keeps the evidence sentence and line', () => {
-    expect(item('marco-silva').evidence).toMatchObject({ file: '2021-03-04.md', sentence: 'Marco will port Flux to ARM.' });
+    expect(item('mateo-silva').evidence).toMatchObject({ file: '2021-03-04.md', sentence: 'Mateo will port Flux to ARM.' });
   });
   it('ends a sentence at the end of a hard-wrapped line, so a question on the next line does not swallow it', () => {
     expect(owners(g, 'Wrapped')).toEqual(['Ivy:todo']);

@@ -11,6 +11,7 @@ import { createApp } from '../../src/server/app.js';
 import { ServerState } from '../../src/server/state.js';
 import { StoreError } from '../../src/store/errors.js';
 import { openStore } from '../../src/store/index.js';
+import { neo4jConfigFromEnv } from '../../src/config.js';
 import type { GraphStore } from '../../src/store/types.js';
 import { EXAMPLE_NOTES, fetchJson, listen, MIRAGE, rawGet, startTestServer, tempDir, type TestServer } from './support.js';
 
@@ -438,23 +439,108 @@ describe('API when the store fails', () => {
     }
   });
 
+  it('reloads the graph into a store that failed during an ingest, once it answers again', async () => {
+    const data = tempDir('data');
+    let failLoads = 1;
+    const state = new ServerState(
+      { notesDir: EXAMPLE_NOTES, dataDir: data.dir },
+      {
+        kind: 'neo4j',
+        open: async () => {
+          const store = await openStore({ dataDir: data.dir, neo4j: null });
+          return new Proxy(store, {
+            get(target, prop, receiver) {
+              const value = Reflect.get(target, prop, receiver);
+              if (prop !== 'load') return typeof value === 'function' ? value.bind(target) : value;
+              return async (graph: Parameters<GraphStore['load']>[0]) => {
+                if (failLoads-- > 0) throw new StoreError('connection to Neo4j lost', 'unreachable');
+                return target.load(graph);
+              };
+            },
+          });
+        },
+      },
+    );
+    try {
+      await state.storeLink.connect();
+      await state.ingest();
+      const app = await listen(createApp(state, { log: () => undefined }));
+      try {
+        // Search answers at once from the new graph; the store catches up in the background.
+        expect((await fetchJson(app.url, '/api/search?q=ledger')).body.total).toBeGreaterThan(0);
+        const started = Date.now();
+        let stats = await fetchJson(app.url, '/api/stats');
+        while (stats.body.meetings !== 4 && Date.now() - started < 10_000) {
+          await new Promise((r) => setTimeout(r, 100));
+          stats = await fetchJson(app.url, '/api/stats');
+        }
+        expect(stats.body.meetings).toBe(4);
+        expect((await fetchJson(app.url, '/api/health')).body.status).toBe('ok');
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await state.close();
+      data.cleanup();
+    }
+  });
+
   it('starts against a real Neo4j address that refuses connections, and reports it', async () => {
-    const saved = process.env.NEO4J_URI;
-    process.env.NEO4J_URI = 'bolt://127.0.0.1:9';
     let server: TestServer | undefined;
     try {
-      server = await startTestServer({ notesDir: EXAMPLE_NOTES });
+      server = await startTestServer({
+        notesDir: EXAMPLE_NOTES,
+        neo4j: { uri: 'bolt://127.0.0.1:9', user: 'neo4j', password: 'unused', database: 'neo4j' },
+      });
       const health = await server.get('/api/health');
       expect(health.body.status).toBe('degraded');
       expect(health.body.store.kind).toBe('neo4j');
+      expect(health.body.store.error).toMatch(/127\.0\.0\.1:9/);
       expect((await server.get('/api/discussions')).status).toBe(503);
       expect((await server.get('/api/search?q=ledger')).body.total).toBeGreaterThan(0);
     } finally {
-      if (saved === undefined) delete process.env.NEO4J_URI;
-      else process.env.NEO4J_URI = saved;
       await server?.close();
     }
   });
+});
+
+describe.runIf(Boolean(process.env.NEO4J_URI))('API over Neo4j answers as over the embedded store', () => {
+  let embedded: TestServer;
+  let neo4j: TestServer;
+  beforeAll(async () => {
+    embedded = await startTestServer({ notesDir: EXAMPLE_NOTES });
+    neo4j = await startTestServer({ notesDir: EXAMPLE_NOTES, neo4j: neo4jConfigFromEnv() });
+  });
+  afterAll(async () => {
+    await embedded?.close();
+    await neo4j?.close();
+  });
+
+  it('reports the Neo4j store as healthy', async () => {
+    const health = await neo4j.get('/api/health');
+    expect(health.body, health.body.store.error).toMatchObject({ status: 'ok', store: { kind: 'neo4j', state: 'ok' } });
+  });
+
+  const paths = [
+    '/api/stats',
+    '/api/discussions?person=Marcus',
+    '/api/discussions?project=ledger&from=2024-01',
+    '/api/meetings?attendee=Wen',
+    '/api/people/marcus-oyelaran',
+    '/api/projects/beacon',
+    '/api/actions?status=todo',
+    '/api/graph?limit=10',
+    '/api/graph?center=ledger',
+    `/api/ask?q=${encodeURIComponent('who discussed Ledger?')}`,
+    `/api/ask?q=${encodeURIComponent('how many meetings per month?')}`,
+  ];
+  for (const path of paths) {
+    it(path, async () => {
+      const [a, b] = await Promise.all([embedded.get(path), neo4j.get(path)]);
+      expect(b.status, b.text).toBe(200);
+      expect(b.body).toEqual(a.body);
+    });
+  }
 });
 
 const corpusPresent = existsSync(MIRAGE.notesDir);

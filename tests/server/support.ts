@@ -40,8 +40,10 @@ export interface TestServer extends RunningServer {
 }
 
 /**
- * Starts a server on 127.0.0.1 and a free port with the embedded store in a temporary data dir;
- * like `meetgraph serve`, people.yml / projects.yml beside the notes are used unless others are given.
+ * Starts a server on 127.0.0.1 and a free port with a temporary data dir; like `meetgraph serve`,
+ * people.yml / projects.yml beside the notes are used unless others are given. The store is the
+ * embedded one unless `neo4j` says otherwise (`npm test` sets NEO4J_URI for every suite, and these
+ * suites must not depend on it).
  */
 export async function startTestServer(options: Partial<ServerOptions> & { notesDir: string }): Promise<TestServer> {
   const data = tempDir('data');
@@ -51,6 +53,7 @@ export async function startTestServer(options: Partial<ServerOptions> & { notesD
     token: null,
     rateLimit: { limit: 100_000 },
     log: () => undefined,
+    neo4j: null,
     ...resolveRegistryFiles(options.notesDir, { people: options.peopleFile, projects: options.projectsFile }),
     ...options,
   });

@@ -86,13 +86,14 @@ describeNeo4j('parity of the embedded and Neo4j stores', () => {
       await embedded.load(graph);
     });
 
-    it('answers every named query identically', async () => {
+    // About 1,500 calls: each person, project, meeting and 30 topics, ranges, statuses, centers, limits.
+    it('answers every named query identically', { timeout: 600_000 }, async () => {
       expect(graph.meetings.length).toBe(51);
-      const count = await expectSameAnswers(graph, embedded, neo4jStore, { topics: 60 });
+      const count = await expectSameAnswers(graph, embedded, neo4jStore, { topics: 30 });
       expect(count).toBeGreaterThan(500);
     });
 
-    it('keeps answering identically after a note disappears and another changes', async () => {
+    it('keeps answering identically after a note disappears and another changes', { timeout: 300_000 }, async () => {
       const next = withoutMeeting(graph, graph.meetings[0].id);
       next.meetings[5] = { ...next.meetings[5], contentHash: 'edited' };
       const [fromNeo4j, fromEmbedded] = [await neo4jStore.load(next), await embedded.load(next)];

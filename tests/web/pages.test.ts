@@ -167,31 +167,30 @@ describe.runIf(runBrowserTests)('pages over the MirageOS corpus', () => {
   });
 
   it('works at phone width and from the keyboard', async () => {
-    const phone = await watchedPage(browser, server.url, { width: 390, height: 844 });
+    await page.setViewportSize({ width: 390, height: 844 });
     try {
-      await phone.page.goto(`${server.url}/#/search?q=irmin`);
-      await phone.page.locator('ol.results > li.hit').first().waitFor();
-      const width = await phone.page.evaluate(() => document.documentElement.scrollWidth);
-      expect(width).toBeLessThanOrEqual(390);
-      await screenshot(phone.page, 'phone-search');
-      await phone.page.goto(`${server.url}/#/meeting/2014-06-10`);
-      await phone.page.locator('article.discussion').first().waitFor();
-      expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-      await screenshot(phone.page, 'phone-meeting');
+      await page.goto(`${server.url}/#/search?q=irmin`);
+      await page.locator('ol.results > li.hit').first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await screenshot(page, 'phone-search');
+      await page.goto(`${server.url}/#/meeting/2014-06-10`);
+      await page.locator('article.discussion').first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await screenshot(page, 'phone-meeting');
 
       // Keyboard: from the skip link, Tab reaches the nav links and Enter follows one.
-      await phone.page.goto(`${server.url}/#/search`);
-      await phone.page.focus('.skip-link');
-      await phone.page.keyboard.press('Tab');
-      await phone.page.keyboard.press('Tab');
-      expect(await phone.page.evaluate(() => document.activeElement?.textContent)).toBe('Search');
-      await phone.page.keyboard.press('Tab');
-      expect(await phone.page.evaluate(() => document.activeElement?.textContent)).toBe('Ask');
-      await phone.page.keyboard.press('Enter');
-      await phone.page.waitForFunction(() => location.hash === '#/ask');
-      expect(phone.problems).toEqual([]);
+      await page.goto(`${server.url}/#/search`);
+      await page.focus('.skip-link');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Search');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Ask');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => location.hash === '#/ask');
+      expect(problems).toEqual([]);
     } finally {
-      await phone.close();
+      await page.setViewportSize({ width: 1280, height: 900 });
     }
   });
 

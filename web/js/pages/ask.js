@@ -87,7 +87,7 @@ function answerView(a) {
   const projects = (name) => (a.links.projects[name] ? link(projectRoute(a.links.projects[name]), name) : name);
   const meeting = (item, text = formatDate(item.meeting)) => (item.meetingId ? link(meetingRoute(item.meetingId), text) : text);
   const out = [h('p', { class: `interpretation${a.kind === 'none' ? ' interpretation-none' : ''}` }, a.interpretation)];
-  if (a.kind !== 'none' && a.kind !== 'count' && a.kind !== 'date') {
+  if (!['none', 'count', 'date', 'series'].includes(a.kind)) {
     out.push(h('p', { class: 'result-summary' }, a.items.length ? plural(a.items.length, ...rowWords(a.kind)) : 'Nothing found.'));
   }
   switch (a.kind) {
@@ -102,7 +102,7 @@ function answerView(a) {
               { class: 'hit' },
               h('h2', { class: 'hit-heading' }, d.meetingId ? link(meetingRoute(d.meetingId, d.discussionId), d.heading || '(untitled)') : d.heading || '(untitled)'),
               h('p', { class: 'hit-meta' }, meeting(d)),
-              d.snippet ? h('p', { class: 'snippet' }, d.snippet) : null,
+              d.snippet ? h('p', { class: 'snippet' }, readable(d.snippet)) : null,
               h(
                 'p',
                 { class: 'hit-meta' },
@@ -173,6 +173,15 @@ function answerView(a) {
     );
   }
   return out;
+}
+
+/** A store snippet (the discussion's first characters, as Markdown) without its link targets and markers. */
+function readable(markdown) {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)?/g, '$1')
+    .replace(/\[([^\]]*)\]\[[^\]]*\]?/g, '$1')
+    .replace(/(\*\*|__|`)/g, '')
+    .replace(/^\s*[-*+]\s+/, '');
 }
 
 function rowWords(kind) {

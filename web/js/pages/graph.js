@@ -168,7 +168,7 @@ function draw(cytoscape, graph, ctx) {
       edgeElasticity: () => 120,
       nodeOverlap: 20,
       gravity: 0.6,
-      numIter: 1500,
+      numIter: 1000,
       padding: 24,
     },
     minZoom: 0.2,
