@@ -43,8 +43,8 @@ const CLAUSE_OPENERS = new Set([
   'both', 'hence', 'thus', 'therefore', 'instead', 'however', 'anyway', 'currently', 'recently', 'today', 'yesterday',
 ]);
 const CLAUSE_PUNCTUATION = /^[.;:!?(\u2014\u2013\-"*,[\]]$/;
-/** "asked X to …", "wants X to …": the work is handed to X. */
-const HANDING_VERBS = new Set(['ask', 'asked', 'asks', 'want', 'wants', 'wanted', 'get', 'got', 'encourage', 'encouraged', 'invite', 'invited', 'tell', 'told', 'remind', 'reminded', 'need', 'needs', 'expect', 'expects', 'persuade', 'persuaded', 'convince', 'convinced', 'nominate', 'nominated', 'volunteer', 'volunteered']);
+/** "asked X to …", "wants X to …", "would like X to …": the work is handed to X. */
+const HANDING_VERBS = new Set(['like', 'love', 'ask', 'asked', 'asks', 'want', 'wants', 'wanted', 'get', 'got', 'encourage', 'encouraged', 'invite', 'invited', 'tell', 'told', 'remind', 'reminded', 'need', 'needs', 'expect', 'expects', 'persuade', 'persuaded', 'convince', 'convinced', 'nominate', 'nominated', 'volunteer', 'volunteered']);
 /** Verbs of shared work: "working with X on …" makes X a co-owner. */
 const SHARED_WORK = new Set(['work', 'collaborate', 'team', 'pair', 'partner', 'coordinate', 'hack']);
 /** Adverbs that may open a sentence that continues its subject ("Also fixed Y", "Previously demoed it"). */
@@ -110,6 +110,11 @@ type Recorder = (owners: number[], status: ActionStatus, task: string) => void;
 
 /** The action items of one discussion. */
 export function extractActionItems(sentences: AnnotatedSentence[], ctx: ActionContext): ActionCandidate[] {
+  if ((globalThis as any).__ownCapture) (globalThis as any).__ownCapture.push([sentences, ctx]);
+  const t0 = performance.now();
+  try { return extractActionItemsX(sentences, ctx); } finally { (globalThis as any).__ownT = ((globalThis as any).__ownT ?? 0) + performance.now() - t0; }
+}
+export function extractActionItemsX(sentences: AnnotatedSentence[], ctx: ActionContext): ActionCandidate[] {
   const out: ActionCandidate[] = [];
   const layout = lineLayout(ctx.lines ?? []);
   const discourse = new Discourse(ctx.presenter);

@@ -4,7 +4,8 @@
  */
 import type { IngestWarning, MeetingGraph } from '../src/domain.js';
 import { readNotesFolder, type RawNote, type ReadOptions } from './read.js';
-import { parseNote, type ParsedNote } from './parse.js';
+import type { ParsedNote } from './parse.js';
+import { parseNoteCached } from './parse-cache.js';
 import { loadRegistry, type RegistryEntry } from './registry.js';
 import { PeopleDirectory } from './people.js';
 import { ProjectDirectory } from './projects.js';
@@ -49,7 +50,7 @@ export function ingestNotes(notes: RawNote[], options: IngestNotesOptions): Meet
   const parsed: ParsedNote[] = [];
   notes.forEach((n, i) => {
     try {
-      parsed.push(parseNote(n));
+      parsed.push(parseNoteCached(n));
     } catch (err) {
       warnings.push({ kind: 'skipped', file: n.source, message: `could not be parsed: ${(err as Error).message}` });
     }

@@ -5,7 +5,8 @@
  */
 import type { RegistryEntry } from './registry.js';
 import type { ParsedNote } from './parse.js';
-import { foldName, sameFirstName, similarSurname, splitName, isFormalOf, escapeRegExp } from './names.js';
+import { foldName, sameFirstName, similarSurname, splitName, isFormalOf } from './names.js';
+import { longestFirstAlternation } from './alternation.js';
 
 export interface PersonRecord {
   /** Index in the directory: stable for one build. */
@@ -203,10 +204,9 @@ export class PeopleDirectory {
   mentionPattern(): RegExp {
     if (!this.pattern) {
       const forms = [...this.byForm.keys()].filter((f) => f.length >= 2 && !/^[A-Z]{2,3}$/.test(f) || this.registryInitial(f));
-      forms.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-      const alternatives = forms.map((f) => escapeRegExp(f).replace(/ /g, '\\s+'));
-      this.pattern = alternatives.length
-        ? new RegExp(`(?<![\\p{L}\\p{N}_@-])(?:${alternatives.join('|')})(?=['’]s\\b|(?![\\p{L}\\p{N}_-]))`, 'gu')
+      // A trie, not a flat alternation: a large folder has thousands of forms.
+      this.pattern = forms.length
+        ? new RegExp(`(?<![\\p{L}\\p{N}_@-])(?:${longestFirstAlternation(forms)})(?=['’]s\\b|(?![\\p{L}\\p{N}_-]))`, 'gu')
         : /(?!)/g;
     }
     return this.pattern;

@@ -404,7 +404,7 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
       return mainVerb('do', w === 'did' ? 'done' : 'ongoing', i + 1);
     }
     // The main verb.
-    if (!/^[a-z][a-z-]*$/.test(t.text) && !(i === start && /^[A-Z][a-z-]+$/.test(t.text) && opts.baseStatus)) return null;
+    if (!/^[a-z][a-z-]*$/.test(t.text)) return null;
     if (cannotBeVerb(w) && !isPastForm(w) && !isGerund(w)) return null;
     let form: 'past' | 'gerund' | 'present' | 'base';
     if (isGerund(w)) form = 'gerund';
@@ -419,6 +419,8 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
       continue;
     }
     if (status === null && form === 'base' && !opts.baseStatus) return null;
+    // A bare word followed by a finite verb is a subject, not an imperative: "cut-over went fine".
+    if (status === null && form === 'base' && tokens[i + 1] && (MODALS.has(tokens[i + 1].lower) || BE.has(tokens[i + 1].lower) || HAVE.has(tokens[i + 1].lower) || (isPastForm(tokens[i + 1].lower) && tagsOf(tokens[i + 1].lower).includes('PastTense')))) return null;
     if (status === null && opts.strict && form === 'present' && !tagsOf(w).some((x) => x === 'PresentTense' || x === 'Verb')) return null;
     const formStatus: ActionStatus = form === 'gerund' ? 'ongoing' : form === 'past' ? 'done' : form === 'present' ? 'ongoing' : (opts.baseStatus ?? 'ongoing');
     const chain = ING_VERBS.get(lemma);

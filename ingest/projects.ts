@@ -7,7 +7,7 @@
 import type { RegistryEntry } from './registry.js';
 import type { Sentence } from './text.js';
 import { codeSpans, withoutCode } from './text.js';
-import { escapeRegExp } from './names.js';
+import { longestFirstAlternation } from './alternation.js';
 import { readNameUse, type NameUse } from './name-use.js';
 
 /**
@@ -96,38 +96,6 @@ const HYPHEN_PREFIXES = new Set(['pre', 'post', 'non', 'anti', 'pro', 'multi', '
 /** A form that is a host name ("x.org", "site.example.com"). */
 const HOST_NAME = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/i;
 const SUBDOMAINS = '(?:[A-Za-z0-9-]+\\.)+';
-
-interface TrieNode {
-  end: boolean;
-  next: Map<string, TrieNode>;
-}
-
-/**
- * A regular-expression source matching any of `forms`, the longest where several start at the
- * same place, white space inside a form matching any run of white space. Built as a trie so the
- * engine reads each character once instead of trying hundreds of alternatives at every position.
- */
-function longestFirstAlternation(forms: string[]): string {
-  const root: TrieNode = { end: false, next: new Map() };
-  for (const form of forms) {
-    let node = root;
-    for (const ch of form.replace(/\s+/g, ' ')) {
-      const token = ch === ' ' ? '\\s+' : escapeRegExp(ch);
-      let child = node.next.get(token);
-      if (!child) node.next.set(token, (child = { end: false, next: new Map() }));
-      node = child;
-    }
-    node.end = true;
-  }
-  const emit = (node: TrieNode): string => {
-    const branches = [...node.next].map(([token, child]) => token + emit(child));
-    if (branches.length === 0) return '';
-    const group = `(?:${branches.join('|')})`;
-    // Greedy optional: the longer form is tried first, the shorter one is the fallback.
-    return node.end ? `${group}?` : branches.length === 1 ? branches[0] : group;
-  };
-  return emit(root);
-}
 
 /** Leading words of a command line that are not the program it runs (`sudo x run`, `$ x build`). */
 const COMMAND_PREFIX = /^(?:(?:\$|sudo|env|time|nohup|exec)\s+|[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+/;

@@ -85,16 +85,22 @@ const LINES_PER_PASS = 2000;
  */
 export function topicsOfTexts(texts: string[]): string[][] {
   const clean = (t: string) => t.replace(/`[^`]*`/g, ' ').replace(/\([^)]*\)\s*$/, '').replace(/[.!?;:]+(?=\s|$)/g, ',').replace(/\s+/g, ' ').trim();
-  const distinct = [...new Set(texts.map(clean).filter(Boolean))];
-  const byText = new Map<string, string[]>();
+  const distinct = [...new Set(texts.map(clean).filter(Boolean))].filter((t) => !topicCache.has(t));
+  const byText = topicCache;
   for (let i = 0; i < distinct.length; i += LINES_PER_PASS) {
     const chunk = distinct.slice(i, i + LINES_PER_PASS);
     const tagged = nlp(chunk.map((t) => `${t}.`).join('\n')).json({ terms: { text: true, tags: true } }) as Array<{ terms: TaggedTerm[] }>;
     if (tagged.length === chunk.length) chunk.forEach((t, j) => byText.set(t, topicsOf(tagged[j].terms)));
     else for (const t of chunk) byText.set(t, topicsOf((nlp(`${t}.`).json({ terms: { text: true, tags: true } }) as Array<{ terms: TaggedTerm[] }>).flatMap((s) => s.terms)));
   }
-  return texts.map((t) => byText.get(clean(t)) ?? []);
+  const result = texts.map((t) => byText.get(clean(t)) ?? []);
+  while (topicCache.size > TOPIC_CACHE_SIZE) topicCache.delete(topicCache.keys().next().value!);
+  return result;
 }
+
+/** Topics of texts already tagged in this process: re-ingests tag only new headings. */
+const topicCache = new Map<string, string[]>();
+const TOPIC_CACHE_SIZE = 50_000;
 
 function topicsOf(terms: TaggedTerm[]): string[] {
   const out: string[] = [];

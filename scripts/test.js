@@ -47,7 +47,7 @@ async function provideNeo4j() {
   say('starting a throw-away Neo4j 5.26…');
   let server;
   try {
-    server = await startNeo4j({ port: 0, httpPort: -1, dataDir });
+    server = await startNeo4j({ port: 0, httpPort: -1, dataDir, quickStart: true });
   } catch (err) {
     if (isCi || !(err instanceof Neo4jSetupError)) {
       // Keep the data directory: its launcher.log and logs/debug.log say why.

@@ -24,6 +24,11 @@ export interface IngestRunOptions {
   /** The store to load into; when omitted the graph is only extracted and saved. */
   store?: GraphStore;
   onProgress?: (done: number, total: number, source: string) => void;
+  /**
+   * The caller keeps the search index in memory (the server) and updates and saves it itself,
+   * in the same tick as it swaps in the new graph; the saved index is then left alone here.
+   */
+  indexedByCaller?: boolean;
 }
 
 export interface IngestRunResult {
@@ -62,7 +67,11 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestRunRes
     let load: LoadResult | null = null;
     if (options.store) load = await options.store.load(graph);
     const t3 = performance.now();
-    if (!reused || !existsSync(workspace.searchIndexFile)) await updateSearchIndexFile(options.dataDir, graph);
+    if (options.indexedByCaller) {
+      // nothing to do: see the option
+    } else if (!reused || !existsSync(workspace.searchIndexFile)) {
+      await updateSearchIndexFile(options.dataDir, graph);
+    }
     const t4 = performance.now();
     return {
       graph,

@@ -7,7 +7,7 @@ import { Asker } from '../ask/ask.js';
 import { emptyGraph } from '../domain.js';
 import { runIngest, type IngestRunResult } from '../ingest-run.js';
 import { SearchIndex } from '../search/index.js';
-import { loadSearchIndex } from '../search/persist.js';
+import { loadSearchIndex, saveSearchIndex } from '../search/persist.js';
 import type { GraphStore } from '../store/types.js';
 import { HttpError } from './errors.js';
 import { GraphView } from './graph-view.js';
@@ -122,16 +122,18 @@ export class ServerState {
   private async ingestOnce(): Promise<IngestRunResult> {
     const started = performance.now();
     const store = this.storeLink.current;
+    // After the first ingest the live index is updated here, in place, not read back from disk.
+    const indexedByCaller = this.ingested;
     let result: IngestRunResult;
     try {
       try {
-        result = await runIngest({ ...this.sources, store: store ?? undefined });
+        result = await runIngest({ ...this.sources, store: store ?? undefined, indexedByCaller });
       } catch (err) {
         if (!store || !isUnavailable(err)) throw err;
         // The database went away: keep serving search and pages from the new graph meanwhile.
         this.storeLink.markUnavailable(err);
         this.log(`graph store unavailable during ingest: ${(err as Error).message}`);
-        result = await runIngest({ ...this.sources });
+        result = await runIngest({ ...this.sources, indexedByCaller });
         this.scheduleReload();
       }
     } catch (err) {
@@ -143,8 +145,9 @@ export class ServerState {
       search = (await loadSearchIndex(this.sources.dataDir).catch(() => null)) ?? SearchIndex.build(result.graph);
     } else if (!result.reused) {
       // Updated in place, meeting by meeting, in the same tick as the view swap below: no request
-      // runs in between, and reading the saved index back from disk would cost more than this.
+      // runs in between. The file is saved afterwards, off the path of the change.
       search.update(result.graph);
+      saveSearchIndex(this.sources.dataDir, search).catch((err) => this.log(`search index not saved: ${(err as Error).message}`));
     }
     this.loaded = { view: new GraphView(result.graph), search };
     this.ingested = true;

@@ -43,6 +43,8 @@ describe('owners named as the subject of a commitment', () => {
     Hacking: 'Mateo has been hacking on the plugin loader.',
     Maintaining: 'Tomas is now maintaining the Flux bindings.',
     Reported: 'Priya demoed the new dashboard.',
+    Conjoined: 'Ivy is currently in Berlin but would like to merge the branch soon.',
+    'Bring up': 'Lena will bring up the roadmap at the next call. Tomas brought up that the API is slow.',
   });
 
   it('reads the future as work to do', () => {
@@ -69,6 +71,12 @@ describe('owners named as the subject of a commitment', () => {
   });
   it('counts reporting one\'s work to the meeting as leading it', () => {
     expect(owners(g, 'Reported')).toEqual(['Priya:ongoing']);
+  });
+  it('reads work conjoined after a clause that is not work ("is in Berlin but would like to merge")', () => {
+    expect(owners(g, 'Conjoined')).toEqual(['Ivy:todo']);
+  });
+  it('reads promising to raise a topic as work, but not having raised one', () => {
+    expect(owners(g, 'Bring up')).toEqual(['Lena:todo']);
   });
 });
 
@@ -119,6 +127,7 @@ describe('the person behind a piece of work', () => {
     Thanks: 'Thanks to Lena for fixing the CI.',
     Together: 'Priya is working with Mateo on the migration.',
     Asked: 'Lena asked Ivy to update the changelog.',
+    'Would like': 'Tomas thinks so, but would like Priya to check the budget.',
     Relative: 'We heard from Ivy, who is leading the accessibility audit.',
     Assignments: 'Posts to write:\n\n- Release notes (Lena)\n- Flux internals (Tomas/Priya): design, API',
   });
@@ -141,6 +150,7 @@ describe('the person behind a piece of work', () => {
   });
   it('gives work someone was asked to do to that person', () => {
     expect(owners(g, 'Asked')).toEqual(['Ivy:todo']);
+    expect(owners(g, 'Would like')).toEqual(['Priya:todo']);
   });
   it('reads a relative clause after a name', () => {
     expect(owners(g, 'Relative')).toEqual(['Ivy:ongoing']);
@@ -159,6 +169,7 @@ describe('what is not an action item', () => {
     Presence: 'Priya and Tomas will be at the conference next week.',
     'Not yet': 'Tomas hasn\'t sent the invoice yet.',
     'Made it': 'Lena and Ivy made it to the meetup.',
+    'Status line': '- Ivy: cut-over went fine on Saturday.',
     Waiting: 'Mateo is going to wait for the release and then update the docs.',
   });
 
@@ -179,6 +190,9 @@ describe('what is not an action item', () => {
   });
   it('reads work not done yet as still to do', () => {
     expect(owners(g, 'Not yet')).toEqual(['Tomas:todo']);
+  });
+  it('does not take the subject of a status line for an imperative verb', () => {
+    expect(owners(g, 'Status line')).toEqual([]);
   });
   it('does not count "made it to" as work', () => {
     expect(owners(g, 'Made it')).toEqual([]);
