@@ -110,11 +110,6 @@ type Recorder = (owners: number[], status: ActionStatus, task: string) => void;
 
 /** The action items of one discussion. */
 export function extractActionItems(sentences: AnnotatedSentence[], ctx: ActionContext): ActionCandidate[] {
-  if ((globalThis as any).__ownCapture) (globalThis as any).__ownCapture.push([sentences, ctx]);
-  const t0 = performance.now();
-  try { return extractActionItemsX(sentences, ctx); } finally { (globalThis as any).__ownT = ((globalThis as any).__ownT ?? 0) + performance.now() - t0; }
-}
-export function extractActionItemsX(sentences: AnnotatedSentence[], ctx: ActionContext): ActionCandidate[] {
   const out: ActionCandidate[] = [];
   const layout = lineLayout(ctx.lines ?? []);
   const discourse = new Discourse(ctx.presenter);
