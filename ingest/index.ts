@@ -7,12 +7,11 @@ import { readNotesFolder, type RawNote, type ReadOptions } from './read.js';
 import type { ParsedNote } from './parse.js';
 import { parseNoteCached } from './parse-cache.js';
 import { loadRegistry, type RegistryEntry } from './registry.js';
-import { PeopleDirectory } from './people.js';
-import { ProjectDirectory } from './projects.js';
-import { extractNote } from './extract.js';
+import type { ExtractContext, NoteFacts } from './extract.js';
 import { assembleGraph } from './assemble.js';
 import { topicsOfTexts } from './topics.js';
-import type { NoteFacts } from './extract.js';
+import { extractContext, extractStep, meetingOrder, parseStep } from './note-stages.js';
+import { extractInWorkers, workerCount } from './parallel.js';
 
 export interface IngestOptions extends ReadOptions {
   /** A people registry (`people.yml`): canonical names and aliases. */
@@ -23,12 +22,18 @@ export interface IngestOptions extends ReadOptions {
   topics?: boolean;
   /** Called after each note is parsed. */
   onProgress?: (done: number, total: number, source: string) => void;
+  /**
+   * Worker threads to parse and extract with. By default a folder of at least 200 notes uses one
+   * per core and a smaller one none (starting workers costs more than they save there); 0 or 1
+   * means none. The graph is the same either way.
+   */
+  workers?: number;
 }
 
 /** Ingests every note below `notesDir`. Bad notes become warnings; only an unusable folder or registry throws. */
 export async function ingestFolder(notesDir: string, options: IngestOptions = {}): Promise<MeetingGraph> {
   const { notes, warnings } = await readNotesFolder(notesDir, options);
-  return ingestNotes(notes, {
+  return ingestNotesAsync(notes, {
     ...options,
     people: options.peopleFile ? loadRegistry(options.peopleFile) : null,
     projects: options.projectsFile ? loadRegistry(options.projectsFile) : null,
@@ -42,33 +47,51 @@ export interface IngestNotesOptions {
   readWarnings?: IngestWarning[];
   topics?: boolean;
   onProgress?: IngestOptions['onProgress'];
+  /** See `IngestOptions.workers`; only `ingestNotesAsync` uses workers. */
+  workers?: number;
 }
 
-/** The pure part of ingest: notes already read → graph. */
+/** The pure part of ingest: notes already read → graph, on the calling thread. */
 export function ingestNotes(notes: RawNote[], options: IngestNotesOptions): MeetingGraph {
   const warnings: IngestWarning[] = [...(options.readWarnings ?? [])];
   const parsed: ParsedNote[] = [];
   notes.forEach((n, i) => {
-    try {
-      parsed.push(parseNoteCached(n));
-    } catch (err) {
-      warnings.push({ kind: 'skipped', file: n.source, message: `could not be parsed: ${(err as Error).message}` });
-    }
+    const outcome = parseStep(n, parseNoteCached);
+    if (outcome.ok) parsed.push(outcome.value);
+    else warnings.push(outcome.warning);
     options.onProgress?.(i + 1, notes.length, n.source);
   });
-  parsed.sort((a, b) => ((a.date ?? '') + a.id < (b.date ?? '') + b.id ? -1 : 1));
-  const people = PeopleDirectory.build(parsed, options.people);
-  const projects = new ProjectDirectory(options.projects);
+  parsed.sort(meetingOrder);
+  const ctx = extractContext(parsed, options.people, options.projects);
   const facts: NoteFacts[] = [];
   for (const note of parsed) {
-    try {
-      facts.push(extractNote(note, { people, projects }));
-    } catch (err) {
-      warnings.push({ kind: 'skipped', file: note.source, message: `extraction failed: ${(err as Error).message}` });
-    }
+    const outcome = extractStep(note, ctx);
+    if (outcome.ok) facts.push(outcome.value);
+    else warnings.push(outcome.warning);
   }
+  return completeGraph(facts, ctx, warnings, options);
+}
+
+/**
+ * `ingestNotes` with parse and extraction on worker threads when the folder is large (see
+ * `IngestOptions.workers`): the same graph, sooner on a machine with several cores. Should the
+ * workers fail to start or die, the notes are ingested on the calling thread instead.
+ */
+export async function ingestNotesAsync(notes: RawNote[], options: IngestNotesOptions): Promise<MeetingGraph> {
+  const workers = workerCount(notes.length, options.workers);
+  if (workers < 2) return ingestNotes(notes, options);
+  const extracted = await extractInWorkers(notes, { people: options.people, projects: options.projects, workers, onProgress: options.onProgress }).catch(
+    () => null,
+  );
+  if (!extracted) return ingestNotes(notes, options);
+  const warnings = [...(options.readWarnings ?? []), ...extracted.warnings];
+  return completeGraph(extracted.facts, extracted.context, warnings, options);
+}
+
+/** Topics (one NLP pass over the folder) and assembly: the folder-wide stages after extraction. */
+function completeGraph(facts: NoteFacts[], ctx: ExtractContext, warnings: IngestWarning[], options: IngestNotesOptions): MeetingGraph {
   if (options.topics !== false) assignTopics(facts);
-  return assembleGraph(facts, people, projects, warnings, { promoteDiscoveredAt: options.projects ? null : 2, umbrellaShare: 0.9 });
+  return assembleGraph(facts, ctx.people, ctx.projects, warnings, { promoteDiscoveredAt: options.projects ? null : 2, umbrellaShare: 0.9 });
 }
 
 /** Topics of every discussion, from its heading (or opening sentence when it has none), in one NLP pass. */

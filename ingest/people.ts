@@ -36,7 +36,7 @@ export class PeopleDirectory {
   private generatedCache: Map<string, Set<PersonRecord>> | null = null;
 
   /** People of a folder: registry entries first, then every attendee named in the notes. */
-  static build(notes: ParsedNote[], registry: RegistryEntry[] | null): PeopleDirectory {
+  static build(notes: Array<Pick<ParsedNote, 'attendees'>>, registry: RegistryEntry[] | null): PeopleDirectory {
     const dir = new PeopleDirectory();
     for (const entry of registry ?? []) dir.addRegistryEntry(entry);
     const entries = notes.flatMap((n) => n.attendees.map((a) => ({ ...a, note: n })));

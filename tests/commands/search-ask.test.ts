@@ -4,7 +4,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli.js';
 import { formatResponse, snippetForTerminal } from '../../src/commands/search.js';
 import { updateSearchIndexFile } from '../../src/search/persist.js';
@@ -12,7 +12,13 @@ import { EmbeddedStore } from '../../src/store/embedded.js';
 import { historyGraph } from '../fixtures/history-graph.js';
 
 let dataDir: string;
+// These commands are run on the embedded store; `npm test` points NEO4J_URI at a shared server.
+const neo4jUri = process.env.NEO4J_URI;
+afterAll(() => {
+  if (neo4jUri !== undefined) process.env.NEO4J_URI = neo4jUri;
+});
 beforeAll(async () => {
+  delete process.env.NEO4J_URI;
   dataDir = mkdtempSync(path.join(tmpdir(), 'meetgraph-cmd-'));
   const graph = historyGraph();
   const store = await EmbeddedStore.open(dataDir);

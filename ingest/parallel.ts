@@ -1,0 +1,201 @@
+/**
+ * Parse and extraction on worker threads, for large folders. Both stages work note by note, so
+ * each worker takes a share of the notes and runs them through the same steps as the
+ * single-threaded pipeline (`note-stages.ts`), in two rounds:
+ *
+ *   1. each worker parses its notes and sends back what orders them and who attended;
+ *   2. this thread puts every note in meeting order and sends each worker the attendee lists in
+ *      that order; each worker rebuilds the folder's people directory from them (deterministic,
+ *      and cheap next to extraction), extracts its notes and sends back their facts.
+ *
+ * The facts come back in meeting order with the warnings in the order the single-threaded
+ * pipeline gives them, so topics and assembly, which run here afterwards, see the same input.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { IngestWarning } from '../src/domain.js';
+import type { AttendeeEntry } from './attendees.js';
+import type { ExtractContext, NoteFacts } from './extract.js';
+import { extractContext, meetingOrder, type MeetingKey } from './note-stages.js';
+import type { RawNote } from './read.js';
+import type { RegistryEntry } from './registry.js';
+
+/** Folders with fewer notes are ingested on one thread: starting workers costs about a second. */
+export const PARALLEL_MIN_NOTES = 200;
+
+/** Workers used at most, whatever the number of cores: beyond this, copying facts back dominates. */
+const MAX_WORKERS = 8;
+
+/**
+ * How many workers to ingest `noteCount` notes with: `requested` when given (0 or 1 mean none),
+ * else one per core for a folder of at least PARALLEL_MIN_NOTES notes. Below 2, ingest runs on
+ * the calling thread.
+ */
+export function workerCount(noteCount: number, requested?: number): number {
+  if (requested !== undefined) return Math.max(0, Math.min(Math.floor(requested), MAX_WORKERS, noteCount));
+  if (noteCount < PARALLEL_MIN_NOTES) return 0;
+  return Math.min(availableParallelism(), MAX_WORKERS);
+}
+
+export interface ParallelExtractOptions {
+  people: RegistryEntry[] | null;
+  projects: RegistryEntry[] | null;
+  /** Number of worker threads (at least 1). */
+  workers: number;
+  /** Called as notes are parsed, with the number parsed so far (not in note order). */
+  onProgress?: (done: number, total: number, source: string) => void;
+}
+
+export interface ParallelExtractResult {
+  /** Facts of every note that was parsed and extracted, in meeting order. */
+  facts: NoteFacts[];
+  /** The folder's people and projects, as the workers used them. */
+  context: ExtractContext;
+  /** Notes that could not be parsed (in note order), then notes whose extraction failed (in meeting order). */
+  warnings: IngestWarning[];
+}
+
+/** The messages between this thread and a worker (`parallel-worker.ts`). */
+export interface WorkerInput {
+  notes: Array<{ index: number; note: RawNote }>;
+}
+/** What round 1 gives for one note: its order and attendees, or the warning it became. */
+export type NoteSummary = { index: number; key: MeetingKey; attendees: AttendeeEntry[] } | { index: number; warning: IngestWarning };
+export interface ExtractRequest {
+  /** Every parsed note's attendee list, in meeting order. */
+  attendeeLists: AttendeeEntry[][];
+  people: RegistryEntry[] | null;
+  projects: RegistryEntry[] | null;
+}
+export type NoteResult = { index: number; facts: NoteFacts } | { index: number; warning: IngestWarning };
+export type WorkerMessage =
+  | { kind: 'progress'; done: number; source: string }
+  | { kind: 'parsed'; summaries: NoteSummary[] }
+  | { kind: 'extracted'; results: NoteResult[] }
+  | { kind: 'failed'; message: string };
+
+/**
+ * Parses and extracts `notes` on `options.workers` worker threads. Rejects when a worker cannot
+ * be started or dies; a note that fails to parse or extract is a warning, as on one thread.
+ */
+export async function extractInWorkers(notes: RawNote[], options: ParallelExtractOptions): Promise<ParallelExtractResult> {
+  const shares = shareOut(notes, Math.max(1, Math.min(options.workers, notes.length)));
+  const workers = shares.map((share) => new WorkerLink(share));
+  try {
+    let parsedSoFar = 0;
+    const onProgress = (done: number, source: string) => {
+      parsedSoFar += done;
+      options.onProgress?.(parsedSoFar, notes.length, source);
+    };
+    const summaries = (await Promise.all(workers.map((w) => w.parsed(onProgress)))).flat();
+    summaries.sort((a, b) => a.index - b.index);
+
+    const warnings: IngestWarning[] = [];
+    const kept: Array<{ index: number; key: MeetingKey; attendees: AttendeeEntry[] }> = [];
+    for (const s of summaries) {
+      if ('warning' in s) warnings.push(s.warning);
+      else kept.push(s);
+    }
+    // Sorted exactly as the single-threaded pipeline sorts its parsed notes (same input order, same comparator).
+    kept.sort((a, b) => meetingOrder(a.key, b.key));
+    const position = new Map(kept.map((s, i) => [s.index, i]));
+    const attendeeLists = kept.map((s) => s.attendees);
+    const request: ExtractRequest = { attendeeLists, people: options.people, projects: options.projects };
+    const context = extractContext(attendeeLists.map((attendees) => ({ attendees })), options.people, options.projects);
+
+    const results = (await Promise.all(workers.map((w) => w.extracted(request)))).flat();
+    results.sort((a, b) => position.get(a.index)! - position.get(b.index)!);
+    const facts: NoteFacts[] = [];
+    for (const r of results) {
+      if ('warning' in r) warnings.push(r.warning);
+      else facts.push(r.facts);
+    }
+    return { facts, context, warnings };
+  } finally {
+    await Promise.all(workers.map((w) => w.close()));
+  }
+}
+
+/**
+ * Splits the notes into `n` shares of about equal text length, keeping each note's index. Work
+ * per note grows with its length, and the slowest share sets the pace.
+ */
+function shareOut(notes: RawNote[], n: number): WorkerInput[] {
+  const shares: WorkerInput[] = Array.from({ length: n }, () => ({ notes: [] }));
+  const load = new Array<number>(n).fill(0);
+  notes.forEach((note, index) => {
+    let lightest = 0;
+    for (let i = 1; i < n; i++) if (load[i] < load[lightest]) lightest = i;
+    shares[lightest].notes.push({ index, note });
+    load[lightest] += note.text.length;
+  });
+  return shares;
+}
+
+/** The worker's entry: plain JavaScript that loads the TypeScript sources through tsx. */
+const WORKER_ENTRY = new URL('./parallel-worker.js', import.meta.url);
+
+/** One worker thread, seen as the two answers it gives. */
+class WorkerLink {
+  private readonly worker: Worker;
+  private readonly messages: WorkerMessage[] = [];
+  private waiting: (() => void) | null = null;
+  private failure: Error | null = null;
+
+  constructor(input: WorkerInput) {
+    this.worker = new Worker(WORKER_ENTRY, { workerData: input });
+    this.worker.on('message', (m: WorkerMessage) => this.push(m));
+    this.worker.on('error', (err) => this.fail(err));
+    this.worker.on('exit', (code) => this.fail(new Error(`ingest worker stopped (exit code ${code})`)));
+  }
+
+  async parsed(onProgress: (done: number, source: string) => void): Promise<NoteSummary[]> {
+    for (;;) {
+      const m = await this.next();
+      if (m.kind === 'progress') onProgress(m.done, m.source);
+      else if (m.kind === 'parsed') return m.summaries;
+      else throw this.unexpected(m);
+    }
+  }
+
+  async extracted(request: ExtractRequest): Promise<NoteResult[]> {
+    this.worker.postMessage(request);
+    const m = await this.next();
+    if (m.kind === 'extracted') return m.results;
+    throw this.unexpected(m);
+  }
+
+  async close(): Promise<void> {
+    this.failure ??= new Error('ingest worker closed');
+    await this.worker.terminate();
+  }
+
+  private unexpected(m: WorkerMessage): Error {
+    return new Error(m.kind === 'failed' ? `ingest worker failed: ${m.message}` : `ingest worker sent "${m.kind}" out of turn`);
+  }
+
+  private push(m: WorkerMessage): void {
+    this.messages.push(m);
+    this.wake();
+  }
+
+  private fail(err: Error): void {
+    this.failure ??= err;
+    this.wake();
+  }
+
+  private wake(): void {
+    const resume = this.waiting;
+    this.waiting = null;
+    resume?.();
+  }
+
+  private async next(): Promise<WorkerMessage> {
+    for (;;) {
+      const m = this.messages.shift();
+      if (m) return m;
+      if (this.failure) throw this.failure;
+      await new Promise<void>((resolve) => (this.waiting = resolve));
+    }
+  }
+}
