@@ -223,7 +223,8 @@ function extractSection(
   return {
     section,
     order,
-    text: section.lines.map((l) => l.text).join('\n'),
+    // Lines that were apart in the note (a blank line between) stay paragraphs apart.
+    text: section.lines.map((l, i) => (i > 0 && l.line > section.lines[i - 1].line + 1 ? `\n${l.text}` : l.text)).join('\n'),
     people,
     projects,
     projectSalience,

@@ -14,7 +14,7 @@ import type { GraphStore, LoadResult } from './store/types.js';
 import { updateSearchIndexFile } from './search/persist.js';
 
 /** Bumped whenever extraction changes, so that an old graph.json is never reused. */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
 export interface IngestRunOptions {
   notesDir: string;
