@@ -17,7 +17,9 @@ export interface AttendeeEntry {
   line: number;
 }
 
-const LABEL = /^\s*[*_]{0,2}\s*(attendees|attendance|present|participants)\s*[*_]{0,2}\s*:\s*[*_]{0,2}/i;
+// The same as `\s*[*_]{0,2}\s*` around the word, written so that two runs of white space never
+// meet: with nothing between them the engine tries every split of a long blank run (quadratic).
+const LABEL = /^\s*(?:[*_]{1,2}\s*)?(attendees|attendance|present|participants)\s*(?:[*_]{1,2}\s*)?:\s*[*_]{0,2}/i;
 const ROLE_WORDS: Record<string, AttendanceRole> = { chair: 'chair', chairing: 'chair', host: 'chair', facilitator: 'chair' };
 /** A CamelCase handle (`DavidK`, `ThomasG`) starts a new name even when a comma was forgotten before a line break. */
 const CAMEL_HANDLE = /^[A-Z][a-z]+[A-Z][a-z]?\b/;
@@ -27,6 +29,20 @@ interface Token {
   line: number;
   /** The token began a source line. */
   lineStart: boolean;
+}
+
+/**
+ * The tokens of an attendee block: a parenthesis (which may span lines), a separator or a word. An
+ * unclosed `(` is skipped. After the last `)` no parenthesis can close, so the text beyond it is
+ * split without trying one: each unclosed `(` would otherwise scan to the end of the block, in
+ * time quadratic in its length.
+ */
+function attendeeTokens(text: string): Array<{ text: string; index: number }> {
+  const out: Array<{ text: string; index: number }> = [];
+  const end = text.lastIndexOf(')') + 1;
+  for (const m of text.slice(0, end).matchAll(/\([^)]*\)|[,;]|[^\s,;()]+/g)) out.push({ text: m[0], index: m.index });
+  for (const m of text.slice(end).matchAll(/[,;]|[^\s,;()]+/g)) out.push({ text: m[0], index: end + m.index });
+  return out;
 }
 
 /** Parses the lines of an attendee block (label included or not) into entries, in order, duplicates removed. */
@@ -44,10 +60,11 @@ export function parseAttendees(lines: SourceLine[]): AttendeeEntry[] {
     offset += c.length + 1;
   }
   let lastLine = -1;
-  for (const m of joined.matchAll(/\([^)]*\)|[,;]|[^\s,;()]+/g)) {
-    let idx = lineStarts.length - 1;
-    while (idx > 0 && lineStarts[idx] > m.index) idx--;
-    tokens.push({ text: m[0].replace(/\s+/g, ' '), line: lines[idx].line, lineStart: idx !== lastLine });
+  // Tokens come in order, so the line a token is on only moves forward.
+  let idx = 0;
+  for (const m of attendeeTokens(joined)) {
+    while (idx + 1 < lineStarts.length && lineStarts[idx + 1] <= m.index) idx++;
+    tokens.push({ text: m.text.replace(/\s+/g, ' '), line: lines[idx].line, lineStart: idx !== lastLine });
     lastLine = idx;
   }
 

@@ -63,7 +63,10 @@ export interface NoteFacts {
 const SPEAKER_PREFIX = /^\s*(?:[*_]{1,2})?(@?[\p{L}][\p{L}\p{N}._-]*(?:\s[\p{Lu}][\p{L}.-]*)?)(?:[*_]{1,2})?\s*:\s+(?=\S)/u;
 const SIGNATURE = /[-–—]\s?([A-Z]{2,3})\b(?=\s*(?:[:;)\]*]|$|\s:\)))/g;
 const URL = /\bhttps?:\/\/[^\s)<>\]]+/g;
-const REPO_REF = /\b[\w.-]+\/[\w.-]+#\d+\b/g;
+// `owner/repo#N`. A failed attempt consumes the rest of its word run (second alternative, no
+// reference): every later start in that run would fail the same way, and retrying each one costs
+// time quadratic in the length of a long run such as `a.a.a…`.
+const REPO_REF = /\b(?:([\w.-]+\/[\w.-]+#\d+)\b|[\w.-]+)/g;
 
 export interface ExtractContext {
   people: PeopleDirectory;
@@ -207,7 +210,7 @@ function extractSection(
       if (!references.has(url)) references.set(url, { file: note.source, line: l.line, sentence: l.text.trim().slice(0, 400) });
     }
     for (const m of l.text.matchAll(REPO_REF)) {
-      if (!references.has(m[0])) references.set(m[0], { file: note.source, line: l.line, sentence: l.text.trim().slice(0, 400) });
+      if (m[1] !== undefined && !references.has(m[0])) references.set(m[0], { file: note.source, line: l.line, sentence: l.text.trim().slice(0, 400) });
     }
   }
 

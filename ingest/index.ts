@@ -3,7 +3,7 @@
  * assemble. Pure stages over typed data; nothing here knows about stores, search or HTTP.
  */
 import type { IngestWarning, MeetingGraph } from '../src/domain.js';
-import { readNotesFolder, type RawNote, type ReadOptions } from './read.js';
+import { listNoteFiles, readNotesFolder, type RawNote, type ReadOptions } from './read.js';
 import type { ParsedNote } from './parse.js';
 import { parseNoteCached } from './parse-cache.js';
 import { loadRegistry, type RegistryEntry } from './registry.js';
@@ -11,7 +11,7 @@ import type { ExtractContext, NoteFacts } from './extract.js';
 import { assembleGraph } from './assemble.js';
 import { topicsOfTexts } from './topics.js';
 import { extractContext, extractStep, meetingOrder, parseStep } from './note-stages.js';
-import { extractInWorkers, workerCount } from './parallel.js';
+import { IngestWorkers, workerCount } from './parallel.js';
 
 export interface IngestOptions extends ReadOptions {
   /** A people registry (`people.yml`): canonical names and aliases. */
@@ -32,13 +32,21 @@ export interface IngestOptions extends ReadOptions {
 
 /** Ingests every note below `notesDir`. Bad notes become warnings; only an unusable folder or registry throws. */
 export async function ingestFolder(notesDir: string, options: IngestOptions = {}): Promise<MeetingGraph> {
-  const { notes, warnings } = await readNotesFolder(notesDir, options);
-  return ingestNotesAsync(notes, {
-    ...options,
-    people: options.peopleFile ? loadRegistry(options.peopleFile) : null,
-    projects: options.projectsFile ? loadRegistry(options.projectsFile) : null,
-    readWarnings: warnings,
-  });
+  // Workers take a second or two to load the extraction code: they start while the notes are read.
+  const count = workerCount((await listNoteFiles(notesDir)).length, options.workers);
+  const workers = count >= 2 ? IngestWorkers.start(count) : null;
+  try {
+    const { notes, warnings } = await readNotesFolder(notesDir, options);
+    const notesOptions: IngestNotesOptions = {
+      ...options,
+      people: options.peopleFile ? loadRegistry(options.peopleFile) : null,
+      projects: options.projectsFile ? loadRegistry(options.projectsFile) : null,
+      readWarnings: warnings,
+    };
+    return workers ? await ingestWithWorkers(notes, notesOptions, workers) : ingestNotes(notes, notesOptions);
+  } finally {
+    await workers?.close();
+  }
 }
 
 export interface IngestNotesOptions {
@@ -78,12 +86,35 @@ export function ingestNotes(notes: RawNote[], options: IngestNotesOptions): Meet
  * workers fail to start or die, the notes are ingested on the calling thread instead.
  */
 export async function ingestNotesAsync(notes: RawNote[], options: IngestNotesOptions): Promise<MeetingGraph> {
-  const workers = workerCount(notes.length, options.workers);
-  if (workers < 2) return ingestNotes(notes, options);
-  const extracted = await extractInWorkers(notes, { people: options.people, projects: options.projects, workers, onProgress: options.onProgress }).catch(
-    () => null,
-  );
-  if (!extracted) return ingestNotes(notes, options);
+  const count = workerCount(notes.length, options.workers);
+  if (count < 2) return ingestNotes(notes, options);
+  const workers = IngestWorkers.start(count);
+  try {
+    return await ingestWithWorkers(notes, options, workers);
+  } finally {
+    await workers.close();
+  }
+}
+
+/**
+ * `ingestNotes` on `workers` worker threads (at least 1), without falling back: rejects when a
+ * worker cannot be started or dies.
+ */
+export async function ingestNotesInWorkers(notes: RawNote[], options: IngestNotesOptions, workers: number): Promise<MeetingGraph> {
+  const started = IngestWorkers.start(workers);
+  try {
+    return await extractWith(started, notes, options);
+  } finally {
+    await started.close();
+  }
+}
+
+async function ingestWithWorkers(notes: RawNote[], options: IngestNotesOptions, workers: IngestWorkers): Promise<MeetingGraph> {
+  return extractWith(workers, notes, options).catch(() => ingestNotes(notes, options));
+}
+
+async function extractWith(workers: IngestWorkers, notes: RawNote[], options: IngestNotesOptions): Promise<MeetingGraph> {
+  const extracted = await workers.extract(notes, options);
   const warnings = [...(options.readWarnings ?? []), ...extracted.warnings];
   return completeGraph(extracted.facts, extracted.context, warnings, options);
 }

@@ -71,7 +71,7 @@ export type NoteResult = { index: number; facts: NoteFacts } | { index: number; 
 export type WorkerMessage =
   | { kind: 'progress'; done: number; source: string }
   | { kind: 'parsed'; summaries: NoteSummary[] }
-  | { kind: 'extracted'; results: NoteResult[] }
+  | { kind: 'extracted'; results: NoteResult[]; last: boolean }
   | { kind: 'failed'; message: string };
 
 /**
@@ -79,15 +79,41 @@ export type WorkerMessage =
  * be started or dies; a note that fails to parse or extract is a warning, as on one thread.
  */
 export async function extractInWorkers(notes: RawNote[], options: ParallelExtractOptions): Promise<ParallelExtractResult> {
-  const shares = shareOut(notes, Math.max(1, Math.min(options.workers, notes.length)));
-  const workers = shares.map((share) => new WorkerLink(share));
+  const workers = IngestWorkers.start(options.workers);
   try {
+    return await workers.extract(notes, options);
+  } finally {
+    await workers.close();
+  }
+}
+
+/**
+ * Worker threads for one ingest. They are started before the notes are at hand, since loading
+ * the extraction code (and its NLP lexicon) takes a worker a second or two, which can overlap
+ * with reading the folder; they serve one `extract` call and are closed after it.
+ */
+export class IngestWorkers {
+  private constructor(private readonly links: WorkerLink[]) {}
+
+  /** Starts `count` workers (at least 1). */
+  static start(count: number): IngestWorkers {
+    return new IngestWorkers(Array.from({ length: Math.max(1, count) }, () => new WorkerLink()));
+  }
+
+  get size(): number {
+    return this.links.length;
+  }
+
+  /** Parses and extracts `notes` (see `extractInWorkers`). */
+  async extract(notes: RawNote[], options: Omit<ParallelExtractOptions, 'workers'>): Promise<ParallelExtractResult> {
+    const shares = shareOut(notes, Math.max(1, Math.min(this.links.length, notes.length)));
+    const links = this.links.slice(0, shares.length);
     let parsedSoFar = 0;
     const onProgress = (done: number, source: string) => {
       parsedSoFar += done;
       options.onProgress?.(parsedSoFar, notes.length, source);
     };
-    const summaries = (await Promise.all(workers.map((w) => w.parsed(onProgress)))).flat();
+    const summaries = (await Promise.all(links.map((w, i) => w.parsed(shares[i], onProgress)))).flat();
     summaries.sort((a, b) => a.index - b.index);
 
     const warnings: IngestWarning[] = [];
@@ -103,7 +129,7 @@ export async function extractInWorkers(notes: RawNote[], options: ParallelExtrac
     const request: ExtractRequest = { attendeeLists, people: options.people, projects: options.projects };
     const context = extractContext(attendeeLists.map((attendees) => ({ attendees })), options.people, options.projects);
 
-    const results = (await Promise.all(workers.map((w) => w.extracted(request)))).flat();
+    const results = (await Promise.all(links.map((w) => w.extracted(request)))).flat();
     results.sort((a, b) => position.get(a.index)! - position.get(b.index)!);
     const facts: NoteFacts[] = [];
     for (const r of results) {
@@ -111,8 +137,11 @@ export async function extractInWorkers(notes: RawNote[], options: ParallelExtrac
       else facts.push(r.facts);
     }
     return { facts, context, warnings };
-  } finally {
-    await Promise.all(workers.map((w) => w.close()));
+  }
+
+  /** Stops every worker. */
+  async close(): Promise<void> {
+    await Promise.all(this.links.map((w) => w.close()));
   }
 }
 
@@ -135,21 +164,22 @@ function shareOut(notes: RawNote[], n: number): WorkerInput[] {
 /** The worker's entry: plain JavaScript that loads the TypeScript sources through tsx. */
 const WORKER_ENTRY = new URL('./parallel-worker.js', import.meta.url);
 
-/** One worker thread, seen as the two answers it gives. */
+/** One worker thread, seen as the two answers it gives (its notes parsed, then extracted). */
 class WorkerLink {
   private readonly worker: Worker;
   private readonly messages: WorkerMessage[] = [];
   private waiting: (() => void) | null = null;
   private failure: Error | null = null;
 
-  constructor(input: WorkerInput) {
-    this.worker = new Worker(WORKER_ENTRY, { workerData: input });
+  constructor() {
+    this.worker = new Worker(WORKER_ENTRY);
     this.worker.on('message', (m: WorkerMessage) => this.push(m));
     this.worker.on('error', (err) => this.fail(err));
     this.worker.on('exit', (code) => this.fail(new Error(`ingest worker stopped (exit code ${code})`)));
   }
 
-  async parsed(onProgress: (done: number, source: string) => void): Promise<NoteSummary[]> {
+  async parsed(input: WorkerInput, onProgress: (done: number, source: string) => void): Promise<NoteSummary[]> {
+    this.worker.postMessage(input);
     for (;;) {
       const m = await this.next();
       if (m.kind === 'progress') onProgress(m.done, m.source);
@@ -160,9 +190,13 @@ class WorkerLink {
 
   async extracted(request: ExtractRequest): Promise<NoteResult[]> {
     this.worker.postMessage(request);
-    const m = await this.next();
-    if (m.kind === 'extracted') return m.results;
-    throw this.unexpected(m);
+    const results: NoteResult[] = [];
+    for (;;) {
+      const m = await this.next();
+      if (m.kind !== 'extracted') throw this.unexpected(m);
+      for (const r of m.results) results.push(r);
+      if (m.last) return results;
+    }
   }
 
   async close(): Promise<void> {

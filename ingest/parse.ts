@@ -47,7 +47,9 @@ export interface ParsedNote {
 const AGENDA_HEADING = /^(agenda|topics?|schedule)\b/i;
 const ATTENDEES_HEADING = /^(attendees|attendance|present|participants|people)\b/i;
 const NEXT_MEETING_HEADING = /^(next (week|call|meeting|time)|for next (week|call|meeting))\b/i;
-const ATTENDEES_LABEL = /^\s*[*_]{0,2}\s*(attendees|attendance|present|participants)\s*[*_]{0,2}\s*:\s*[*_]{0,2}/i;
+// The same as `\s*[*_]{0,2}\s*` around the word, written so that two runs of white space never
+// meet: with nothing between them the engine tries every split of a long blank run (quadratic).
+const ATTENDEES_LABEL = /^\s*(?:[*_]{1,2}\s*)?(attendees|attendance|present|participants)\s*(?:[*_]{1,2}\s*)?:\s*[*_]{0,2}/i;
 const LINK_DEFINITION = /^\s{0,3}\[[^\]]+\]:\s*\S+/;
 
 /** Parses one note. Pure: the same text always gives the same result; never throws for bad text. */
@@ -81,7 +83,8 @@ export function parseNote(note: RawNote): ParsedNote {
 
   const attendeesFound = findAttendees(lines, ranges, preambleEnd);
   const attendees = attendeesFound ? parseAttendees(attendeesFound.lines.map(lineAt)) : [];
-  const inAttendeeBlock = (i: number) => !!attendeesFound && attendeesFound.lines.includes(i);
+  const attendeeLines = new Set(attendeesFound?.lines);
+  const inAttendeeBlock = (i: number) => attendeeLines.has(i);
 
   const agenda: SourceLine[] = [];
   const sections: ParsedSection[] = [];

@@ -22,7 +22,10 @@ export interface DiscoveredName {
   kind: DiscoveryKind;
 }
 
-const REPO_REF = /\b([\w.-]+)\/([\w.-]+)#(\d+)\b/g;
+// `owner/repo#N`. A failed attempt consumes the rest of its word run (second alternative, no
+// groups): every later start in that run would fail the same way, and retrying each one costs
+// time quadratic in the length of a long run such as `a.a.a…`.
+const REPO_REF = /\b(?:([\w.-]+)\/([\w.-]+)#(\d+)\b|[\w.-]+)/g;
 
 /** Words of code that are the language's own, not a package's name. */
 const CODE_KEYWORDS = new Set(['true', 'false', 'null', 'none', 'make', 'sudo', 'let', 'open', 'module', 'val', 'type', 'fun', 'then', 'else', 'begin', 'end', 'match', 'with', 'struct', 'sig', 'functor', 'include']);
@@ -50,7 +53,9 @@ function isMixedCaseNonName(word: string): boolean {
   return parts.length > 1 && (EVENT_NOUNS.includes(last) || last === 'project' || last === 'team');
 }
 
-const CAPITALISED = /(?<=[\p{L}\p{N},;)]\s+)[A-Z][a-z]{2,}(?![\p{L}\p{N}_'’-])/gu;
+// The look-behind comes after the capital so that it runs at capitals only: at every position of
+// a long run of spaces it would scan the run back to its start (time quadratic in its length).
+const CAPITALISED = /[A-Z](?<=[\p{L}\p{N},;)]\s+[A-Z])[a-z]{2,}(?![\p{L}\p{N}_'’-])/gu;
 const TITLE_WORD_BEFORE = /[A-Z][\p{L}]*\s+$/u;
 const TITLE_WORD_AFTER = /^\s+[A-Z][a-z]/;
 
@@ -73,7 +78,7 @@ export function discoverProjectNames(sentence: Sentence, known: ProjectDirectory
     if (!/^[a-z][\w-]{2,30}$/i.test(inner) || /^[A-Z][A-Za-z0-9]*_|^[A-Z0-9_]+$/.test(inner)) continue;
     if (!CODE_KEYWORDS.has(inner) && !isEnglishWord(inner)) push(inner, 'code');
   }
-  for (const m of (rawLine ?? sentence.text).matchAll(REPO_REF)) push(m[2], 'repository');
+  for (const m of (rawLine ?? sentence.text).matchAll(REPO_REF)) if (m[2] !== undefined) push(m[2], 'repository');
   const prose = withoutCode(sentence.text);
   // Mixed-case words (DataHub, KubeCtl) are rarely anything but a product name.
   for (const m of prose.matchAll(/(?<![\p{L}\p{N}_])(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]+[A-Za-z]*)(?![\p{L}\p{N}_])/gu)) {

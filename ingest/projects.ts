@@ -95,7 +95,9 @@ const HYPHEN_PREFIXES = new Set(['pre', 'post', 'non', 'anti', 'pro', 'multi', '
 
 /** A form that is a host name ("x.org", "site.example.com"). */
 const HOST_NAME = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/i;
-const SUBDOMAINS = '(?:[A-Za-z0-9-]+\\.)+';
+// A host-name label is at most 63 characters (RFC 1035). The bound also keeps a long run of
+// hyphens linear: unbounded, each of its positions would scan the rest of the run.
+const SUBDOMAINS = '(?:[A-Za-z0-9-]{1,63}\\.)+';
 
 /** Leading words of a command line that are not the program it runs (`sudo x run`, `$ x build`). */
 const COMMAND_PREFIX = /^(?:(?:\$|sudo|env|time|nohup|exec)\s+|[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+/;

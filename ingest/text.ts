@@ -17,20 +17,30 @@ export interface Sentence {
 // A link destination has no white space (CommonMark) and at most balanced parentheses; an optional
 // title may follow. A malformed link ("[text](url] more words (aside)") is not swallowed up to
 // some later parenthesis: its URL is blanked as a bare URL and the words after it stay prose.
-const LINK_INLINE = /\[([^\]]*)\]\(\s*(?:<[^>]*>|(?:[^\s()]|\([^\s()]*\))*)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
-const LINK_REF = /\[([^\]]+)\]\[[^\]]*\]/g;
+//
+// Each pattern ends in a second alternative that consumes, without a replacement, the stretch a
+// failed attempt has just scanned: every later start inside that stretch would fail the same way
+// (it reaches the same closing `]`, or the same end of a word run), so skipping it changes no
+// result and keeps a long line linear. Without it a line of thousands of `[` (or of `a.a.a…`)
+// costs time quadratic in its length. Link titles and `<…>` destinations are bounded for the same
+// reason; real ones are far shorter.
+const LINK_INLINE = /\[([^\]]*)\](\(\s*(?:<[^>]{0,1000}>|(?:[^\s()]|\([^\s()]*\))*)(?:\s+(?:"[^"]{0,1000}"|'[^']{0,1000}'|\([^)]{0,1000}\)))?\s*\))|\[[^\]]*/g;
+const LINK_REF = /\[([^\]]+)\](\[[^\]]*\])|\[[^\]]*/g;
 const AUTOLINK = /<(https?:|mailto:)[^>]*>/g;
 const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s)>\]]+/g;
-const EMAIL = /\b[\w.+-]+@[\w-]+\.[\w.-]+\b/g;
+const EMAIL = /\b(?:([\w.+-]+@[\w-]+\.[\w.-]+)\b|[\w.+-]+)/g;
+
+/** The link's text for a link match; a skipped stretch (no second group) stays as it was. */
+const linkText = (match: string, text: string | undefined, link: string | undefined): string => (link === undefined ? match : (text ?? ''));
 
 /** One line's prose: link text kept, link targets and URLs blanked, emphasis marks dropped. */
 export function proseOfLine(line: string): string {
   return line
-    .replace(LINK_INLINE, '$1')
-    .replace(LINK_REF, '$1')
+    .replace(LINK_INLINE, linkText)
+    .replace(LINK_REF, linkText)
     .replace(AUTOLINK, ' ')
     .replace(BARE_URL, ' ')
-    .replace(EMAIL, ' ')
+    .replace(EMAIL, (match, email: string | undefined) => (email === undefined ? match : ' '))
     .replace(/\\([[\]*_#`])/g, '$1')
     .replace(/(^|[^\w`])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?=[^\w`]|$)/g, '$1')
     .replace(/^\s*>\s?/, '');
@@ -63,16 +73,29 @@ export function splitSentences(lines: SourceLine[]): Sentence[] {
 
 const LINE_END_SENTENCE = /(?<!\b(?:e\.g|i\.e|vs|etc|cf|Mr|Dr|St|approx))[.!?]\s*$/;
 
+/**
+ * Whether text ends with a sentence end (LINE_END_SENTENCE). Only its last characters are tested:
+ * the whole paragraph at every line break would cost time quadratic in its length. Ten characters
+ * hold the end mark, the longest abbreviation and the character before it (for `\b`).
+ */
+function endsSentence(text: string): boolean {
+  return LINE_END_SENTENCE.test(text.trimEnd().slice(-10));
+}
+
 /** Splits a paragraph (with embedded line markers) at sentence ends. */
 function pushSentences(buf: string, firstLine: number, out: Sentence[]): void {
   if (!buf.trim()) return;
   let line = firstLine;
   let current = '';
+  // Whether `current` is only white space; kept as a flag because trimming the whole sentence at
+  // every piece would cost time quadratic in the length of a long paragraph.
+  let blank = true;
   let currentLine = firstLine;
   const emit = () => {
     const text = current.replace(/\s+/g, ' ').trim();
     if (text) out.push({ text, line: currentLine, display: text });
     current = '';
+    blank = true;
   };
   const parts = buf.split(/(\u0000\d+\u0001)/);
   let lineBreak = false;
@@ -80,13 +103,13 @@ function pushSentences(buf: string, firstLine: number, out: Sentence[]): void {
     const marker = /^\u0000(\d+)\u0001$/.exec(part);
     if (marker) {
       line = Number(marker[1]);
-      if (!current.trim()) currentLine = line;
+      if (blank) currentLine = line;
       current += ' ';
       lineBreak = true;
       continue;
     }
     // A sentence that ends where a hard-wrapped line ends: the next line starts a new one.
-    if (lineBreak && LINE_END_SENTENCE.test(current) && /^\s*["'(\[`@A-Z0-9]/.test(part)) {
+    if (lineBreak && endsSentence(current) && /^\s*["'(\[`@A-Z0-9]/.test(part)) {
       emit();
       currentLine = line;
     }
@@ -98,8 +121,9 @@ function pushSentences(buf: string, firstLine: number, out: Sentence[]): void {
         emit();
         currentLine = line;
       }
-      if (!current.trim()) currentLine = line;
+      if (blank) currentLine = line;
       current += p;
+      if (blank && p.trim() !== '') blank = false;
     });
   }
   emit();
