@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
-import { seeded } from './percentiles.js';
+import { isMain, seeded } from './percentiles.js';
 
 /** The same seedable PRNG the other benchmarks use: the same seed always writes the same notes. */
 export const rng = seeded;
@@ -158,7 +158,7 @@ export function writeCorpus(corpus: SyntheticCorpus, out: string): void {
   writeFileSync(path.join(out, 'projects.yml'), `${projects}\n`);
 }
 
-if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+if (isMain(import.meta.url)) {
   const opts = new Command('generate')
     .requiredOption('--meetings <n>', 'number of notes', (v) => Number.parseInt(v, 10))
     .option('--seed <s>', 'seed', (v) => Number.parseInt(v, 10), 1)

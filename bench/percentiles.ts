@@ -1,6 +1,8 @@
 /**
  * Latency summaries for the benchmarks: run a function over inputs, report p50 / p95 / p99.
  */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface LatencySummary {
   runs: number;
@@ -66,4 +68,9 @@ export function seeded(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** True when the module at `moduleUrl` is the script node was started with (not imported by another). */
+export function isMain(moduleUrl: string): boolean {
+  return !!process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(moduleUrl);
 }

@@ -18,19 +18,18 @@ import { emptyGraph, type MeetingGraph } from '../src/domain.js';
 import { EmbeddedStore } from '../src/store/embedded.js';
 import { Neo4jStore } from '../src/store/neo4j.js';
 import type { GraphStore } from '../src/store/types.js';
+import { isMain } from './percentiles.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = process.env.MEETGRAPH_SHARED ?? path.resolve(root, '../shared');
-const runsFlag = process.argv.indexOf('--runs');
-const RUNS = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 200;
 
-interface NamedQuery {
+export interface NamedQuery {
   name: string;
   run(store: GraphStore): Promise<unknown>;
 }
 
 /** One call of every named query, with parameters picked from the graph (the busiest person and project). */
-function namedQueries(graph: MeetingGraph): NamedQuery[] {
+export function namedQueries(graph: MeetingGraph): NamedQuery[] {
   const busiest = (ids: string[]) => {
     const counts = new Map<string, number>();
     for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
@@ -89,35 +88,41 @@ async function benchStore(label: string, store: GraphStore, graph: MeetingGraph,
   }
 }
 
-const [graph, ingestMs] = await timed(() =>
-  ingestFolder(path.join(shared, 'corpus/mirage-weekly'), {
-    peopleFile: path.join(shared, 'corpus/mirage-weekly.people.yml'),
-    projectsFile: path.join(shared, 'corpus/mirage-weekly.projects.yml'),
-  }),
-);
-console.log(
-  `corpus: ${graph.meetings.length} meetings, ${graph.discussions.length} discussions, ${graph.people.length} people, ` +
-    `${graph.projects.length} projects (ingest ${ms(ingestMs)}); ${RUNS} runs per query`,
-);
-const queries = namedQueries(graph);
+if (isMain(import.meta.url)) await main();
 
-const dataDir = await mkdtemp(path.join(tmpdir(), 'meetgraph-bench-'));
-try {
-  const embedded = await EmbeddedStore.open(dataDir);
-  await benchStore('embedded', embedded, graph, queries, RUNS);
-  await embedded.close();
-} finally {
-  await rm(dataDir, { recursive: true, force: true });
-}
+async function main(): Promise<void> {
+  const runsFlag = process.argv.indexOf('--runs');
+  const RUNS = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 200;
+  const [graph, ingestMs] = await timed(() =>
+    ingestFolder(path.join(shared, 'corpus/mirage-weekly'), {
+      peopleFile: path.join(shared, 'corpus/mirage-weekly.people.yml'),
+      projectsFile: path.join(shared, 'corpus/mirage-weekly.projects.yml'),
+    }),
+  );
+  console.log(
+    `corpus: ${graph.meetings.length} meetings, ${graph.discussions.length} discussions, ${graph.people.length} people, ` +
+      `${graph.projects.length} projects (ingest ${ms(ingestMs)}); ${RUNS} runs per query`,
+  );
+  const queries = namedQueries(graph);
 
-const neo4jConfig = neo4jConfigFromEnv();
-if (neo4jConfig) {
-  const neo4j = await Neo4jStore.open(neo4jConfig);
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'meetgraph-bench-'));
   try {
-    await benchStore(`neo4j (${neo4jConfig.uri})`, neo4j, graph, queries, Math.min(RUNS, 50));
+    const embedded = await EmbeddedStore.open(dataDir);
+    await benchStore('embedded', embedded, graph, queries, RUNS);
+    await embedded.close();
   } finally {
-    await neo4j.close();
+    await rm(dataDir, { recursive: true, force: true });
   }
-} else {
-  console.log('\nneo4j: skipped (set NEO4J_URI; `npm run neo4j -- start` prints one)');
+
+  const neo4jConfig = neo4jConfigFromEnv();
+  if (neo4jConfig) {
+    const neo4j = await Neo4jStore.open(neo4jConfig);
+    try {
+      await benchStore(`neo4j (${neo4jConfig.uri})`, neo4j, graph, queries, Math.min(RUNS, 50));
+    } finally {
+      await neo4j.close();
+    }
+  } else {
+    console.log('\nneo4j: skipped (set NEO4J_URI; `npm run neo4j -- start` prints one)');
+  }
 }

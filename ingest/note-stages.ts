@@ -11,26 +11,31 @@ import type { RegistryEntry } from './registry.js';
 import { PeopleDirectory } from './people.js';
 import { ProjectDirectory } from './projects.js';
 import { extractNote, type ExtractContext, type NoteFacts } from './extract.js';
+import { withinNoteBudget } from './budget.js';
 
 /** A step's value, or the warning a note that failed it becomes (the note is then skipped). */
 export type StepOutcome<T> = { ok: true; value: T } | { ok: false; warning: IngestWarning };
 
 /** Parses one note; `parse` lets the single-threaded pipeline use its cache. */
 export function parseStep(note: RawNote, parse: (note: RawNote) => ParsedNote = parseNote): StepOutcome<ParsedNote> {
-  try {
-    return { ok: true, value: parse(note) };
-  } catch (err) {
-    return { ok: false, warning: { kind: 'skipped', file: note.source, message: `could not be parsed: ${(err as Error).message}` } };
-  }
+  return withinNoteBudget(note.source, 'parse', () => {
+    try {
+      return { ok: true, value: parse(note) };
+    } catch (err) {
+      return { ok: false, warning: { kind: 'skipped', file: note.source, message: `could not be parsed: ${(err as Error).message}` } };
+    }
+  });
 }
 
 /** Extracts one parsed note's facts. */
 export function extractStep(note: ParsedNote, ctx: ExtractContext): StepOutcome<NoteFacts> {
-  try {
-    return { ok: true, value: extractNote(note, ctx) };
-  } catch (err) {
-    return { ok: false, warning: { kind: 'skipped', file: note.source, message: `extraction failed: ${(err as Error).message}` } };
-  }
+  return withinNoteBudget(note.source, 'extract', () => {
+    try {
+      return { ok: true, value: extractNote(note, ctx) };
+    } catch (err) {
+      return { ok: false, warning: { kind: 'skipped', file: note.source, message: `extraction failed: ${(err as Error).message}` } };
+    }
+  });
 }
 
 /** What orders a note among the others: its date, then its id. */

@@ -3,7 +3,7 @@
  * cannot be read (binary, not UTF-8, empty, too large, unreadable, symlink loops) instead of failing.
  */
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { IngestWarning } from '../src/domain.js';
 
@@ -29,6 +29,8 @@ const NOTE_EXTENSIONS = new Set(['.md', '.markdown']);
 /** Registry files kept beside the notes are not notes. */
 const NOT_NOTES = new Set(['readme.md']);
 export const DEFAULT_MAX_NOTE_BYTES = 8 * 1024 * 1024;
+/** Notes read between two turns of the event loop (a few milliseconds of reading). */
+const READS_BETWEEN_YIELDS = 200;
 
 /** Lists the note files below `dir` (sorted, relative paths), following symlinks once and never in a loop. */
 export async function listNoteFiles(dir: string, warnings: IngestWarning[] = []): Promise<string[]> {
@@ -61,11 +63,13 @@ export async function listNoteFiles(dir: string, warnings: IngestWarning[] = [])
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
+      let special = specialFileKind(entry);
       if (entry.isSymbolicLink()) {
         try {
           const st = await fs.stat(childAbs);
           isDir = st.isDirectory();
           isFile = st.isFile();
+          special = specialFileKind(st);
         } catch (err) {
           const code = (err as NodeJS.ErrnoException).code;
           if (NOTE_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) || code === 'ELOOP') {
@@ -74,14 +78,23 @@ export async function listNoteFiles(dir: string, warnings: IngestWarning[] = [])
           continue;
         }
       }
+      const isNoteName = NOTE_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && !NOT_NOTES.has(entry.name.toLowerCase());
       if (isDir) await walk(childAbs, childRel);
-      else if (isFile && NOTE_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && !NOT_NOTES.has(entry.name.toLowerCase())) {
-        found.push(childRel);
-      }
+      else if (isFile && isNoteName) found.push(childRel);
+      // Never opened: reading a named pipe blocks until something writes to it.
+      else if (special && isNoteName) warnings.push({ kind: 'skipped', file: childRel, message: `not a regular file (${special})` });
     }
   }
   await walk(dir, '');
   return found;
+}
+
+/** What kind of special file an entry is (a named pipe, socket or device), or null for a file, directory or link. */
+function specialFileKind(entry: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string | null {
+  if (entry.isFIFO()) return 'a named pipe';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'a device';
+  return null;
 }
 
 /** Why a buffer is not a readable note, or null when it is one. */
@@ -110,12 +123,20 @@ export function hashBytes(bytes: Buffer | string): string {
 
 /** Reads one note; returns a warning instead when it cannot be ingested. */
 export async function readNote(dir: string, source: string, maxBytes = DEFAULT_MAX_NOTE_BYTES): Promise<RawNote | IngestWarning> {
+  return readNoteSync(dir, source, maxBytes);
+}
+
+/**
+ * `readNote` with synchronous file system calls: a note is a few KiB, and the promise-based
+ * calls cost three to four times the CPU of the read itself (10,000 notes: about 4 s against 1 s).
+ */
+function readNoteSync(dir: string, source: string, maxBytes: number): RawNote | IngestWarning {
   const abs = path.join(dir, source);
   let bytes: Buffer;
   try {
-    const st = await fs.stat(abs);
+    const st = statSync(abs);
     if (st.size > maxBytes) return { kind: 'skipped', file: source, message: tooLarge(st.size, maxBytes) };
-    bytes = await fs.readFile(abs);
+    bytes = readFileSync(abs);
   } catch (err) {
     return { kind: 'skipped', file: source, message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
   }
@@ -138,8 +159,11 @@ export async function readNotesFolder(dir: string, options: ReadOptions = {}): P
   const warnings: IngestWarning[] = [];
   const files = await listNoteFiles(dir, warnings);
   const notes: RawNote[] = [];
-  for (const source of files) {
-    const result = await readNote(dir, source, options.maxBytes ?? DEFAULT_MAX_NOTE_BYTES);
+  for (let i = 0; i < files.length; i++) {
+    // Reads are synchronous (see readNoteSync); a server serving requests meanwhile gets a turn
+    // every so many notes.
+    if (i > 0 && i % READS_BETWEEN_YIELDS === 0) await new Promise((resolve) => setImmediate(resolve));
+    const result = readNoteSync(dir, files[i], options.maxBytes ?? DEFAULT_MAX_NOTE_BYTES);
     if ('text' in result) notes.push(result);
     else warnings.push(result);
   }

@@ -1,0 +1,67 @@
+/**
+ * Every named query of the graph store (`bench/store-queries.ts` picks the parameters: the
+ * busiest person and project…), each run `--runs` times after ten untimed runs: median and 95th
+ * percentile per query; the report's figures are the worst and the median of the per-query p95s.
+ *
+ *   node --import tsx bench/ops/named-queries.ts --dataset corpus|10k --store embedded|neo4j
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { neo4jConfigFromEnv } from '../../src/config.js';
+import { emptyGraph } from '../../src/domain.js';
+import { EmbeddedStore } from '../../src/store/embedded.js';
+import { Neo4jStore } from '../../src/store/neo4j.js';
+import type { GraphStore } from '../../src/store/types.js';
+import { percentile } from '../percentiles.js';
+import { namedQueries } from '../store-queries.js';
+import { dataset, datasetGraph } from '../lib/datasets.js';
+import { count, ms, opOptions, report, runOp } from '../lib/op.js';
+
+runOp(import.meta.url, async () => {
+  const opts = opOptions<{ store: 'embedded' | 'neo4j'; runs: number }>('named-queries', (c) =>
+    c.requiredOption('--store <kind>', 'embedded or neo4j').option('--runs <n>', 'timed runs per query', Number, 50),
+  );
+  const graph = await datasetGraph(dataset(opts.dataset));
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'meetgraph-bench-queries-'));
+  let store: GraphStore;
+  if (opts.store === 'neo4j') {
+    const config = neo4jConfigFromEnv();
+    if (!config) throw new Error('set NEO4J_URI (bench/run.js starts a Neo4j and sets it)');
+    store = await Neo4jStore.open(config);
+    await store.load(emptyGraph());
+  } else {
+    store = await EmbeddedStore.open(dataDir);
+  }
+  try {
+    await store.load(graph);
+    const perQuery: Record<string, { p50: number; p95: number; rows: number }> = {};
+    for (const q of namedQueries(graph)) {
+      let result: unknown;
+      for (let i = 0; i < 10; i++) result = await q.run(store);
+      const samples: number[] = [];
+      for (let i = 0; i < opts.runs; i++) {
+        const start = performance.now();
+        await q.run(store);
+        samples.push(performance.now() - start);
+      }
+      samples.sort((a, b) => a - b);
+      const rows = Array.isArray(result) ? result.length : 1;
+      perQuery[q.name] = { p50: round(percentile(samples, 50)), p95: round(percentile(samples, 95)), rows };
+    }
+    const p95s = Object.values(perQuery).map((q) => q.p95).sort((a, b) => a - b);
+    const worst = Object.entries(perQuery).sort((a, b) => b[1].p95 - a[1].p95)[0];
+    report(
+      { worstP95: ms(p95s[p95s.length - 1]), medianP95: ms(percentile(p95s, 50)), over25ms: count(p95s.filter((p) => p > 25).length), queries: count(p95s.length) },
+      { worst: worst[0], perQuery },
+    );
+  } finally {
+    if (opts.store === 'neo4j') await store.load(emptyGraph()).catch(() => undefined);
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
