@@ -23,9 +23,10 @@ export interface IngestOptions extends ReadOptions {
   /** Called after each note is parsed. */
   onProgress?: (done: number, total: number, source: string) => void;
   /**
-   * Worker threads to parse and extract with. By default a folder of at least 200 notes uses one
-   * per core and a smaller one none (starting workers costs more than they save there); 0 or 1
-   * means none. The graph is the same either way.
+   * Worker threads that parse and extract beside the calling thread, which takes a share too. By
+   * default a folder of at least 200 notes uses one per core but one (none on one core) and a
+   * smaller folder none: starting a worker costs more than it saves there. 0 means none. The
+   * graph is the same either way.
    */
   workers?: number;
 }
@@ -97,8 +98,8 @@ export async function ingestNotesAsync(notes: RawNote[], options: IngestNotesOpt
 }
 
 /**
- * `ingestNotes` on `workers` worker threads (at least 1), without falling back: rejects when a
- * worker cannot be started or dies.
+ * `ingestNotes` on this thread and `workers` worker threads (at least 1), without falling back:
+ * rejects when a worker cannot be started or dies.
  */
 export async function ingestNotesInWorkers(notes: RawNote[], options: IngestNotesOptions, workers: number): Promise<MeetingGraph> {
   const started = IngestWorkers.start(workers);

@@ -1,46 +1,60 @@
 /**
- * Parse and extraction on worker threads, for large folders. Both stages work note by note, so
- * each worker takes a share of the notes and runs them through the same steps as the
- * single-threaded pipeline (`note-stages.ts`), in two rounds:
+ * Parse and extraction on several threads, for large folders. Both stages work note by note, so
+ * the notes are shared out between this thread and worker threads, and every thread runs its
+ * share through the same steps as the single-threaded pipeline (`note-stages.ts`), in two rounds:
  *
- *   1. each worker parses its notes and sends back what orders them and who attended;
+ *   1. each thread parses its notes; the workers send back what orders their notes and who
+ *      attended;
  *   2. this thread puts every note in meeting order and sends each worker the attendee lists in
  *      that order; each worker rebuilds the folder's people directory from them (deterministic,
- *      and cheap next to extraction), extracts its notes and sends back their facts.
+ *      and cheap next to extraction), extracts its notes and sends back their facts, while this
+ *      thread extracts its own share.
  *
  * The facts come back in meeting order with the warnings in the order the single-threaded
  * pipeline gives them, so topics and assembly, which run here afterwards, see the same input.
+ * This thread takes a share because copying facts between threads is not free: a worker's facts
+ * cost about as much again to copy back as to extract (serialising there, rebuilding here).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { IngestWarning } from '../src/domain.js';
 import type { AttendeeEntry } from './attendees.js';
 import type { ExtractContext, NoteFacts } from './extract.js';
-import { extractContext, meetingOrder, type MeetingKey } from './note-stages.js';
+import { extractContext, extractStep, meetingOrder, parseStep, type MeetingKey } from './note-stages.js';
+import type { ParsedNote } from './parse.js';
 import type { RawNote } from './read.js';
 import type { RegistryEntry } from './registry.js';
 
-/** Folders with fewer notes are ingested on one thread: starting workers costs about a second. */
+/** Folders with fewer notes are ingested on one thread: starting a worker costs about a second. */
 export const PARALLEL_MIN_NOTES = 200;
 
 /** Workers used at most, whatever the number of cores: beyond this, copying facts back dominates. */
-const MAX_WORKERS = 8;
+const MAX_WORKERS = 7;
 
 /**
- * How many workers to ingest `noteCount` notes with: `requested` when given (0 or 1 mean none),
- * else one per core for a folder of at least PARALLEL_MIN_NOTES notes. Below 2, ingest runs on
- * the calling thread.
+ * This thread's share of the notes against a worker's: smaller, since this thread also rebuilds
+ * every fact the workers send back.
+ */
+const OWN_SHARE_WEIGHT = 0.8;
+
+/** Notes this thread parses or extracts between two turns of its event loop (to take in workers' messages). */
+const NOTES_BETWEEN_YIELDS = 20;
+
+/**
+ * How many worker threads to ingest `noteCount` notes with, besides the calling thread:
+ * `requested` when given (0 means none), else one per core but one for a folder of at least
+ * PARALLEL_MIN_NOTES notes. With none, ingest runs on the calling thread alone.
  */
 export function workerCount(noteCount: number, requested?: number): number {
-  if (requested !== undefined) return Math.max(0, Math.min(Math.floor(requested), MAX_WORKERS, noteCount));
+  if (requested !== undefined) return Math.max(0, Math.min(Math.floor(requested), MAX_WORKERS, noteCount - 1));
   if (noteCount < PARALLEL_MIN_NOTES) return 0;
-  return Math.min(availableParallelism(), MAX_WORKERS);
+  return Math.min(availableParallelism() - 1, MAX_WORKERS);
 }
 
 export interface ParallelExtractOptions {
   people: RegistryEntry[] | null;
   projects: RegistryEntry[] | null;
-  /** Number of worker threads (at least 1). */
+  /** Number of worker threads besides this one (at least 1). */
   workers: number;
   /** Called as notes are parsed, with the number parsed so far (not in note order). */
   onProgress?: (done: number, total: number, source: string) => void;
@@ -75,8 +89,9 @@ export type WorkerMessage =
   | { kind: 'failed'; message: string };
 
 /**
- * Parses and extracts `notes` on `options.workers` worker threads. Rejects when a worker cannot
- * be started or dies; a note that fails to parse or extract is a warning, as on one thread.
+ * Parses and extracts `notes` on this thread and `options.workers` worker threads. Rejects when
+ * a worker cannot be started or dies; a note that fails to parse or extract is a warning, as on
+ * one thread.
  */
 export async function extractInWorkers(notes: RawNote[], options: ParallelExtractOptions): Promise<ParallelExtractResult> {
   const workers = IngestWorkers.start(options.workers);
@@ -104,16 +119,18 @@ export class IngestWorkers {
     return this.links.length;
   }
 
-  /** Parses and extracts `notes` (see `extractInWorkers`). */
+  /** Parses and extracts `notes` on this thread and the workers (see `extractInWorkers`). */
   async extract(notes: RawNote[], options: Omit<ParallelExtractOptions, 'workers'>): Promise<ParallelExtractResult> {
-    const shares = shareOut(notes, Math.max(1, Math.min(this.links.length, notes.length)));
+    const [own, ...shares] = shareOut(notes, [OWN_SHARE_WEIGHT, ...this.links.map(() => 1)]);
     const links = this.links.slice(0, shares.length);
     let parsedSoFar = 0;
     const onProgress = (done: number, source: string) => {
       parsedSoFar += done;
       options.onProgress?.(parsedSoFar, notes.length, source);
     };
-    const summaries = (await Promise.all(links.map((w, i) => w.parsed(shares[i], onProgress)))).flat();
+    const fromWorkers = links.map((w, i) => w.parsed(shares[i], onProgress));
+    const ownParsed = await parseShare(own.notes, (done, source) => onProgress(done, source), true);
+    const summaries = [...ownParsed.summaries, ...(await Promise.all(fromWorkers)).flat()];
     summaries.sort((a, b) => a.index - b.index);
 
     const warnings: IngestWarning[] = [];
@@ -127,9 +144,12 @@ export class IngestWorkers {
     const position = new Map(kept.map((s, i) => [s.index, i]));
     const attendeeLists = kept.map((s) => s.attendees);
     const request: ExtractRequest = { attendeeLists, people: options.people, projects: options.projects };
-    const context = extractContext(attendeeLists.map((attendees) => ({ attendees })), options.people, options.projects);
 
-    const results = (await Promise.all(links.map((w) => w.extracted(request)))).flat();
+    const extractedByWorkers = links.map((w) => w.extracted(request));
+    const context = extractContext(attendeeLists.map((attendees) => ({ attendees })), options.people, options.projects);
+    const ownResults: NoteResult[] = [];
+    await extractShare(ownParsed.parsed, context, (batch) => ownResults.push(...batch), true);
+    const results = [...ownResults, ...(await Promise.all(extractedByWorkers)).flat()];
     results.sort((a, b) => position.get(a.index)! - position.get(b.index)!);
     const facts: NoteFacts[] = [];
     for (const r of results) {
@@ -145,16 +165,93 @@ export class IngestWorkers {
   }
 }
 
+/** A parsed note of a thread's share, with its index among all the notes. */
+export interface ParsedShareNote {
+  index: number;
+  note: ParsedNote;
+}
+
 /**
- * Splits the notes into `n` shares of about equal text length, keeping each note's index. Work
- * per note grows with its length, and the slowest share sets the pace.
+ * Round 1 on one thread: parses a share of the notes, reporting progress every so many notes.
+ * With `yieldNow`, lets the event loop run between batches (this thread takes in the workers'
+ * messages meanwhile).
  */
-function shareOut(notes: RawNote[], n: number): WorkerInput[] {
+export async function parseShare(
+  notes: WorkerInput['notes'],
+  progress: (done: number, source: string) => void,
+  yieldNow = false,
+): Promise<{ parsed: ParsedShareNote[]; summaries: NoteSummary[] }> {
+  const parsed: ParsedShareNote[] = [];
+  const summaries: NoteSummary[] = [];
+  let unreported = 0;
+  for (let i = 0; i < notes.length; i++) {
+    const { index, note } = notes[i];
+    const outcome = parseStep(note);
+    if (outcome.ok) {
+      parsed.push({ index, note: outcome.value });
+      summaries.push({ index, key: { date: outcome.value.date, id: outcome.value.id }, attendees: outcome.value.attendees });
+    } else {
+      summaries.push({ index, warning: outcome.warning });
+    }
+    if (++unreported === NOTES_BETWEEN_YIELDS || i === notes.length - 1) {
+      progress(unreported, note.source);
+      unreported = 0;
+      if (yieldNow) await turn();
+    }
+  }
+  return { parsed, summaries };
+}
+
+/**
+ * Round 2 on one thread: extracts a share's parsed notes, handing the results to `batch` every
+ * so many notes. Each note's entry is dropped as it is extracted: its facts keep what is still
+ * needed of it.
+ */
+export async function extractShare(
+  parsed: Array<ParsedShareNote | null>,
+  ctx: ExtractContext,
+  batch: (results: NoteResult[], last: boolean) => void,
+  yieldNow = false,
+): Promise<void> {
+  let pending: NoteResult[] = [];
+  for (let i = 0; i < parsed.length; i++) {
+    const { index, note } = parsed[i]!;
+    parsed[i] = null;
+    const outcome = extractStep(note, ctx);
+    pending.push(outcome.ok ? { index, facts: outcome.value } : { index, warning: outcome.warning });
+    const last = i === parsed.length - 1;
+    if (pending.length === RESULTS_PER_BATCH || last) {
+      batch(pending, last);
+      pending = [];
+    }
+    if (yieldNow && (i + 1) % NOTES_BETWEEN_YIELDS === 0) await turn();
+  }
+  if (parsed.length === 0) batch([], true);
+}
+
+/**
+ * Facts are handed over this many notes at a time. A worker sends each batch as soon as it is
+ * made: small batches leave its heap before they outlive a young-generation collection (sending a
+ * hundred notes' facts at once kept about 200 MB more per worker alive at 10,000 notes).
+ */
+const RESULTS_PER_BATCH = 5;
+
+/** One turn of the event loop. */
+function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Splits the notes into shares of about the given relative sizes (in text length), keeping each
+ * note's index. Work per note grows with its length, and the slowest share sets the pace.
+ */
+function shareOut(notes: RawNote[], weights: number[]): WorkerInput[] {
+  const n = Math.max(1, Math.min(weights.length, notes.length));
   const shares: WorkerInput[] = Array.from({ length: n }, () => ({ notes: [] }));
   const load = new Array<number>(n).fill(0);
   notes.forEach((note, index) => {
     let lightest = 0;
-    for (let i = 1; i < n; i++) if (load[i] < load[lightest]) lightest = i;
+    for (let i = 1; i < n; i++) if (load[i] / weights[i] < load[lightest] / weights[lightest]) lightest = i;
     shares[lightest].notes.push({ index, note });
     load[lightest] += note.text.length;
   });
@@ -172,7 +269,9 @@ class WorkerLink {
   private failure: Error | null = null;
 
   constructor() {
-    this.worker = new Worker(WORKER_ENTRY);
+    // The parent's flags are not passed on: under `node --import tsx` the worker would load tsx
+    // twice (its entry registers tsx itself, which it must when the parent registered it in code).
+    this.worker = new Worker(WORKER_ENTRY, { execArgv: [] });
     this.worker.on('message', (m: WorkerMessage) => this.push(m));
     this.worker.on('error', (err) => this.fail(err));
     this.worker.on('exit', (code) => this.fail(new Error(`ingest worker stopped (exit code ${code})`)));

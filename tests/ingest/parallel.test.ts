@@ -42,7 +42,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('ingest on worker threads', () => {
   it('gives the same graph as one thread, with registries', async () => {
     const serial = ingestNotes(notes, withRegistries);
-    const parallel = await ingestNotesInWorkers(notes, withRegistries, 2);
+    const parallel = await ingestNotesInWorkers(notes, withRegistries, 1);
     expect(parallel.meetings.length).toBeGreaterThan(290);
     expect(parallel.warnings.some((w) => w.file === 'binary.md')).toBe(true);
     expect(parallel).toEqual(serial);
@@ -52,7 +52,7 @@ describe('ingest on worker threads', () => {
 
   it('gives the same graph as one thread without registries (people known only from attendee lists)', async () => {
     const serial = ingestNotes(notes, withoutRegistries);
-    const parallel = await ingestNotesInWorkers(notes, withoutRegistries, 3);
+    const parallel = await ingestNotesInWorkers(notes, withoutRegistries, 2);
     expect(parallel.people.length).toBeGreaterThan(10);
     expect(JSON.stringify(parallel)).toBe(JSON.stringify(serial));
   });
@@ -66,9 +66,10 @@ describe('ingest on worker threads', () => {
 
   it('is what ingestFolder uses for a large folder, with the same result', async () => {
     expect(workerCount(notes.length, 2)).toBe(2);
+    expect(workerCount(1, 2)).toBe(0);
     expect(workerCount(PARALLEL_MIN_NOTES - 1)).toBe(0);
     const options = { peopleFile: path.join(dir, 'people.yml'), projectsFile: path.join(dir, 'projects.yml') };
-    const parallel = await ingestFolder(dir, { ...options, workers: 2 });
+    const parallel = await ingestFolder(dir, { ...options, workers: 1 });
     const serial = await ingestFolder(dir, { ...options, workers: 0 });
     expect(JSON.stringify(parallel)).toBe(JSON.stringify(serial));
   });
