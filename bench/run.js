@@ -29,6 +29,7 @@ const GB = 1024;
  * `heavy`: over 10,000 meetings; `neo4j`: needs a Neo4j server. Targets apply to the median.
  */
 const PLAN = [
+  { id: 'cpu-capacity', op: 'cpu-capacity', dataset: 'none', runs: 3 },
   { id: 'ingest/corpus', op: 'ingest', dataset: 'corpus', runs: 5, targets: [['wall', 500, 'real corpus ingest ≤ 0.5 s']] },
   { id: 'compromise/corpus', op: 'compromise', dataset: 'corpus', runs: 3 },
   { id: 'ingest/1k', op: 'ingest', dataset: '1k', runs: 3 },
@@ -227,7 +228,7 @@ async function main() {
       }
       const runs = opts.runs ?? entry.runs;
       const env = { ...process.env, ...neo4j.env };
-      if (entry.op !== 'ingest' && !prepared.has(entry.dataset)) {
+      if (entry.op !== 'ingest' && entry.dataset !== 'none' && !prepared.has(entry.dataset)) {
         // The dataset's folder and graph, made once and cached, outside any measured process.
         say(`preparing ${entry.dataset}…`);
         try {

@@ -35,7 +35,7 @@ export interface IngestOptions extends ReadOptions {
 export async function ingestFolder(notesDir: string, options: IngestOptions = {}): Promise<MeetingGraph> {
   // Workers take a second or two to load the extraction code: they start while the notes are read.
   const count = workerCount((await listNoteFiles(notesDir)).length, options.workers);
-  const workers = count >= 2 ? IngestWorkers.start(count) : null;
+  const workers = count > 0 ? IngestWorkers.start(count) : null;
   try {
     const { notes, warnings } = await readNotesFolder(notesDir, options);
     const notesOptions: IngestNotesOptions = {
@@ -88,7 +88,7 @@ export function ingestNotes(notes: RawNote[], options: IngestNotesOptions): Meet
  */
 export async function ingestNotesAsync(notes: RawNote[], options: IngestNotesOptions): Promise<MeetingGraph> {
   const count = workerCount(notes.length, options.workers);
-  if (count < 2) return ingestNotes(notes, options);
+  if (count === 0) return ingestNotes(notes, options);
   const workers = IngestWorkers.start(count);
   try {
     return await ingestWithWorkers(notes, options, workers);
