@@ -14,7 +14,7 @@
  * Plain JavaScript, like scripts/: it only starts processes.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,8 @@ const PLAN = [
   { id: 'ingest/1k-serial', op: 'ingest', dataset: '1k', args: ['--workers', '0'], runs: 3 },
   { id: 'ingest/10k', op: 'ingest', dataset: '10k', runs: 1, heavy: true, targets: [['wall', 60_000, '10k ingest ≤ 60 s'], ['peakRss', 1.5 * GB, 'peak RSS ≤ 1.5 GB']] },
   { id: 'ingest/10k-serial', op: 'ingest', dataset: '10k', args: ['--workers', '0'], runs: 1, heavy: true },
+  { id: 'ingest-stages/corpus', op: 'ingest-stages', dataset: 'corpus', runs: 3 },
+  { id: 'ingest-stages/10k', op: 'ingest-stages', dataset: '10k', runs: 1, heavy: true },
   { id: 'reingest-unchanged/corpus', op: 'reingest', dataset: 'corpus', args: ['--change', '0'], runs: 5, targets: [['wall', 50, 're-ingest unchanged ≤ 0.05 s']] },
   { id: 'reingest-1pct/corpus', op: 'reingest', dataset: 'corpus', args: ['--change', '1', '--warm'], runs: 3 },
   { id: 'reingest-unchanged/10k', op: 'reingest', dataset: '10k', args: ['--change', '0'], runs: 1, heavy: true },
@@ -163,6 +165,13 @@ async function startNeo4jIfNeeded() {
   }
 }
 
+/** Deletes the graphs this run cached (a 10k graph is a few hundred MB). */
+function removeRunGraphs(runId) {
+  const dir = path.join(process.env.MEETGRAPH_BENCH_CACHE ?? path.join(os.tmpdir(), 'meetgraph-bench'), 'graphs');
+  if (!existsSync(dir)) return;
+  for (const f of readdirSync(dir)) if (f.includes(`-run-${runId}-`)) rmSync(path.join(dir, f), { force: true });
+}
+
 function machine() {
   const cpus = os.cpus();
   return {
@@ -213,6 +222,8 @@ function table(results, ratios) {
 
 async function main() {
   const startedAt = new Date().toISOString();
+  // Graphs ingested during this run are cached under this id (see bench/lib/datasets.ts).
+  const runId = `${Date.now()}-${process.pid}`;
   const loadAtStart = loadAverage();
   say(`${selected.length} operations; load average ${loadAtStart.join(' ')} on ${os.availableParallelism()} cores`);
   const neo4j = await startNeo4jIfNeeded();
@@ -227,7 +238,7 @@ async function main() {
         continue;
       }
       const runs = opts.runs ?? entry.runs;
-      const env = { ...process.env, ...neo4j.env };
+      const env = { ...process.env, ...neo4j.env, MEETGRAPH_BENCH_RUN: runId };
       if (entry.op !== 'ingest' && entry.dataset !== 'none' && !prepared.has(entry.dataset)) {
         // The dataset's folder and graph, made once and cached, outside any measured process.
         say(`preparing ${entry.dataset}…`);
@@ -259,6 +270,7 @@ async function main() {
     }
   } finally {
     await neo4j.stop();
+    removeRunGraphs(runId);
   }
 
   const median = (id, figure) => results.find((r) => r.id === id && !r.skipped)?.figures[figure]?.median;

@@ -121,13 +121,13 @@ async function extractWith(workers: IngestWorkers, notes: RawNote[], options: In
 }
 
 /** Topics (one NLP pass over the folder) and assembly: the folder-wide stages after extraction. */
-function completeGraph(facts: NoteFacts[], ctx: ExtractContext, warnings: IngestWarning[], options: IngestNotesOptions): MeetingGraph {
+export function completeGraph(facts: NoteFacts[], ctx: ExtractContext, warnings: IngestWarning[], options: IngestNotesOptions): MeetingGraph {
   if (options.topics !== false) assignTopics(facts);
   return assembleGraph(facts, ctx.people, ctx.projects, warnings, { promoteDiscoveredAt: options.projects ? null : 2, umbrellaShare: 0.9 });
 }
 
 /** Topics of every discussion, from its heading (or opening sentence when it has none), in one NLP pass. */
-function assignTopics(facts: NoteFacts[]): void {
+export function assignTopics(facts: NoteFacts[]): void {
   const sections = facts.flatMap((f) => f.sections.map((s) => ({ s, file: f.note.source })));
   const sources = sections.map(({ s }) =>
     s.section.heading ? { text: s.section.heading, line: s.section.line, display: s.section.heading } : s.sentences[0],

@@ -28,7 +28,7 @@ import type { RegistryEntry } from './registry.js';
 /** Folders with fewer notes are ingested on one thread: starting a worker costs about a second. */
 export const PARALLEL_MIN_NOTES = 200;
 
-/** Workers used at most, whatever the number of cores: beyond this, copying facts back dominates. */
+/** Workers used at most, whatever the number of cores: this thread rebuilds every worker's facts, and would become the bottleneck. */
 const MAX_WORKERS = 7;
 
 /**
@@ -128,9 +128,9 @@ export class IngestWorkers {
       parsedSoFar += done;
       options.onProgress?.(parsedSoFar, notes.length, source);
     };
-    const fromWorkers = links.map((w, i) => w.parsed(shares[i], onProgress));
-    const ownParsed = await parseShare(own.notes, (done, source) => onProgress(done, source), true);
-    const summaries = [...ownParsed.summaries, ...(await Promise.all(fromWorkers)).flat()];
+    const fromWorkers = awaitedLater(Promise.all(links.map((w, i) => w.parsed(shares[i], onProgress))));
+    const ownParsed = await parseShare(own.notes, onProgress, true);
+    const summaries = [...ownParsed.summaries, ...(await fromWorkers).flat()];
     summaries.sort((a, b) => a.index - b.index);
 
     const warnings: IngestWarning[] = [];
@@ -145,11 +145,11 @@ export class IngestWorkers {
     const attendeeLists = kept.map((s) => s.attendees);
     const request: ExtractRequest = { attendeeLists, people: options.people, projects: options.projects };
 
-    const extractedByWorkers = links.map((w) => w.extracted(request));
+    const extractedByWorkers = awaitedLater(Promise.all(links.map((w) => w.extracted(request))));
     const context = extractContext(attendeeLists.map((attendees) => ({ attendees })), options.people, options.projects);
     const ownResults: NoteResult[] = [];
     await extractShare(ownParsed.parsed, context, (batch) => ownResults.push(...batch), true);
-    const results = [...ownResults, ...(await Promise.all(extractedByWorkers)).flat()];
+    const results = [...ownResults, ...(await extractedByWorkers).flat()];
     results.sort((a, b) => position.get(a.index)! - position.get(b.index)!);
     const facts: NoteFacts[] = [];
     for (const r of results) {
@@ -235,6 +235,15 @@ export async function extractShare(
  * hundred notes' facts at once kept about 200 MB more per worker alive at 10,000 notes).
  */
 const RESULTS_PER_BATCH = 5;
+
+/**
+ * `promise`, marked as handled: it is awaited only after this thread's own share is done, and a
+ * worker failing before then must not count as an unhandled rejection (which ends the process).
+ */
+function awaitedLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
 
 /** One turn of the event loop. */
 function turn(): Promise<void> {

@@ -83,14 +83,23 @@ export function cacheGraph(ds: Dataset, graph: MeetingGraph): void {
   renameSync(`${file}.${process.pid}`, file);
 }
 
+/**
+ * Where a dataset's graph is cached: per version of the ingest code, or, under `bench/run.js`,
+ * per run (BENCH_RUN_ENV), so that a source file edited while a run goes on does not send the
+ * run's later operations back to ingesting.
+ */
 function graphCacheFile(ds: Dataset): string {
+  const run = process.env[BENCH_RUN_ENV];
   const ingestSources = readdirSync(path.join(repoRoot, 'ingest'))
     .filter((f) => f.endsWith('.ts'))
     .sort()
     .map((f) => path.join(repoRoot, 'ingest', f));
-  const inputs = [ds.peopleFile, ds.projectsFile, ...ingestSources];
-  return path.join(cacheDir, 'graphs', `${ds.name}-${sourceHash(inputs)}-${path.basename(ds.notesDir)}.json`);
+  const version = run ? `run-${run.replace(/[^\w-]/g, '')}` : sourceHash([ds.peopleFile, ds.projectsFile, ...ingestSources]);
+  return path.join(cacheDir, 'graphs', `${ds.name}-${version}-${path.basename(ds.notesDir)}.json`);
 }
+
+/** Set by `bench/run.js` to one id per run. */
+export const BENCH_RUN_ENV = 'MEETGRAPH_BENCH_RUN';
 
 /** A short hash of files' contents: a cache key that changes whenever they do. */
 function sourceHash(files: string[]): string {

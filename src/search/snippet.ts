@@ -16,14 +16,31 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 
+// Each pattern below has, after the construct it removes, alternatives that consume without a
+// change what a failed attempt has scanned: the stretch up to the `]` every later start before it
+// would also stop at, or the rest of the text when no closing `)`, `]`, `>` or `-->` is left in it
+// (no later attempt can succeed then). The results are those of the plain patterns; the cost
+// stays linear where the plain patterns, retried from every `[` or `<` of a long line, took time
+// quadratic in its length (minutes for a 1 MB line of brackets).
+const COMMENT = /<!--[\s\S]*?(-->)|<!--[\s\S]*/g;
+const REFERENCE_DEFINITION = /^\s*\[[^\]]+\](:)\s*\S+.*$|^\s*\[[^\]]*/gm;
+const INLINE_LINK = /!?\[([^\]]*)\](\([^)]*\))|!?\[[^\]]*\]\([^)]*$|!?\[[^\]]*/g;
+const REFERENCE_LINK = /\[([^\]]*)\](\[[^\]]*\])|\[[^\]]*\]\[[^\]]*$|\[[^\]]*/g;
+const TAG = /<[^>]+(>)|<[^>]*$/g;
+
+/** A removal's replacement when its construct matched (the marker group is set); the text unchanged for a skipped stretch. */
+type Replacer = (match: string, ...groups: Array<string | undefined>) => string;
+const blankIfClosed: Replacer = (m, close) => (close === undefined ? m : ' ');
+const textIfLink: Replacer = (m, text, target) => (target === undefined ? m : (text ?? ''));
+
 /** Markdown reduced to the words a reader sees: link targets, reference definitions and markup gone. */
 export function plainText(markdown: string): string {
   return markdown
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/^\s*\[[^\]]+\]:\s*\S+.*$/gm, ' ') // [ref]: url
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1') // [text](url), ![alt](src)
-    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1') // [text][ref]
-    .replace(/<[^>]+>/g, ' ')
+    .replace(COMMENT, blankIfClosed)
+    .replace(REFERENCE_DEFINITION, blankIfClosed) // [ref]: url
+    .replace(INLINE_LINK, textIfLink) // [text](url), ![alt](src)
+    .replace(REFERENCE_LINK, textIfLink) // [text][ref]
+    .replace(TAG, blankIfClosed)
     .replace(/^\s{0,3}(#{1,6}\s+|[*+-]\s+|\d+[.)]\s+|>\s?)/gm, '')
     .replace(/[`*_~]+/g, (m, offset: number, all: string) => {
       // keep snake_case identifiers intact: only strip markers next to a non-word character

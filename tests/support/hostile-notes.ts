@@ -45,6 +45,9 @@ export const HOSTILE_LINES: Record<string, string> = {
   'repo-like': megabyteOf('a/b.'),
   prose: megabyteOf('Ann Lee will fix the Irmin build, e.g. the part Bob Stone wrote. '),
   'mixed-markup': megabyteOf('[a](b "c *d_ `e <f ('),
+  'comment-opens': megabyteOf('<!--'),
+  'angle-opens': megabyteOf('<a '),
+  'definition-like': megabyteOf('[x]: '),
 };
 
 /** Line contexts: a discussion line, a heading, an attendee list and a whole paragraph of short lines. */

@@ -1,0 +1,15 @@
+import { readNotesFolder } from '../ingest/read.js';
+import { loadRegistry } from '../ingest/registry.js';
+import { IngestWorkers } from '../ingest/parallel.js';
+const dir = process.argv[2];
+const mb = (n: number) => (n / 1048576).toFixed(0);
+const T = performance.now();
+const show = (l: string) => { const m = process.memoryUsage(); console.log(((performance.now() - T) / 1000).toFixed(1).padStart(6), l.padEnd(10), 'rss', mb(m.rss), 'heapUsed', mb(m.heapUsed), 'heapTotal', mb(m.heapTotal), 'ext', mb(m.external), 'ab', mb(m.arrayBuffers)); };
+const iv = setInterval(() => show('tick'), 3000);
+const w = IngestWorkers.start(1);
+const { notes } = await readNotesFolder(dir); show('read');
+const r = await w.extract(notes, { people: loadRegistry(dir + '/people.yml'), projects: loadRegistry(dir + '/projects.yml') });
+show('extracted');
+await w.close(); show('closed');
+clearInterval(iv);
+console.log('maxRSS', (process.resourceUsage().maxRSS / 1024).toFixed(0), r.facts.length);
