@@ -130,7 +130,7 @@ function extractSection(
         speakers.set(s, p);
       }
     }
-    for (const m of prose.matchAll(ctx.people.mentionPattern())) {
+    for (const m of ctx.people.mentionsIn(prose)) {
       if (prefix && m.index! < prefix[0].length) continue;
       const cands = ctx.people.lookup(m[0]);
       if (cands.length) pending.push({ sentence: s, start: m.index!, end: m.index! + m[0].length, text: m[0], candidates: cands, speaker: false });

@@ -116,6 +116,8 @@ async function ingestWithWorkers(notes: RawNote[], options: IngestNotesOptions, 
 
 async function extractWith(workers: IngestWorkers, notes: RawNote[], options: IngestNotesOptions): Promise<MeetingGraph> {
   const extracted = await workers.extract(notes, options);
+  // Stopped before the folder-wide stages: an idle worker keeps its garbage (hundreds of MB at 10,000 notes).
+  await workers.close();
   const warnings = [...(options.readWarnings ?? []), ...extracted.warnings];
   return completeGraph(extracted.facts, extracted.context, warnings, options);
 }

@@ -159,7 +159,7 @@ export class IngestWorkers {
     return { facts, context, warnings };
   }
 
-  /** Stops every worker. */
+  /** Stops every worker (again: nothing). */
   async close(): Promise<void> {
     await Promise.all(this.links.map((w) => w.close()));
   }
@@ -276,6 +276,7 @@ class WorkerLink {
   private readonly messages: WorkerMessage[] = [];
   private waiting: (() => void) | null = null;
   private failure: Error | null = null;
+  private closed = false;
 
   constructor() {
     // The parent's flags are not passed on: under `node --import tsx` the worker would load tsx
@@ -308,6 +309,8 @@ class WorkerLink {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     this.failure ??= new Error('ingest worker closed');
     await this.worker.terminate();
   }

@@ -82,7 +82,7 @@ export function parseNote(note: RawNote): ParsedNote {
   const preambleEnd = headings.length ? headings[0].startLine : lines.length;
 
   const attendeesFound = findAttendees(lines, ranges, preambleEnd);
-  const attendees = attendeesFound ? parseAttendees(attendeesFound.lines.map(lineAt)) : [];
+  const attendees = attendeesFound ? withoutOverlongNames(parseAttendees(attendeesFound.lines.map(lineAt)), note.source, warnings) : [];
   const attendeeLines = new Set(attendeesFound?.lines);
   const inAttendeeBlock = (i: number) => attendeeLines.has(i);
 
@@ -247,6 +247,18 @@ function findAttendees(
   }
   void preambleEnd;
   return null;
+}
+
+/** Longer "names" in an attendee list are pasted text, not people (and every form of a name becomes part of a pattern). */
+const MAX_ATTENDEE_NAME = 100;
+
+/** The entries whose name can be a person's; each other one is reported. */
+function withoutOverlongNames(entries: AttendeeEntry[], file: string, warnings: IngestWarning[]): AttendeeEntry[] {
+  return entries.filter((e) => {
+    if (e.name.length <= MAX_ATTENDEE_NAME) return true;
+    warnings.push({ kind: 'partial', file, line: e.line, message: `an attendee entry of ${e.name.length} characters is not a name; left out` });
+    return false;
+  });
 }
 
 function stringField(v: unknown): string | undefined {

@@ -119,12 +119,24 @@ function nounPhrases(terms: TaggedTerm[]): string[] {
 const LINES_PER_PASS = 2000;
 
 /**
+ * Characters of a heading (or opening sentence) that are tagged. Real headings are far shorter;
+ * a pasted megabyte is not tagged whole, because compromise's tokenizer takes time quadratic in
+ * the length of some lines (a 256 KiB run of `a.` costs minutes), and so would the clean-up
+ * patterns below on a run of unclosed parentheses. The cut falls before the word it would split.
+ */
+export const MAX_TOPIC_TEXT = 1000;
+
+function capped(text: string): string {
+  return text.length <= MAX_TOPIC_TEXT ? text : text.slice(0, MAX_TOPIC_TEXT).replace(/\S*$/, '');
+}
+
+/**
  * Topics of many texts (headings, mostly): each distinct text is tagged once, in a few large
  * `compromise` passes (one line per text) rather than a pass per discussion — a folder repeats
  * its headings ("Quality and test", "AoB") and compromise's per-call set-up dominates short texts.
  */
 export function topicsOfTexts(texts: string[]): string[][] {
-  const clean = (t: string) => t.replace(/`[^`]*`/g, ' ').replace(/\([^)]*\)\s*$/, '').replace(/[.!?;:]+(?=\s|$)/g, ',').replace(/\s+/g, ' ').trim();
+  const clean = (t: string) => capped(t).replace(/`[^`]*`/g, ' ').replace(/\([^)]*\)\s*$/, '').replace(/[.!?;:]+(?=\s|$)/g, ',').replace(/\s+/g, ' ').trim();
   const distinct = [...new Set(texts.map(clean).filter(Boolean))].filter((t) => !topicCache.has(t));
   const byText = topicCache;
   for (let i = 0; i < distinct.length; i += LINES_PER_PASS) {

@@ -36,19 +36,19 @@ runOp(import.meta.url, async () => {
     const start = performance.now();
     appendFileSync(path.join(notesDir, file), `\n\n#### Review of ${word} ####\n\nThe ${word} migration is still open; someone will look into it.\n`);
     const inSearch = (async () => {
-      await server.poll<{ total: number }>(`/api/search?q=${word}&limit=1`, (status, body) => status === 200 && (body?.total ?? 0) > 0, 120_000);
+      await server.poll<{ total: number }>(`/api/search?q=${word}&limit=1`, (status, body) => status === 200 && (body?.total ?? 0) > 0, 900_000);
       return performance.now() - start;
     })();
     const inGraph = (async () => {
       await server.poll<{ rows?: Array<{ heading: string }> } | Array<{ heading: string }>>(
         `/api/discussions?meeting=${encodeURIComponent(meetingId)}`,
         (status, body) => status === 200 && rowsOf(body).some((r) => r.heading.includes(word)),
-        120_000,
+        900_000,
       );
       return performance.now() - start;
     })();
     const [searchMs, graphMs] = await Promise.all([inSearch, inGraph]);
-    const after = await server.poll<Health>('/api/health', (status, body) => status === 200 && (body?.lastIngest.count ?? 0) > before.lastIngest.count, 120_000);
+    const after = await server.poll<Health>('/api/health', (status, body) => status === 200 && (body?.lastIngest.count ?? 0) > before.lastIngest.count, 900_000);
     report(
       { search: ms(searchMs), graph: ms(graphMs), serverIngest: ms(after.lastIngest.durationMs ?? NaN), meetings: count(before.counts.meetings) },
       { file, initialIngestMs: before.lastIngest.durationMs },

@@ -9,12 +9,11 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { neo4jConfigFromEnv } from '../../src/config.js';
-import { emptyGraph } from '../../src/domain.js';
 import { EmbeddedStore } from '../../src/store/embedded.js';
 import { Neo4jStore } from '../../src/store/neo4j.js';
 import type { GraphStore } from '../../src/store/types.js';
 import { dataset, datasetGraph } from '../lib/datasets.js';
+import { benchNeo4jConfig, emptyNeo4j } from '../lib/neo4j.js';
 import { count, mb, ms, opOptions, report, runOp, timed } from '../lib/op.js';
 
 runOp(import.meta.url, async () => {
@@ -23,10 +22,9 @@ runOp(import.meta.url, async () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'meetgraph-bench-load-'));
   let store: GraphStore;
   if (opts.store === 'neo4j') {
-    const config = neo4jConfigFromEnv();
-    if (!config) throw new Error('set NEO4J_URI (bench/run.js starts a Neo4j and sets it)');
+    const config = benchNeo4jConfig();
+    await emptyNeo4j(config);
     store = await Neo4jStore.open(config);
-    await store.load(emptyGraph());
   } else {
     store = await EmbeddedStore.open(dataDir);
   }
@@ -37,8 +35,8 @@ runOp(import.meta.url, async () => {
     if (store instanceof EmbeddedStore) Object.assign(figures, { snapshot: mb(statSync(store.file).size) });
     report(figures, { load: first.value, reload: again.value });
   } finally {
-    if (opts.store === 'neo4j') await store.load(emptyGraph()).catch(() => undefined);
     await store.close();
+    if (opts.store === 'neo4j') await emptyNeo4j(benchNeo4jConfig());
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

@@ -8,14 +8,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { neo4jConfigFromEnv } from '../../src/config.js';
-import { emptyGraph } from '../../src/domain.js';
 import { EmbeddedStore } from '../../src/store/embedded.js';
 import { Neo4jStore } from '../../src/store/neo4j.js';
 import type { GraphStore } from '../../src/store/types.js';
 import { percentile } from '../percentiles.js';
 import { namedQueries } from '../store-queries.js';
 import { dataset, datasetGraph } from '../lib/datasets.js';
+import { benchNeo4jConfig, emptyNeo4j } from '../lib/neo4j.js';
 import { count, ms, opOptions, report, runOp } from '../lib/op.js';
 
 runOp(import.meta.url, async () => {
@@ -26,10 +25,9 @@ runOp(import.meta.url, async () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'meetgraph-bench-queries-'));
   let store: GraphStore;
   if (opts.store === 'neo4j') {
-    const config = neo4jConfigFromEnv();
-    if (!config) throw new Error('set NEO4J_URI (bench/run.js starts a Neo4j and sets it)');
+    const config = benchNeo4jConfig();
+    await emptyNeo4j(config);
     store = await Neo4jStore.open(config);
-    await store.load(emptyGraph());
   } else {
     store = await EmbeddedStore.open(dataDir);
   }
@@ -56,8 +54,8 @@ runOp(import.meta.url, async () => {
       { worst: worst[0], perQuery },
     );
   } finally {
-    if (opts.store === 'neo4j') await store.load(emptyGraph()).catch(() => undefined);
     await store.close();
+    if (opts.store === 'neo4j') await emptyNeo4j(benchNeo4jConfig());
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

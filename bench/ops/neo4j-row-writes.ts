@@ -6,10 +6,10 @@
  *   NEO4J_URI=… node --import tsx bench/ops/neo4j-row-writes.ts --dataset corpus
  */
 import neo4j from 'neo4j-driver';
-import { neo4jConfigFromEnv } from '../../src/config.js';
-import { emptyGraph, type MeetingGraph } from '../../src/domain.js';
+import type { MeetingGraph } from '../../src/domain.js';
 import { Neo4jStore } from '../../src/store/neo4j.js';
 import { dataset, datasetGraph } from '../lib/datasets.js';
+import { benchNeo4jConfig, emptyNeo4j } from '../lib/neo4j.js';
 import { count, ms, opOptions, report, runOp, timed } from '../lib/op.js';
 
 /** One statement per node and per edge of the graph, with its parameters. */
@@ -43,12 +43,12 @@ function rowStatements(g: MeetingGraph): Array<[string, Record<string, unknown>]
 
 runOp(import.meta.url, async () => {
   const opts = opOptions('neo4j-row-writes');
-  const config = neo4jConfigFromEnv();
-  if (!config) throw new Error('set NEO4J_URI (bench/run.js starts a Neo4j and sets it)');
+  const config = benchNeo4jConfig();
   const graph = await datasetGraph(dataset(opts.dataset));
-  // The store empties the database and creates the constraints; then it is put aside.
+  // Opening the store creates its constraints; then it is put aside.
+  await emptyNeo4j(config);
   const store = await Neo4jStore.open(config);
-  await store.load(emptyGraph());
+  await store.close();
   const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password));
   const session = driver.session({ database: config.database });
   const statements = rowStatements(graph);
@@ -60,7 +60,6 @@ runOp(import.meta.url, async () => {
   } finally {
     await session.close();
     await driver.close();
-    await store.load(emptyGraph()).catch(() => undefined);
-    await store.close();
+    await emptyNeo4j(config);
   }
 });

@@ -7,6 +7,7 @@ import cliProgress from 'cli-progress';
 import path from 'node:path';
 import { resolveDataDir, resolveRegistryFiles, neo4jConfigFromEnv } from '../config.js';
 import { openStore } from '../store/index.js';
+import { discardedSnapshotNotice } from '../store/discarded-snapshot.js';
 import { runIngest, type IngestRunResult } from '../ingest-run.js';
 import type { IngestWarning } from '../domain.js';
 import { UserError } from '../cli.js';
@@ -36,7 +37,12 @@ export function register(program: Command): void {
 
 export async function ingestCommand(notesDir: string, dataDir: string, flags: IngestFlags): Promise<number> {
   const registries = resolveRegistryFiles(notesDir, flags);
-  const store = await openStore({ dataDir, neo4j: neo4jConfigFromEnv(), discardCorruptSnapshot: true });
+  const store = await openStore({
+    dataDir,
+    neo4j: neo4jConfigFromEnv(),
+    discardCorruptSnapshot: true,
+    onDiscardCorruptSnapshot: (problem) => process.stderr.write(`meetgraph: ${discardedSnapshotNotice(problem)}\n`),
+  });
   const bar = process.stderr.isTTY && !flags.json
     ? new cliProgress.SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic)
     : null;

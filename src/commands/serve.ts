@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, type Command } from 'commander';
 import { resolveDataDir, resolveRegistryFiles } from '../config.js';
 import { startServer } from '../server/server.js';
+import { UserError } from '../cli.js';
 
 interface ServeFlags {
   notes?: string;
@@ -14,10 +15,17 @@ interface ServeFlags {
   port?: number;
   host: string;
   watch?: boolean;
+  rateLimit?: number;
 }
 
 /** The example notes of the repository: what a fresh clone serves. */
 const EXAMPLE_NOTES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../examples/notes');
+
+/** Requests a minute: a whole number from 1 (the API rate limit per client address). */
+function requestsPerMinute(value: string): number {
+  if (!/^\d{1,9}$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('must be a whole number of requests a minute, at least 1');
+  return Number(value);
+}
 
 function portNumber(value: string): number {
   if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError('must be a port number from 0 to 65535');
@@ -34,11 +42,13 @@ export function register(program: Command): void {
     .option('--port <n>', 'port to listen on (default PORT, else 3000)', portNumber)
     .option('--host <address>', 'address to bind; 0.0.0.0 exposes the server to the network', '127.0.0.1')
     .option('--watch', 're-ingest when a note is added, changed or deleted')
+    .option('--rate-limit <n>', 'API requests a minute per client address (default MEETGRAPH_RATE_LIMIT, else 600)', requestsPerMinute)
     .action(async (flags: ServeFlags, command: Command) => {
       const notesDir = path.resolve(flags.notes ?? process.env.NOTES_DIR ?? EXAMPLE_NOTES);
       const dataDir = resolveDataDir(command.optsWithGlobals().data);
       const port = flags.port ?? (process.env.PORT ? portNumber(process.env.PORT) : 3000);
       const token = process.env.MEETGRAPH_TOKEN || null;
+      const rateLimit = flags.rateLimit ?? (process.env.MEETGRAPH_RATE_LIMIT ? rateLimitFromEnv(process.env.MEETGRAPH_RATE_LIMIT) : undefined);
       const out = (line: string) => process.stdout.write(`${line}\n`);
       out(`meetgraph: ingesting ${notesDir} …`);
       const running = await startServer({
@@ -49,6 +59,7 @@ export function register(program: Command): void {
         host: flags.host,
         watch: flags.watch,
         token,
+        rateLimit: rateLimit === undefined ? undefined : { limit: rateLimit },
       });
       const counts = running.state.view.graph;
       const health = running.state.storeLink;
@@ -71,4 +82,12 @@ export function register(program: Command): void {
         process.on('SIGTERM', stop);
       });
     });
+}
+
+function rateLimitFromEnv(value: string): number {
+  try {
+    return requestsPerMinute(value);
+  } catch (err) {
+    throw new UserError(`MEETGRAPH_RATE_LIMIT: ${(err as Error).message}, not "${value}"`);
+  }
 }

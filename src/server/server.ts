@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { neo4jConfigFromEnv, type Neo4jConfig } from '../config.js';
 import { openStore } from '../store/index.js';
+import { discardedSnapshotNotice } from '../store/discarded-snapshot.js';
 import { createApp, type AppOptions } from './app.js';
 import { ServerState, type ServerSources } from './state.js';
 import { watchNotes, type NoteWatcher } from './watch-notes.js';
@@ -36,7 +37,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const neo4j = options.neo4j === undefined ? neo4jConfigFromEnv() : options.neo4j;
   const state = new ServerState(
     { notesDir: options.notesDir, dataDir: options.dataDir, peopleFile: options.peopleFile, projectsFile: options.projectsFile },
-    { open: () => openStore({ dataDir: options.dataDir, neo4j, discardCorruptSnapshot: true }), kind: neo4j ? 'neo4j' : 'embedded' },
+    {
+      open: () =>
+        openStore({
+          dataDir: options.dataDir,
+          neo4j,
+          discardCorruptSnapshot: true,
+          onDiscardCorruptSnapshot: (problem) => log(discardedSnapshotNotice(problem)),
+        }),
+      kind: neo4j ? 'neo4j' : 'embedded',
+    },
     log,
   );
   let watcher: NoteWatcher | null = null;

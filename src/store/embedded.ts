@@ -37,6 +37,8 @@ export interface EmbeddedStoreOptions {
    * the file is replaced by the next load. Default false.
    */
   discardCorruptSnapshot?: boolean;
+  /** Called with the `corrupt` StoreError when a corrupt snapshot was discarded, so that the caller can report it. */
+  onDiscardCorruptSnapshot?: (problem: StoreError) => void;
 }
 
 export class EmbeddedStore implements GraphStore {
@@ -66,8 +68,9 @@ export class EmbeddedStore implements GraphStore {
     try {
       stored = await readSnapshotFile(file);
     } catch (err) {
-      if (err instanceof StoreError && err.reason === 'corrupt' && options.discardCorruptSnapshot) stored = null;
-      else throw err;
+      if (!(err instanceof StoreError && err.reason === 'corrupt' && options.discardCorruptSnapshot)) throw err;
+      options.onDiscardCorruptSnapshot?.(err);
+      stored = null;
     }
     const graph = new EmbeddedGraph();
     if (!stored) return new EmbeddedStore(file, graph, { warnings: [], projectCandidates: [] });
@@ -75,8 +78,10 @@ export class EmbeddedStore implements GraphStore {
     try {
       parts = partitionGraph(stored);
     } catch (err) {
-      if (options.discardCorruptSnapshot) return new EmbeddedStore(file, graph, { warnings: [], projectCandidates: [] });
-      throw corrupt(file, (err as Error).message, err);
+      const problem = corrupt(file, (err as Error).message, err);
+      if (!options.discardCorruptSnapshot) throw problem;
+      options.onDiscardCorruptSnapshot?.(problem);
+      return new EmbeddedStore(file, graph, { warnings: [], projectCandidates: [] });
     }
     graph.upsertEntities(parts);
     for (const part of parts.meetings) graph.addMeeting(part);

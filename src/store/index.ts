@@ -5,6 +5,7 @@ import { neo4jConfigFromEnv, type Neo4jConfig } from '../config.js';
 import { EmbeddedStore } from './embedded.js';
 import { Neo4jStore } from './neo4j.js';
 import type { GraphStore } from './types.js';
+import type { StoreError } from './errors.js';
 
 export type { GraphStore } from './types.js';
 export { StoreError, type StoreErrorReason } from './errors.js';
@@ -23,10 +24,15 @@ export interface OpenStoreOptions {
    * (for a caller that is about to load a whole graph). Default false.
    */
   discardCorruptSnapshot?: boolean;
+  /** Embedded store only: told of a corrupt snapshot that was discarded (see `discardCorruptSnapshot`). */
+  onDiscardCorruptSnapshot?: (problem: StoreError) => void;
 }
 
 export async function openStore(options: OpenStoreOptions): Promise<GraphStore> {
   const neo4j = options.neo4j === undefined ? neo4jConfigFromEnv() : options.neo4j;
   if (neo4j) return Neo4jStore.open(neo4j);
-  return EmbeddedStore.open(options.dataDir, { discardCorruptSnapshot: options.discardCorruptSnapshot });
+  return EmbeddedStore.open(options.dataDir, {
+    discardCorruptSnapshot: options.discardCorruptSnapshot,
+    onDiscardCorruptSnapshot: options.onDiscardCorruptSnapshot,
+  });
 }

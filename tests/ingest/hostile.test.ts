@@ -100,6 +100,51 @@ describe('a hostile notes folder', () => {
   }, 600_000);
 });
 
+describe('hostile lines and headings are ingested in linear time', () => {
+  const people = existsSync(path.join(SHARED, 'corpus/mirage-weekly.people.yml')) ? loadRegistry(path.join(SHARED, 'corpus/mirage-weekly.people.yml')) : null;
+  const projects = existsSync(path.join(SHARED, 'corpus/mirage-weekly.projects.yml')) ? loadRegistry(path.join(SHARED, 'corpus/mirage-weekly.projects.yml')) : null;
+  /** Seconds one note takes through parse, extraction and topics (registries make the name patterns large). */
+  const timeOf = (text: string) => {
+    const started = performance.now();
+    const g = ingestNotes([raw('2020-01-07.md', text)], { people, projects });
+    return { seconds: (performance.now() - started) / 1000, g };
+  };
+  // Quadratic behaviour on 1 MiB is minutes to hours; linear is about a second on a loaded machine.
+  const LIMIT_S = 10;
+
+  it(`a note of ${HEADINGS} headings within ${LIMIT_S} s`, () => {
+    const { seconds, g } = timeOf(tenThousandHeadings());
+    console.info(`${HEADINGS} headings: ${seconds.toFixed(2)} s`);
+    expect(g.discussions).toHaveLength(HEADINGS);
+    expect(seconds).toBeLessThan(LIMIT_S);
+  }, 120_000);
+
+  for (const [context, wrap] of Object.entries(CONTEXTS)) {
+    for (const [name, line] of Object.entries(HOSTILE_LINES)) {
+      it(`a 1 MiB ${name} line in ${context === 'attendees' ? 'an attendee list' : `a ${context}`} within ${LIMIT_S} s`, () => {
+        const { seconds, g } = timeOf(wrap(line));
+        if (seconds > 1) console.info(`${context}/${name}: ${seconds.toFixed(2)} s`);
+        expect(g.meetings).toHaveLength(1);
+        expect(seconds).toBeLessThan(LIMIT_S);
+      }, 120_000);
+    }
+  }
+
+  it(`a paragraph of 20,000 short lines within ${LIMIT_S} s`, () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => (i % 3 === 0 ? `e.g. line ${i} ends here.` : `Ann Lee (${i}) and [Bob`)).join('\n');
+    const { seconds } = timeOf(`${front('2020-01-07')}### Item\n\n${lines}\n`);
+    expect(seconds).toBeLessThan(LIMIT_S);
+  }, 120_000);
+
+  // Fifty people named over and over: the cost under test is the block's length, not the number
+  // of people (matching a new attendee against every known one is linear in the directory's size).
+  it(`an attendee block of 20,000 lines within ${LIMIT_S} s`, () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => `Person${i % 50} Name (handle${i % 50}, (`).join('\n');
+    const { seconds } = timeOf(`${front('2020-01-07')}Attendees:\n${lines}\n\n### Item\n\nAnn spoke.\n`);
+    expect(seconds).toBeLessThan(LIMIT_S);
+  }, 120_000);
+});
+
 describe('the time budget of one note', () => {
   const saved = process.env[NOTE_BUDGET_ENV];
   afterEach(() => {
