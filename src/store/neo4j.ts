@@ -178,44 +178,43 @@ export class Neo4jStore implements GraphStore {
     return this.query<AttendeeRow>('attendees', { meeting: meetingId });
   }
 
-  person(id: string): Promise<PersonDetail | null> {
-    return this.read(async (tx) => {
-      const [head] = await rows<Pick<PersonDetail, 'id' | 'name' | 'aliases' | 'firstSeen' | 'lastSeen'>>(tx, 'person', { id });
-      if (!head) return null;
-      return {
-        id: head.id,
-        name: head.name,
-        aliases: head.aliases,
-        meetings: await rows<MeetingRow>(tx, 'person-meetings', { id }),
-        projects: await rows<NamedCount>(tx, 'person-projects', { id }),
-        actions: await rows<ActionRow>(tx, 'actions', { person: id }),
-        firstSeen: head.firstSeen,
-        lastSeen: head.lastSeen,
-      };
-    });
+  // The parts of `person`, `project` and `neighbourhood` are separate auto-commit queries sent at
+  // once: each costs a round trip or two whatever its work, and on the corpus the round trips,
+  // not the queries, were most of the time when the parts ran one after another in one
+  // transaction. Loads write a meeting batch per transaction, so the parts may straddle one batch
+  // of a running ingest, as successive queries always could.
+  async person(id: string): Promise<PersonDetail | null> {
+    const [[head], meetings, projects, actions] = await Promise.all([
+      this.query<Pick<PersonDetail, 'id' | 'name' | 'aliases' | 'firstSeen' | 'lastSeen'>>('person', { id }),
+      this.query<MeetingRow>('person-meetings', { id }),
+      this.query<NamedCount>('person-projects', { id }),
+      this.query<ActionRow>('actions', { person: id }),
+    ]);
+    if (!head) return null;
+    return { id: head.id, name: head.name, aliases: head.aliases, meetings, projects, actions, firstSeen: head.firstSeen, lastSeen: head.lastSeen };
   }
 
-  project(id: string): Promise<ProjectDetail | null> {
-    return this.read(async (tx) => {
-      const [head] = await rows<Pick<ProjectDetail, 'id' | 'name' | 'aliases' | 'origin' | 'firstDiscussed' | 'lastDiscussed'>>(
-        tx,
-        'project',
-        { id },
-      );
-      if (!head) return null;
-      return {
-        id: head.id,
-        name: head.name,
-        aliases: head.aliases,
-        origin: head.origin,
-        perMonth: await rows<PeriodCount>(tx, 'project-months', { id }),
-        people: await rows<NamedCount>(tx, 'project-people', { id }),
-        actions: await rows<ActionRow>(tx, 'actions', { project: id }),
-        related: await rows<NamedCount>(tx, 'project-related', { id }),
-        firstDiscussed: head.firstDiscussed,
-        lastDiscussed: head.lastDiscussed,
-      };
-    });
+  async project(id: string): Promise<ProjectDetail | null> {
+    const [[head], perMonth, people, actions, related] = await Promise.all([
+      this.query<Pick<ProjectDetail, 'id' | 'name' | 'aliases' | 'origin' | 'firstDiscussed' | 'lastDiscussed'>>('project', { id }),
+      this.query<PeriodCount>('project-months', { id }),
+      this.query<NamedCount>('project-people', { id }),
+      this.query<ActionRow>('actions', { project: id }),
+      this.query<NamedCount>('project-related', { id }),
+    ]);
+    if (!head) return null;
+    return {
+      id: head.id,
+      name: head.name,
+      aliases: head.aliases,
+      origin: head.origin,
+      perMonth,
+      people,
+      actions,
+      related,
+      firstDiscussed: head.firstDiscussed,
+      lastDiscussed: head.lastDiscussed,
+    };
   }
 
   actions(params: ActionsParams): Promise<ActionRow[]> {
@@ -230,13 +229,11 @@ export class Neo4jStore implements GraphStore {
 
   async neighbourhood(params: NeighbourhoodParams): Promise<Neighbourhood> {
     const range = { from: params.from, to: params.to };
-    const candidates = await this.read(
-      async (tx): Promise<NeighbourhoodCandidates> => ({
-        nodes: await rows(tx, 'neighbourhood-nodes', range),
-        edges: await rows(tx, 'neighbourhood-edges', range),
-      }),
-    );
-    return selectNeighbourhood(candidates, params);
+    const [nodes, edges] = await Promise.all([
+      this.query<NeighbourhoodCandidates['nodes'][number]>('neighbourhood-nodes', range),
+      this.query<NeighbourhoodCandidates['edges'][number]>('neighbourhood-edges', range),
+    ]);
+    return selectNeighbourhood({ nodes, edges }, params);
   }
 
   coAttendance(params: { person?: string }): Promise<CoAttendanceRow[]> {
