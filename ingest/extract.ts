@@ -8,8 +8,7 @@
 import type { ActionStatus, AttendanceRole, Evidence, IngestWarning } from '../src/domain.js';
 import type { ParsedNote, ParsedSection } from './parse.js';
 import type { PeopleDirectory, PersonRecord } from './people.js';
-import type { ProjectDirectory } from './projects.js';
-import type { ProjectSalience } from './projects.js';
+import { withoutOtherKinds, type ProjectDirectory, type ProjectMention, type ProjectSalience } from './projects.js';
 import { discoverProjectNames, isPersonHandle, type DiscoveryKind } from './project-discovery.js';
 import { splitSentences, withoutCode, type Sentence } from './text.js';
 import { extractActionItems } from './actions.js';
@@ -191,8 +190,11 @@ function extractSection(
   const references = new Map<string, Evidence>();
   const discovered: SectionFacts['discovered'] = [];
   const personForms = (name: string) => ctx.people.lookup(name).length > 0 || isPersonHandle(name, ctx.people.records);
+  const mentions = withoutOtherKinds(annotated.flatMap((a) => ctx.projects.findInSentence(a)));
+  const mentionsOf = new Map<Sentence, ProjectMention[]>();
+  for (const m of mentions) mentionsOf.set(m.sentence, [...(mentionsOf.get(m.sentence) ?? []), m]);
   for (const a of annotated) {
-    for (const m of ctx.projects.findInSentence(a)) {
+    for (const m of mentionsOf.get(a) ?? []) {
       a.projects.push({ key: m.key, text: m.text });
       if (!projects.has(m.key)) projects.set(m.key, ev(a));
       const salience = projectSalience.get(m.key) ?? { mentions: 0, versioned: false, inHeading: false, uses: [] };

@@ -85,6 +85,11 @@ export interface ProjectMention {
   modifies: string | null;
   /** Named with a version number ("X 2.0", "X v1"): a release, never a passing mention. */
   versioned: boolean;
+  /**
+   * A bare one-word code span matched by a code-only form (`x`): the program. When the text calls
+   * that span something else ("the `x` package", "the tag is `x`"), this is the kind it names.
+   */
+  codeWordKind?: { word: string; kind: string | null };
 }
 
 /**
@@ -101,6 +106,21 @@ const SUBDOMAINS = '(?:[A-Za-z0-9-]{1,63}\\.)+';
 
 /** Leading words of a command line that are not the program it runs (`sudo x run`, `$ x build`). */
 const COMMAND_PREFIX = /^(?:(?:\$|sudo|env|time|nohup|exec)\s+|[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+/;
+
+/**
+ * Kinds of thing a bare code word can be besides the program a code-only form names: the package
+ * that ships it, a tag or label with its name, a branch, a module. Written next to the span
+ * ("the `x` package", "package `x`", "the tag is `x`").
+ */
+const OTHER_KINDS = 'package|tag|label|branch|switch|module|directory|folder';
+const KIND_AFTER = new RegExp(`^\\s+(${OTHER_KINDS})s?\\b`, 'i');
+const KIND_BEFORE = new RegExp(`\\b(${OTHER_KINDS})s?\\s+(?:(?:is|was|called|named)\\s+)?$`, 'i');
+
+/** The kind a sentence gives the code span at `start`…`end`, or null. */
+function kindNamedAround(text: string, start: number, end: number): string | null {
+  const kind = KIND_AFTER.exec(text.slice(end, end + 20))?.[1] ?? KIND_BEFORE.exec(text.slice(Math.max(0, start - 30), start))?.[1];
+  return kind ? kind.toLowerCase() : null;
+}
 
 export class ProjectDirectory {
   readonly records: ProjectRecord[] = [];
@@ -192,9 +212,23 @@ export class ProjectDirectory {
       const words = command.split(/\s+/);
       let key: number | undefined;
       for (let n = words.length; n > 0 && key === undefined; n--) key = this.codeForms.get(words.slice(0, n).join(' '));
-      if (key !== undefined) out.push({ key, text: `\`${command}\``, sentence, start, use: 'noun', modifies: null, versioned: false });
-      else this.findProse(words[0], start, sentence, out);
+      if (key === undefined) this.findProse(words[0], start, sentence, out);
+      else {
+        const codeWordKind = words.length === 1 ? { word: command, kind: kindNamedAround(sentence.text, span.start, span.end) } : undefined;
+        out.push({ key, text: `\`${command}\``, sentence, start, use: 'noun', modifies: null, versioned: false, codeWordKind });
+      }
     }
     return out;
   }
+}
+
+/**
+ * The mentions of one section without the bare code words that the section says are something
+ * other than the program (one sense per discourse): where a note says "the now-dummy `x` package",
+ * its other bare `x` spans in that item name the package too, not the `x` tool.
+ */
+export function withoutOtherKinds(mentions: ProjectMention[]): ProjectMention[] {
+  const otherKind = new Set(mentions.filter((m) => m.codeWordKind?.kind).map((m) => `${m.key}\u0000${m.codeWordKind!.word}`));
+  if (otherKind.size === 0) return mentions;
+  return mentions.filter((m) => !m.codeWordKind || !otherKind.has(`${m.key}\u0000${m.codeWordKind.word}`));
 }

@@ -202,6 +202,24 @@ describe('passing mentions of the umbrella name and of programming languages', (
     });
     expect(sectionProjects(g2, '2021-02-01', 'Bits')).toEqual(['Gizmo', 'Widget']);
   });
+
+describe('a bare code word that the item calls something other than the program', () => {
+  const item = (body: string) => {
+    const g = ingestNotes(notes({ '2021-03-01.md': `# Call\n\n### Item\n\n${body}\n` }), { people: null, projects: registry, topics: false });
+    return sectionProjects(g, '2021-03-01', 'Item');
+  };
+
+  it('is the package or tag of that name, in the whole item, not the code-only project', () => {
+    expect(item('The packages split:\n\n* `acme` into `acme-core` and `acme-cli`\n* a dependency on the now-dummy `acme` package.')).toEqual([]);
+    expect(item('People ask questions online. The tag is `acme`.')).toEqual([]);
+    expect(item('Install package `acme` first.')).toEqual([]);
+  });
+
+  it('leaves the program where nothing says otherwise, and commands with arguments always', () => {
+    expect(item('Type `acme` to start.')).toEqual(['acme tool']);
+    expect(item('The new `acme` binary is out. Run `acme build` on the `acme` package.')).toEqual(['acme tool']);
+  });
+});
 });
 
 describe('discovering project names without a projects registry', () => {
