@@ -26,13 +26,16 @@ export class RegistryError extends Error {
 
 /** Reads a registry file; a missing file or a malformed entry is an error naming the file and entry. */
 export function loadRegistry(file: string): RegistryEntry[] {
-  let text: string;
+  return parseRegistry(readRegistryText(file), file);
+}
+
+/** The text of a registry file; a file that cannot be read is a RegistryError naming it. */
+export function readRegistryText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (err) {
     throw new RegistryError(`cannot read registry ${file}: ${(err as NodeJS.ErrnoException).code ?? err}`);
   }
-  return parseRegistry(text, file);
 }
 
 export function parseRegistry(text: string, file = 'registry'): RegistryEntry[] {

@@ -3,11 +3,11 @@
  * the last one when no note, registry or extractor changed), save it, load it into the graph store
  * and update the search index. The CLI, the server and the file watcher all ingest through here.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { MeetingGraph } from './domain.js';
 import { readNotesFolder } from '../ingest/read.js';
-import { ingestNotes } from '../ingest/index.js';
-import { loadRegistry } from '../ingest/registry.js';
+import { ingestNotesAsync } from '../ingest/index.js';
+import { parseRegistry, readRegistryText } from '../ingest/registry.js';
 import { hashBytes } from '../ingest/read.js';
 import { Workspace, type IngestManifest } from './workspace.js';
 import type { GraphStore, LoadResult } from './store/types.js';
@@ -24,6 +24,8 @@ export interface IngestRunOptions {
   /** The store to load into; when omitted the graph is only extracted and saved. */
   store?: GraphStore;
   onProgress?: (done: number, total: number, source: string) => void;
+  /** Worker threads for parse and extraction (see `IngestOptions.workers`; default: by folder size). */
+  workers?: number;
   /**
    * The caller keeps the search index in memory (the server) and updates and saves it itself,
    * in the same tick as it swaps in the new graph; the saved index is then left alone here.
@@ -43,23 +45,33 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestRunRes
   const workspace = new Workspace(options.dataDir);
   return workspace.withIngestLock(async () => {
     const t0 = performance.now();
-    const people = options.peopleFile ? loadRegistry(options.peopleFile) : null;
-    const projects = options.projectsFile ? loadRegistry(options.projectsFile) : null;
+    // Registries are hashed first and parsed only when the notes must be ingested again: parsing
+    // them was most of the cost of an ingest that finds nothing changed.
+    const peopleText = options.peopleFile ? readRegistryText(options.peopleFile) : null;
+    const projectsText = options.projectsFile ? readRegistryText(options.projectsFile) : null;
     const { notes, warnings } = await readNotesFolder(options.notesDir);
     const t1 = performance.now();
 
     const manifest: IngestManifest = {
       notesDir: options.notesDir,
       notes: Object.fromEntries(notes.map((n) => [n.source, n.contentHash])),
-      peopleHash: options.peopleFile ? hashBytes(readFileSync(options.peopleFile)) : null,
-      projectsHash: options.projectsFile ? hashBytes(readFileSync(options.projectsFile)) : null,
+      peopleHash: peopleText === null ? null : hashBytes(peopleText),
+      projectsHash: projectsText === null ? null : hashBytes(projectsText),
       extractorVersion: EXTRACTOR_VERSION,
       finishedAt: new Date().toISOString(),
     };
     const previous = workspace.readManifest();
     const previousGraph = previous && sameInputs(previous, manifest) ? workspace.readGraph() : null;
     const reused = previousGraph !== null;
-    const graph = previousGraph ?? ingestNotes(notes, { people, projects, readWarnings: warnings, onProgress: options.onProgress });
+    const graph =
+      previousGraph ??
+      (await ingestNotesAsync(notes, {
+        people: peopleText === null ? null : parseRegistry(peopleText, options.peopleFile),
+        projects: projectsText === null ? null : parseRegistry(projectsText, options.projectsFile),
+        readWarnings: warnings,
+        onProgress: options.onProgress,
+        workers: options.workers,
+      }));
     if (reused) options.onProgress?.(notes.length, notes.length, '');
     const t2 = performance.now();
     if (!reused) await workspace.writeGraph(graph, manifest);
