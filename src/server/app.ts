@@ -6,6 +6,7 @@ import express, { type Express, type Request, type RequestHandler } from 'expres
 import compression from 'compression';
 import { z } from 'zod';
 import { apiRoutes, type ApiRoute } from './api/index.js';
+import { AnswerCache } from './answer-cache.js';
 import { apiErrorHandler, apiNotFound, HttpError } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { apiRateLimit, limitRequestSize, requireToken, securityHeaders, type RateLimitOptions, type SizeLimits } from './security.js';
@@ -44,7 +45,8 @@ export function createApp(state: ServerState, options: AppOptions = {}): Express
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  for (const route of apiRoutes) api.get(route.path, handlerOf(route, state));
+  const answers = new AnswerCache();
+  for (const route of apiRoutes) api.get(route.path, handlerOf(route, state, answers));
   let openapi: object | null = null;
   api.get('/openapi.json', (req, res) => {
     rejectParameters(req);
@@ -69,12 +71,17 @@ export function createApp(state: ServerState, options: AppOptions = {}): Express
 }
 
 /** Validates the route's parameters (the token is the server's, not the route's), then answers. */
-function handlerOf(route: ApiRoute, state: ServerState): RequestHandler {
+function handlerOf(route: ApiRoute, state: ServerState, answers: AnswerCache): RequestHandler {
   return async (req, res) => {
     const query = route.query ? parse(route.query, withoutToken(req)) : rejectParameters(req);
     const params = route.params ? parse(route.params, { ...req.params }) : {};
-    const body = await route.handle({ query, params }, state);
-    res.json(body);
+    if (!route.cacheable) {
+      res.json(await route.handle({ query, params }, state));
+      return;
+    }
+    // Keyed by the parsed parameters, so that `?q=x` and `?q=x&sort=relevance` share an answer.
+    const key = JSON.stringify([route.path, query, params]);
+    res.type('json').send(await answers.answer(state.view, key, () => route.handle({ query, params }, state)));
   };
 }
 

@@ -38,6 +38,7 @@ export const askRoute = defineRoute({
   query: z.strictObject({ q: text(500, 'the question').min(1, 'must not be empty') }),
   response: AnswerResponse,
   errors: [400, 503],
+  cacheable: true,
   async handle({ query }, state) {
     const asker = state.askerNow();
     const view = state.view;

@@ -20,6 +20,11 @@ export interface ApiRoute<Q extends Params = Params, P extends Params = Params> 
   response: z.ZodType;
   /** Error statuses this endpoint can answer besides the ones every endpoint can (401, 413, 429, 500). */
   errors?: number[];
+  /**
+   * The answer depends only on the parameters and the graph of the last ingest, so it may be
+   * answered again from the server's answer cache until the next ingest (see `answer-cache.ts`).
+   */
+  cacheable?: boolean;
   handle(input: { query: z.output<Q>; params: z.output<P> }, state: ServerState): Promise<unknown> | unknown;
 }
 

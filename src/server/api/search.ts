@@ -48,6 +48,7 @@ export const searchRoute = defineRoute({
   }),
   response: SearchResponse,
   errors: [400],
+  cacheable: true,
   handle({ query }, state) {
     const response = state.search.search(query.q, { sort: query.sort, limit: query.limit, offset: query.offset });
     if (!query.facets) response.facets = { people: [], projects: [], years: [] };
