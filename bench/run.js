@@ -32,7 +32,7 @@ const PLAN = [
   { id: 'cpu-capacity', op: 'cpu-capacity', dataset: 'none', runs: 3 },
   { id: 'ingest/corpus', op: 'ingest', dataset: 'corpus', runs: 5, targets: [['wall', 500, 'real corpus ingest ≤ 0.5 s']] },
   { id: 'compromise/corpus', op: 'compromise', dataset: 'corpus', runs: 3 },
-  { id: 'ingest/1k', op: 'ingest', dataset: '1k', runs: 3 },
+  { id: 'ingest/1k', op: 'ingest', dataset: '1k', args: ['--workers', '1'], runs: 3 },
   { id: 'ingest/1k-serial', op: 'ingest', dataset: '1k', args: ['--workers', '0'], runs: 3 },
   { id: 'ingest/10k', op: 'ingest', dataset: '10k', runs: 1, heavy: true, targets: [['wall', 60_000, '10k ingest ≤ 60 s'], ['peakRss', 1.5 * GB, 'peak RSS ≤ 1.5 GB']] },
   { id: 'ingest/10k-serial', op: 'ingest', dataset: '10k', args: ['--workers', '0'], runs: 1, heavy: true },

@@ -24,7 +24,7 @@ export interface IngestOptions extends ReadOptions {
   onProgress?: (done: number, total: number, source: string) => void;
   /**
    * Worker threads that parse and extract beside the calling thread, which takes a share too. By
-   * default a folder of at least 200 notes uses one per core but one (none on one core) and a
+   * default a folder of at least 3,000 notes (PARALLEL_MIN_NOTES) uses one per core but one (none on one core) and a
    * smaller folder none: starting a worker costs more than it saves there. 0 means none. The
    * graph is the same either way.
    */

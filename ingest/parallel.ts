@@ -25,8 +25,13 @@ import type { ParsedNote } from './parse.js';
 import type { RawNote } from './read.js';
 import type { RegistryEntry } from './registry.js';
 
-/** Folders with fewer notes are ingested on one thread: starting a worker costs about a second. */
-export const PARALLEL_MIN_NOTES = 200;
+/**
+ * Folders with fewer notes are ingested on one thread. A worker costs a few seconds to start (it
+ * loads and compiles the sources) and every fact it extracts is copied back: on 2 cores, 1,000
+ * notes took 5.7 s with a worker against 3.9 s without, 10,000 took 26 s against 31 s, which puts
+ * the break-even near 3,000 (docs/PERFORMANCE.md).
+ */
+export const PARALLEL_MIN_NOTES = 3000;
 
 /** Workers used at most, whatever the number of cores: this thread rebuilds every worker's facts, and would become the bottleneck. */
 const MAX_WORKERS = 7;

@@ -11,7 +11,7 @@ import { dataset } from '../lib/datasets.js';
 import { count, ms, opOptions, report, runOp, timed } from '../lib/op.js';
 
 runOp(import.meta.url, async () => {
-  const opts = opOptions<{ workers?: number }>('ingest', (c) => c.option('--workers <n>', 'worker threads besides the main one (default: one per core but one, from 200 notes)', Number));
+  const opts = opOptions<{ workers?: number }>('ingest', (c) => c.option('--workers <n>', 'worker threads besides the main one (default: one per core but one, from 3,000 notes)', Number));
   const ds = dataset(opts.dataset);
   const run = await timed(() => ingestFolder(ds.notesDir, { peopleFile: ds.peopleFile, projectsFile: ds.projectsFile, workers: opts.workers }));
   const graph = run.value;
