@@ -13,6 +13,7 @@ import { didYouMean, EntityDirectory } from './entities.js';
 import { isFilterOnly, parseQuery, QueryError, type SearchQuery } from './query.js';
 import { plainText, snippetOfPlainText } from './snippet.js';
 import { normaliseForPhrase, processTerm, queryTerms, tokenize } from './terms.js';
+import { compareText } from '../store/order.js';
 
 /** What the index keeps of each discussion, to filter, facet and show results without the graph. */
 export interface IndexedDiscussion {
@@ -149,6 +150,7 @@ export class SearchIndex {
 
   /** What results need of a document beyond the record, computed on first use. */
   private readonly derived = new Map<string, Derived>();
+  private readonly labels = new Map<string, Labels>();
 
   private constructor(private readonly mini: MiniSearch<MiniDoc>) {}
 
@@ -156,16 +158,24 @@ export class SearchIndex {
     let v = this.derived.get(d.discussionId);
     if (!v) {
       const plain = plainText(d.text);
-      v = {
-        plain,
-        haystack: normaliseForPhrase(`${d.heading} ${plain}`),
-        words: undefined,
-        people: this.names(this.people, d.personIds),
-        projects: this.names(this.projects, d.projectIds),
-      };
+      v = { plain, haystack: normaliseForPhrase(`${d.heading} ${plain}`), words: undefined, ...this.labelsOf(d) };
       this.derived.set(d.discussionId, v);
     }
     return v;
+  }
+
+  /**
+   * The canonical names of a discussion's people and projects. Kept apart from `view`, which also
+   * strips the Markdown of the text: facets read the names of every match, and at 10,000 meetings
+   * a common word matches tens of thousands of discussions whose text is never shown.
+   */
+  private labelsOf(d: IndexedDiscussion): Labels {
+    let l = this.labels.get(d.discussionId);
+    if (!l) {
+      l = { people: this.names(this.people, d.personIds), projects: this.names(this.projects, d.projectIds) };
+      this.labels.set(d.discussionId, l);
+    }
+    return l;
   }
 
   /** An empty index. */
@@ -224,6 +234,7 @@ export class SearchIndex {
   update(graph: MeetingGraph): IndexUpdate {
     this.setEntities(graph.people, graph.projects, graph.topics);
     this.derived.clear();
+    this.labels.clear();
     const docsByMeeting = buildDocuments(graph);
     const result: IndexUpdate = { added: 0, changed: 0, removed: 0, unchanged: 0 };
 
@@ -444,7 +455,7 @@ export class SearchIndex {
     const years = new Map<string, number>();
     const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
     for (const d of docs) {
-      const v = this.view(d);
+      const v = this.labelsOf(d);
       for (const name of v.people) bump(people, name);
       for (const name of v.projects) bump(projects, name);
       bump(years, d.meeting.slice(0, 4));
@@ -471,6 +482,12 @@ interface Derived {
   projects: string[];
 }
 
+interface Labels {
+  /** Canonical names, sorted. */
+  people: string[];
+  projects: string[];
+}
+
 interface Match {
   doc: IndexedDiscussion;
   score: number;
@@ -480,8 +497,8 @@ interface Match {
 
 function byNewest(a: IndexedDiscussion, b: IndexedDiscussion): number {
   return (
-    b.meeting.localeCompare(a.meeting) ||
-    a.meetingId.localeCompare(b.meetingId) ||
+    compareText(b.meeting, a.meeting) ||
+    compareText(a.meetingId, b.meetingId) ||
     a.order - b.order
   );
 }
