@@ -121,6 +121,9 @@ const MINISEARCH_OPTIONS = {
   autoVacuum: false,
 };
 
+/** Fewer exact (and prefix) matches than this, and the words are looked up again with typos allowed. */
+const FUZZY_BELOW = 20;
+
 const SEARCH_DEFAULTS = {
   boost: BOOST,
   combineWith: 'AND' as const,
@@ -336,13 +339,20 @@ export class SearchIndex {
       return out;
     }
 
-    const results: SearchResult[] = this.mini.search(searchTerms.join(' '), {
-      ...SEARCH_DEFAULTS,
-      filter: (r) => {
-        const d = this.docs.get(r.id as string);
-        return !!d && accept(d);
-      },
-    });
+    const lookUp = (fuzzy: boolean): SearchResult[] =>
+      this.mini.search(searchTerms.join(' '), {
+        ...SEARCH_DEFAULTS,
+        ...(fuzzy ? {} : { fuzzy: false }),
+        filter: (r) => {
+          const d = this.docs.get(r.id as string);
+          return !!d && accept(d);
+        },
+      });
+    // Typos are looked for only when the words as typed find less than a page: scoring the
+    // near-spellings of a common word costs tens of milliseconds in a large folder, where the
+    // word itself already fills the page.
+    let results = lookUp(false);
+    if (results.length < FUZZY_BELOW) results = lookUp(true);
     const out: Match[] = [];
     for (const r of results) {
       const d = this.docs.get(r.id as string)!;

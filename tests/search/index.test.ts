@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../src/search/index.js';
 import { loadSearchIndex, saveSearchIndex, searchIndexPath, updateSearchIndexFile } from '../../src/search/persist.js';
 import { QueryError } from '../../src/search/query.js';
+import { emptyGraph } from '../../src/domain.js';
 import { historyGraph } from '../fixtures/history-graph.js';
 
 const index = SearchIndex.build(historyGraph());
@@ -43,6 +44,22 @@ describe('SearchIndex', () => {
     expect(ids('retrospectiv')).toContain('2020-02-11#1');
     expect(ids('enigmaa')).toContain('2019-03-05#1'); // one edit on a 7-letter word
     expect(ids('cobl')).toEqual([]); // 4 letters: no fuzzy
+  });
+
+  it('looks for typos only when the words as typed find less than a page', () => {
+    // "firmware" in 25 discussions, the misspelling "firmwear" in one more.
+    const g = emptyGraph();
+    for (let i = 0; i < 26; i++) {
+      const id = `2021-01-${String(i + 1).padStart(2, '0')}`;
+      g.meetings.push({ id, date: id, title: 'Call', description: '', source: `${id}.md`, contentHash: id });
+      g.discussions.push({ id: `${id}#0`, meetingId: id, heading: 'Item', text: i < 25 ? 'The firmware update.' : 'The firmwear update.', order: 0, line: 1 });
+    }
+    const many = SearchIndex.build(g);
+    const found = (q: string) => many.search(q, { limit: 100 }).hits.map((h) => h.discussionId);
+    expect(found('firmware')).toHaveLength(25);
+    expect(found('firmware')).not.toContain('2021-01-26#0');
+    expect(found('firmwear')).toEqual(expect.arrayContaining(['2021-01-26#0', '2021-01-01#0']));
+    expect(found('firmwear')).toHaveLength(26);
   });
 
   it('filters by phrase and excludes words and phrases', () => {
