@@ -141,6 +141,8 @@ const DEFAULT_LIMIT = 20;
 
 export class SearchIndex {
   private readonly docs = new Map<string, IndexedDiscussion>();
+  /** The ids in `docs` of each meeting's discussions, so that a changed meeting is found without a scan. */
+  private readonly docsOfMeeting = new Map<string, string[]>();
   private meetingPrints = new Map<string, string>();
   private people = EntityDirectory.people([]);
   private projects = EntityDirectory.projects([]);
@@ -201,7 +203,7 @@ export class SearchIndex {
     }
     const mini = MiniSearch.loadJSON<MiniDoc>(JSON.stringify(parsed.minisearch), MINISEARCH_OPTIONS);
     const index = new SearchIndex(mini);
-    for (const d of parsed.docs) index.docs.set(d.discussionId, d);
+    for (const d of parsed.docs) index.keep(d);
     index.meetingPrints = new Map(Object.entries(parsed.meetings));
     index.setEntities(parsed.people, parsed.projects, parsed.topics);
     return index;
@@ -261,7 +263,7 @@ export class SearchIndex {
         result.added++;
       }
       for (const { record, doc } of entries) {
-        this.docs.set(record.discussionId, record);
+        this.keep(record);
         this.mini.add(doc);
       }
       this.meetingPrints.set(meetingId, print);
@@ -269,12 +271,19 @@ export class SearchIndex {
     return result;
   }
 
+  private keep(record: IndexedDiscussion): void {
+    this.docs.set(record.discussionId, record);
+    const ids = this.docsOfMeeting.get(record.meetingId);
+    if (ids) ids.push(record.discussionId);
+    else this.docsOfMeeting.set(record.meetingId, [record.discussionId]);
+  }
+
   private discardMeeting(meetingId: string): void {
-    for (const [id, d] of this.docs) {
-      if (d.meetingId !== meetingId) continue;
+    for (const id of this.docsOfMeeting.get(meetingId) ?? []) {
       this.mini.discard(id);
       this.docs.delete(id);
     }
+    this.docsOfMeeting.delete(meetingId);
   }
 
   private setEntities(people: Person[], projects: Project[], topics: Topic[]): void {
