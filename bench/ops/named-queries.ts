@@ -18,8 +18,11 @@ import { benchNeo4jConfig, emptyNeo4j } from '../lib/neo4j.js';
 import { count, ms, opOptions, report, runOp } from '../lib/op.js';
 
 runOp(import.meta.url, async () => {
-  const opts = opOptions<{ store: 'embedded' | 'neo4j'; runs: number }>('named-queries', (c) =>
-    c.requiredOption('--store <kind>', 'embedded or neo4j').option('--runs <n>', 'timed runs per query', Number, 50),
+  const opts = opOptions<{ store: 'embedded' | 'neo4j'; runs: number; warmup: number }>('named-queries', (c) =>
+    c
+      .requiredOption('--store <kind>', 'embedded or neo4j')
+      .option('--runs <n>', 'timed runs per query', Number, 50)
+      .option('--warmup <n>', 'untimed runs per query first', Number, 10),
   );
   const graph = await datasetGraph(dataset(opts.dataset));
   const dataDir = mkdtempSync(path.join(tmpdir(), 'meetgraph-bench-queries-'));
@@ -36,7 +39,7 @@ runOp(import.meta.url, async () => {
     const perQuery: Record<string, { p50: number; p95: number; rows: number }> = {};
     for (const q of namedQueries(graph)) {
       let result: unknown;
-      for (let i = 0; i < 10; i++) result = await q.run(store);
+      for (let i = 0; i < Math.max(1, opts.warmup); i++) result = await q.run(store);
       const samples: number[] = [];
       for (let i = 0; i < opts.runs; i++) {
         const start = performance.now();
