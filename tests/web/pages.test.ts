@@ -69,7 +69,8 @@ describe.runIf(runBrowserTests)('pages over the MirageOS corpus', () => {
 
   it("opens a result's meeting page with the discussion, highlighted names and their evidence", async () => {
     await page.goto(`${server.url}/#/search?q=${encodeURIComponent('"filesystem backend"')}`);
-    const first = page.locator('ol.results > li.hit h2 a').first();
+    // The page is the previous test's (only the hash changes): wait for this query's results.
+    const first = page.locator('ol.results > li.hit', { hasText: /filesystem backend/i }).locator('h2 a').first();
     await first.waitFor();
     const heading = (await first.textContent())!.trim();
     await first.click();
