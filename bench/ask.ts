@@ -1,19 +1,9 @@
 /**
- * `ask` latency on the embedded store over the real corpus: questions of every family, in
- * several phrasings, filled with the corpus's own people, projects and meeting dates; prints
- * p50/p95/p99 overall and per family, and how many questions got no answer (kind `none`).
- *
- *   npx tsx bench/ask.ts [--notes DIR --people FILE --projects FILE] [--rounds 10] [--json]
+ * The ask benchmark's questions: every family in several phrasings, filled with a graph's own
+ * people, projects and meeting dates. `bench/ops/ask.ts` times them (`npm run bench -- --only ask`).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Command } from 'commander';
-import { ingestFolder } from '../ingest/index.js';
-import { Asker } from '../src/ask/ask.js';
-import { EmbeddedStore } from '../src/store/embedded.js';
 import type { MeetingGraph } from '../src/domain.js';
-import { isMain, seeded, summarise, time } from './percentiles.js';
+import { seeded } from './percentiles.js';
 
 /**
  * Questions of every family the dev questions cover, in several phrasings, filled with the graph's
@@ -64,50 +54,4 @@ export function familyQuestions(graph: MeetingGraph, rounds: number, seed = 7): 
     for (const make of makers) for (let i = 0; i < rounds; i++) questions.push({ family, text: make() });
   }
   return questions;
-}
-
-if (isMain(import.meta.url)) await main();
-
-async function main(): Promise<void> {
-  const shared = path.resolve(import.meta.dirname, '../../shared/corpus');
-  const opts = new Command()
-    .option('--notes <dir>', 'notes folder', path.join(shared, 'mirage-weekly'))
-    .option('--people <file>', 'people registry', path.join(shared, 'mirage-weekly.people.yml'))
-    .option('--projects <file>', 'projects registry', path.join(shared, 'mirage-weekly.projects.yml'))
-    .option('--rounds <n>', 'questions per phrasing', (v) => Number(v), 10)
-    .option('--json', 'print JSON')
-    .parse()
-    .opts<{ notes: string; people: string; projects: string; rounds: number; json?: boolean }>();
-
-  const graph = await ingestFolder(opts.notes, { peopleFile: opts.people, projectsFile: opts.projects });
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'meetgraph-bench-ask-'));
-  const store = await EmbeddedStore.open(dataDir);
-  await store.load(graph);
-  const asker = await Asker.fromStore(store);
-
-  const questions = familyQuestions(graph, opts.rounds);
-  const families = new Set(questions.map((q) => q.family));
-  const kinds = new Map<string, number>();
-  const samples = await time(questions, async (q) => {
-    const a = await asker.ask(q.text);
-    kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1);
-  });
-  const perFamily: Record<string, ReturnType<typeof summarise>> = {};
-  for (const family of families) {
-    perFamily[family] = summarise(samples.wall.filter((_, i) => questions[i].family === family));
-  }
-  await store.close();
-  rmSync(dataDir, { recursive: true, force: true });
-
-  // `kinds` counted the warm-up round too: halve it back to one pass
-  const answered = Object.fromEntries([...kinds].map(([k, v]) => [k, v / 2]));
-  const result = { questions: questions.length, kinds: answered, latencyMs: summarise(samples.wall), cpuMs: summarise(samples.cpu), perFamily };
-  if (opts.json) console.log(JSON.stringify(result, null, 2));
-  else {
-    const l = result.latencyMs;
-    console.log(`ask over ${l.runs} questions (${families.size} families): p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms`);
-    console.log(`  CPU time per question: p50 ${result.cpuMs.p50} ms, p95 ${result.cpuMs.p95} ms, p99 ${result.cpuMs.p99} ms`);
-    console.log(`answer kinds: ${Object.entries(answered).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-    for (const [family, s] of Object.entries(perFamily)) console.log(`  ${family.padEnd(28)} p50 ${s.p50} ms  p95 ${s.p95} ms`);
-  }
 }

@@ -1,17 +1,11 @@
 /**
- * Search latency over the real corpus: builds the index from the notes, then runs a deterministic
- * mix of queries (words, two-word queries, prefixes, phrases, exclusions, operators, operator-only
- * filters, dates, date sorting, pages) and prints index size, build and load times and p50/p95/p99.
- *
- *   npx tsx bench/search.ts [--notes DIR --people FILE --projects FILE] [--queries 3000] [--json]
+ * The search benchmark's queries: a deterministic mix of words, two-word queries, prefixes,
+ * misspellings, phrases, exclusions, operators, operator-only filters and dates, made from a
+ * graph's own material. `bench/ops/search.ts` times them (`npm run bench -- --only search`).
  */
-import path from 'node:path';
-import { Command } from 'commander';
-import { ingestFolder } from '../ingest/index.js';
 import type { MeetingGraph } from '../src/domain.js';
-import { SearchIndex } from '../src/search/index.js';
 import { queryTerms } from '../src/search/terms.js';
-import { isMain, seeded, summarise, time } from './percentiles.js';
+import { seeded } from './percentiles.js';
 
 /** The kinds of query in the mix: free text (which another engine can run too) and operators. */
 export type QueryKind = 'text' | 'operators';
@@ -66,56 +60,4 @@ export function mixedQueries(graph: MeetingGraph, count: number, seed = 42): Arr
     const [kind, make] = makers[i % makers.length];
     return { text: make(), kind };
   });
-}
-
-if (isMain(import.meta.url)) await main();
-
-async function main(): Promise<void> {
-  const shared = path.resolve(import.meta.dirname, '../../shared/corpus');
-  const opts = new Command()
-    .option('--notes <dir>', 'notes folder', path.join(shared, 'mirage-weekly'))
-    .option('--people <file>', 'people registry', path.join(shared, 'mirage-weekly.people.yml'))
-    .option('--projects <file>', 'projects registry', path.join(shared, 'mirage-weekly.projects.yml'))
-    .option('--queries <n>', 'queries to time', (v) => Number(v), 3000)
-    .option('--json', 'print JSON')
-    .parse()
-    .opts<{ notes: string; people: string; projects: string; queries: number; json?: boolean }>();
-
-  const graph = await ingestFolder(opts.notes, { peopleFile: opts.people, projectsFile: opts.projects });
-
-  let t0 = performance.now();
-  const index = SearchIndex.build(graph);
-  const buildMs = performance.now() - t0;
-  const serialised = JSON.stringify(index.toJSON());
-  t0 = performance.now();
-  SearchIndex.loadJSON(serialised);
-  const loadMs = performance.now() - t0;
-
-  const queries = mixedQueries(graph, opts.queries).map((q) => q.text);
-  const sorts = ['relevance', 'date'] as const;
-
-  let failures = 0;
-  const samples = await time(queries, (q) => {
-    try {
-      index.search(q, { sort: sorts[q.length % 2], limit: 20, offset: q.length % 3 === 0 ? 20 : 0 });
-    } catch {
-      failures++; // an operator naming an ambiguous alias: still a timed query
-    }
-  });
-
-  const result = {
-    corpus: { meetings: graph.meetings.length, discussions: graph.discussions.length },
-    index: { documents: index.size, serialisedBytes: serialised.length, buildMs: Math.round(buildMs), loadMs: Math.round(loadMs) },
-    queryErrors: failures,
-    latencyMs: summarise(samples.wall),
-    cpuMs: summarise(samples.cpu),
-  };
-  if (opts.json) console.log(JSON.stringify(result, null, 2));
-  else {
-    console.log(`index: ${result.index.documents} discussions, ${(result.index.serialisedBytes / 1024).toFixed(0)} KiB serialised, build ${result.index.buildMs} ms, load ${result.index.loadMs} ms`);
-    const l = result.latencyMs;
-    const c = result.cpuMs;
-    console.log(`search over ${l.runs} mixed queries: p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms (${failures} answered with a QueryError)`);
-    console.log(`  CPU time per query: p50 ${c.p50} ms, p95 ${c.p95} ms, p99 ${c.p99} ms`);
-  }
 }

@@ -1,27 +1,10 @@
 /**
- * Store benchmark over the real corpus: ingests `shared/corpus/mirage-weekly`, loads it into the
- * embedded store and (when `NEO4J_URI` is set) into Neo4j, then prints the load times and the
- * median and 95th percentile of every named query.
- *
- *   npx tsx bench/store-queries.ts [--runs 200]
- *   NEO4J_URI=bolt://127.0.0.1:7687 NEO4J_PASSWORD=… npx tsx bench/store-queries.ts
- *
- * Neo4j: the configured database is emptied first (by loading an empty graph), then refilled.
+ * The named-query benchmark's calls: every named query of the store contract once, with
+ * parameters picked from the graph. `bench/ops/named-queries.ts` times them on either store
+ * (`npm run bench -- --only named-queries`).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ingestFolder } from '../ingest/index.js';
-import { neo4jConfigFromEnv } from '../src/config.js';
-import { emptyGraph, type MeetingGraph } from '../src/domain.js';
-import { EmbeddedStore } from '../src/store/embedded.js';
-import { Neo4jStore } from '../src/store/neo4j.js';
+import type { MeetingGraph } from '../src/domain.js';
 import type { GraphStore } from '../src/store/types.js';
-import { isMain } from './percentiles.js';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const shared = process.env.MEETGRAPH_SHARED ?? path.resolve(root, '../shared');
 
 export interface NamedQuery {
   name: string;
@@ -57,72 +40,4 @@ export function namedQueries(graph: MeetingGraph): NamedQuery[] {
     { name: 'coAttendance (person)', run: (s) => s.coAttendance({ person }) },
     { name: 'stats', run: (s) => s.stats() },
   ];
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const start = performance.now();
-  const result = await work();
-  return [result, performance.now() - start];
-}
-
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
-
-const ms = (n: number) => `${n.toFixed(3)} ms`;
-
-async function benchStore(label: string, store: GraphStore, graph: MeetingGraph, queries: NamedQuery[], runs: number) {
-  await store.load(emptyGraph());
-  const [first, loadMs] = await timed(() => store.load(graph));
-  const [again, reloadMs] = await timed(() => store.load(graph));
-  console.log(`\n${label}`);
-  console.log(`  load into an empty store   ${ms(loadMs)}  (${JSON.stringify(first)})`);
-  console.log(`  reload, nothing changed    ${ms(reloadMs)}  (${JSON.stringify(again)})`);
-  console.log(`  ${'query'.padEnd(30)} ${'median'.padStart(12)} ${'p95'.padStart(12)}`);
-  for (const query of queries) {
-    for (let i = 0; i < Math.min(10, runs); i++) await query.run(store);
-    const samples: number[] = [];
-    for (let i = 0; i < runs; i++) samples.push((await timed(() => query.run(store)))[1]);
-    samples.sort((a, b) => a - b);
-    console.log(`  ${query.name.padEnd(30)} ${ms(quantile(samples, 0.5)).padStart(12)} ${ms(quantile(samples, 0.95)).padStart(12)}`);
-  }
-}
-
-if (isMain(import.meta.url)) await main();
-
-async function main(): Promise<void> {
-  const runsFlag = process.argv.indexOf('--runs');
-  const RUNS = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 200;
-  const [graph, ingestMs] = await timed(() =>
-    ingestFolder(path.join(shared, 'corpus/mirage-weekly'), {
-      peopleFile: path.join(shared, 'corpus/mirage-weekly.people.yml'),
-      projectsFile: path.join(shared, 'corpus/mirage-weekly.projects.yml'),
-    }),
-  );
-  console.log(
-    `corpus: ${graph.meetings.length} meetings, ${graph.discussions.length} discussions, ${graph.people.length} people, ` +
-      `${graph.projects.length} projects (ingest ${ms(ingestMs)}); ${RUNS} runs per query`,
-  );
-  const queries = namedQueries(graph);
-
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'meetgraph-bench-'));
-  try {
-    const embedded = await EmbeddedStore.open(dataDir);
-    await benchStore('embedded', embedded, graph, queries, RUNS);
-    await embedded.close();
-  } finally {
-    await rm(dataDir, { recursive: true, force: true });
-  }
-
-  const neo4jConfig = neo4jConfigFromEnv();
-  if (neo4jConfig) {
-    const neo4j = await Neo4jStore.open(neo4jConfig);
-    try {
-      await benchStore(`neo4j (${neo4jConfig.uri})`, neo4j, graph, queries, Math.min(RUNS, 50));
-    } finally {
-      await neo4j.close();
-    }
-  } else {
-    console.log('\nneo4j: skipped (set NEO4J_URI; `npm run neo4j -- start` prints one)');
-  }
 }

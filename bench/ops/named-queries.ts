@@ -1,40 +1,25 @@
 /**
  * Every named query of the graph store (`bench/store-queries.ts` picks the parameters: the
- * busiest person and project…), each run `--runs` times after ten untimed runs: median and 95th
+ * busiest person and project…), each run `--runs` times after `--warmup` untimed runs (10): median and 95th
  * percentile per query; the report's figures are the worst and the median of the per-query p95s.
  *
  *   node --import tsx bench/ops/named-queries.ts --dataset corpus|10k --store embedded|neo4j
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { EmbeddedStore } from '../../src/store/embedded.js';
-import { Neo4jStore } from '../../src/store/neo4j.js';
-import type { GraphStore } from '../../src/store/types.js';
 import { percentile } from '../percentiles.js';
 import { namedQueries } from '../store-queries.js';
 import { dataset, datasetGraph } from '../lib/datasets.js';
-import { benchNeo4jConfig, emptyNeo4j } from '../lib/neo4j.js';
+import { withEmptyStore, type BenchStoreKind } from '../lib/stores.js';
 import { count, ms, opOptions, report, runOp } from '../lib/op.js';
 
 runOp(import.meta.url, async () => {
-  const opts = opOptions<{ store: 'embedded' | 'neo4j'; runs: number; warmup: number }>('named-queries', (c) =>
+  const opts = opOptions<{ store: BenchStoreKind; runs: number; warmup: number }>('named-queries', (c) =>
     c
       .requiredOption('--store <kind>', 'embedded or neo4j')
       .option('--runs <n>', 'timed runs per query', Number, 50)
       .option('--warmup <n>', 'untimed runs per query first', Number, 10),
   );
   const graph = await datasetGraph(dataset(opts.dataset));
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'meetgraph-bench-queries-'));
-  let store: GraphStore;
-  if (opts.store === 'neo4j') {
-    const config = benchNeo4jConfig();
-    await emptyNeo4j(config);
-    store = await Neo4jStore.open(config);
-  } else {
-    store = await EmbeddedStore.open(dataDir);
-  }
-  try {
+  await withEmptyStore(opts.store, async (store) => {
     await store.load(graph);
     const perQuery: Record<string, { p50: number; p95: number; rows: number }> = {};
     for (const q of namedQueries(graph)) {
@@ -56,11 +41,7 @@ runOp(import.meta.url, async () => {
       { worstP95: ms(p95s[p95s.length - 1]), medianP95: ms(percentile(p95s, 50)), over25ms: count(p95s.filter((p) => p > 25).length), queries: count(p95s.length) },
       { worst: worst[0], perQuery },
     );
-  } finally {
-    await store.close();
-    if (opts.store === 'neo4j') await emptyNeo4j(benchNeo4jConfig());
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 });
 
 function round(n: number): number {
