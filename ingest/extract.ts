@@ -192,7 +192,11 @@ function extractSection(
   const personForms = (name: string) => ctx.people.lookup(name).length > 0 || isPersonHandle(name, ctx.people.records);
   const mentions = withoutOtherKinds(annotated.flatMap((a) => ctx.projects.findInSentence(a)));
   const mentionsOf = new Map<Sentence, ProjectMention[]>();
-  for (const m of mentions) mentionsOf.set(m.sentence, [...(mentionsOf.get(m.sentence) ?? []), m]);
+  for (const m of mentions) {
+    const list = mentionsOf.get(m.sentence);
+    if (list) list.push(m);
+    else mentionsOf.set(m.sentence, [m]);
+  }
   for (const a of annotated) {
     for (const m of mentionsOf.get(a) ?? []) {
       a.projects.push({ key: m.key, text: m.text });

@@ -32,7 +32,7 @@ runOp(import.meta.url, async () => {
   parsed.sort(meetingOrder);
   const ctx = await stage('directories', () => {
     const c = extractContext(parsed, options.people, options.projects);
-    c.people.mentionPattern();
+    c.people.mentionsIn(''); // builds the name patterns, as the first extraction would
     return c;
   });
   const facts = await stage('extract', () => parsed.flatMap((p): NoteFacts[] => {
