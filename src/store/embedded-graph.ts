@@ -1,283 +1,159 @@
 /**
- * The in-memory graph of the embedded store: a graphology MultiDirectedGraph with typed node and
- * edge attributes, plus maps from id to node for each kind. Node keys are `kind:id`, so a person
- * and a project may share an id. Mutations are synchronous: a reader never sees half a meeting.
+ * The in-memory graph of the embedded store, kept as the loader hands it over: the shared entities
+ * (people, projects, topics, references) by id and one `MeetingPart` per meeting, which holds the
+ * meeting's discussions, action items and every edge that starts or ends inside it. A load replaces
+ * whole parts, so the parts are the graph; the named queries read the lookup tables that
+ * `QueryIndex` builds from them.
+ *
+ * Why not a general graph library: every query is answered from those lookup tables, never by
+ * walking edges, and a library graph costs a node and an edge object (and their adjacency entries)
+ * for each of the 1.3 million facts of 10,000 meetings, which made loading them take half a minute.
+ * Mutations are synchronous: a reader never sees half a meeting.
  */
-import { MultiDirectedGraph } from 'graphology';
-import type {
-  ActionStatus,
-  AttendanceRole,
-  Discussion,
-  Evidence,
-  Meeting,
-  MeetingGraph,
-  Person,
-  Project,
-  Reference,
-  Topic,
-} from '../domain.js';
+import type { Person, Project, Reference, Topic } from '../domain.js';
 import type { GraphParts, MeetingPart } from './meeting-parts.js';
 import type { StoredMeetingState } from './load-plan.js';
-import { snippetOf } from './discussion-snippet.js';
+import { compareText } from './order.js';
 
-export interface MeetingNode {
-  kind: 'meeting';
-  meeting: Meeting;
-  fingerprint: string;
-}
-export interface DiscussionNode {
-  kind: 'discussion';
-  discussion: Discussion;
-  /** Precomputed row snippet (see `snippetOf`). */
-  snippet: string;
-}
-export interface PersonNode {
-  kind: 'person';
-  person: Person;
-}
-export interface ProjectNode {
-  kind: 'project';
-  project: Project;
-}
-export interface TopicNode {
-  kind: 'topic';
-  topic: Topic;
-}
-export interface ActionNode {
-  kind: 'action';
-  action: { id: string; task: string; status: ActionStatus };
-}
-export interface ReferenceNode {
-  kind: 'reference';
-  reference: Reference;
-}
-export type NodeAttributes =
-  | MeetingNode
-  | DiscussionNode
-  | PersonNode
-  | ProjectNode
-  | TopicNode
-  | ActionNode
-  | ReferenceNode;
-export type NodeKind = NodeAttributes['kind'];
+/** The node kinds counted by `count`. */
+export type NodeKind = 'meeting' | 'discussion' | 'person' | 'project' | 'topic' | 'action' | 'reference';
+/** The relationship types counted by `edgeCount`. */
+export type EdgeType = 'ATTENDED' | 'HAS_DISCUSSION' | 'DISCUSSED' | 'ABOUT' | 'OWNS' | 'RAISED_IN' | 'CONCERNS' | 'CITES';
 
-export type EdgeAttributes =
-  | { type: 'ATTENDED'; role: AttendanceRole; evidence: Evidence }
-  | { type: 'HAS_DISCUSSION' }
-  | { type: 'DISCUSSED'; evidence: Evidence }
-  | { type: 'ABOUT'; evidence: Evidence }
-  | { type: 'OWNS'; evidence: Evidence }
-  | { type: 'RAISED_IN' }
-  | { type: 'CONCERNS' }
-  | { type: 'CITES'; evidence: Evidence };
-export type EdgeType = EdgeAttributes['type'];
+type SharedKind = 'person' | 'project' | 'topic' | 'reference';
 
-/** The kinds of shared node: they belong to no meeting and are dropped once no edge touches them. */
-const SHARED_KINDS = ['person', 'project', 'topic', 'reference'] as const;
-
-type NodeOfKind<K extends NodeKind> = Extract<NodeAttributes, { kind: K }>;
-
-export function nodeKey(kind: NodeKind, id: string): string {
-  return `${kind}:${id}`;
-}
+/** The graph's entities by kind: what `upsertEntities` takes and `entities` gives. */
+export type Entities = Pick<GraphParts, 'people' | 'projects' | 'topics' | 'references'>;
 
 export class EmbeddedGraph {
-  private readonly graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
-  private readonly byKind: { [K in NodeKind]: Map<string, NodeOfKind<K>> } = {
-    meeting: new Map(),
-    discussion: new Map(),
-    person: new Map(),
-    project: new Map(),
-    topic: new Map(),
-    action: new Map(),
-    reference: new Map(),
-  };
-  /** Edge counts by type, kept up to date by every mutation (for `stats`). */
+  private readonly parts = new Map<string, MeetingPart>();
+  private readonly people = new Map<string, Person>();
+  private readonly projects = new Map<string, Project>();
+  private readonly topics = new Map<string, Topic>();
+  private readonly references = new Map<string, Reference>();
+  /**
+   * How many edges touch each shared entity, by `kind:id`: an entity whose count falls to zero is
+   * an orphan (`dropOrphans`), as a node without relationships would be.
+   */
+  private readonly degree = new Map<string, number>();
+  private readonly nodeCounts = new Map<'discussion' | 'action', number>();
   private readonly edgeCounts = new Map<EdgeType, number>();
 
-  /** The node of that kind and id. */
-  node<K extends NodeKind>(kind: K, id: string): NodeOfKind<K> | undefined {
-    return this.byKind[kind].get(id) as NodeOfKind<K> | undefined;
+  person(id: string): Person | undefined {
+    return this.people.get(id);
   }
 
-  /** Every node of a kind, in insertion order (callers sort). */
-  nodes<K extends NodeKind>(kind: K): IterableIterator<NodeOfKind<K>> {
-    return this.byKind[kind].values() as IterableIterator<NodeOfKind<K>>;
+  project(id: string): Project | undefined {
+    return this.projects.get(id);
+  }
+
+  /** Every meeting's part, in insertion order (callers sort). */
+  meetingParts(): IterableIterator<MeetingPart> {
+    return this.parts.values();
   }
 
   count(kind: NodeKind): number {
-    return this.byKind[kind].size;
+    switch (kind) {
+      case 'meeting':
+        return this.parts.size;
+      case 'person':
+        return this.people.size;
+      case 'project':
+        return this.projects.size;
+      case 'topic':
+        return this.topics.size;
+      case 'reference':
+        return this.references.size;
+      default:
+        return this.nodeCounts.get(kind) ?? 0;
+    }
   }
 
   edgeCount(type: EdgeType): number {
     return this.edgeCounts.get(type) ?? 0;
   }
 
-  /** Visits each `type` edge leaving `kind:id`, with the target's attributes. */
-  forEachOut(kind: NodeKind, id: string, type: EdgeType, visit: (target: NodeAttributes, edge: EdgeAttributes) => void): void {
-    const key = nodeKey(kind, id);
-    if (!this.graph.hasNode(key)) return;
-    this.graph.forEachOutEdge(key, (_edge, attributes, _source, _target, _sourceAttributes, targetAttributes) => {
-      if (attributes.type === type) visit(targetAttributes, attributes);
-    });
-  }
-
-  /** Visits each `type` edge entering `kind:id`, with the source's attributes. */
-  forEachIn(kind: NodeKind, id: string, type: EdgeType, visit: (source: NodeAttributes, edge: EdgeAttributes) => void): void {
-    const key = nodeKey(kind, id);
-    if (!this.graph.hasNode(key)) return;
-    this.graph.forEachInEdge(key, (_edge, attributes, _source, _target, sourceAttributes) => {
-      if (attributes.type === type) visit(sourceAttributes, attributes);
-    });
-  }
-
   /** What the incremental load compares against. */
   meetingStates(): Map<string, StoredMeetingState> {
     const states = new Map<string, StoredMeetingState>();
-    for (const { meeting, fingerprint } of this.nodes('meeting')) {
+    for (const { meeting, fingerprint } of this.parts.values()) {
       states.set(meeting.id, { contentHash: meeting.contentHash, fingerprint });
     }
     return states;
   }
 
-  /**
-   * Adds the shared nodes, or updates their properties when they exist (a person's name and aliases
-   * follow the latest graph).
-   */
-  upsertEntities(parts: Pick<GraphParts, 'people' | 'projects' | 'topics' | 'references'>): void {
-    const upsert = (attributes: NodeAttributes, id: string) => {
-      const key = nodeKey(attributes.kind, id);
-      if (this.graph.hasNode(key)) this.graph.replaceNodeAttributes(key, attributes);
-      else this.graph.addNode(key, attributes);
-      this.index(attributes, id);
-    };
-    for (const person of parts.people) upsert({ kind: 'person', person }, person.id);
-    for (const project of parts.projects) upsert({ kind: 'project', project }, project.id);
-    for (const topic of parts.topics) upsert({ kind: 'topic', topic }, topic.id);
-    for (const reference of parts.references) upsert({ kind: 'reference', reference }, reference.id);
+  /** Adds the shared entities, or replaces their properties when they exist (a person's name and aliases follow the latest graph). */
+  upsertEntities(entities: Entities): void {
+    for (const person of entities.people) this.people.set(person.id, person);
+    for (const project of entities.projects) this.projects.set(project.id, project);
+    for (const topic of entities.topics) this.topics.set(topic.id, topic);
+    for (const reference of entities.references) this.references.set(reference.id, reference);
   }
 
-  /** Writes a meeting's part; its shared nodes must already exist (`upsertEntities`). */
+  /** Adds a meeting's part (replacing any part of that meeting); its entities must already be there (`upsertEntities`). */
   addMeeting(part: MeetingPart): void {
-    const meetingKey = this.addNode({ kind: 'meeting', meeting: part.meeting, fingerprint: part.fingerprint }, part.meeting.id);
-    for (const discussion of part.discussions) {
-      const key = this.addNode({ kind: 'discussion', discussion, snippet: snippetOf(discussion.text) }, discussion.id);
-      this.addEdge(meetingKey, key, { type: 'HAS_DISCUSSION' });
-    }
-    for (const item of part.actionItems) {
-      const key = this.addNode({ kind: 'action', action: { id: item.id, task: item.task, status: item.status } }, item.id);
-      this.addEdge(nodeKey('person', item.ownerId), key, { type: 'OWNS', evidence: item.evidence });
-      this.addEdge(key, nodeKey('discussion', item.discussionId), { type: 'RAISED_IN' });
-      for (const projectId of item.projectIds) this.addEdge(key, nodeKey('project', projectId), { type: 'CONCERNS' });
-    }
-    for (const a of part.attendance) {
-      this.addEdge(nodeKey('person', a.personId), meetingKey, { type: 'ATTENDED', role: a.role, evidence: a.evidence }, a.role);
-    }
-    for (const d of part.discussed) {
-      this.addEdge(nodeKey('person', d.personId), nodeKey('discussion', d.discussionId), { type: 'DISCUSSED', evidence: d.evidence });
-    }
-    for (const a of part.about) {
-      this.addEdge(nodeKey('discussion', a.discussionId), nodeKey(a.target, a.targetId), { type: 'ABOUT', evidence: a.evidence });
-    }
-    for (const c of part.cites) {
-      this.addEdge(nodeKey('discussion', c.discussionId), nodeKey('reference', c.referenceId), { type: 'CITES', evidence: c.evidence });
-    }
+    this.removeMeeting(part.meeting.id);
+    this.parts.set(part.meeting.id, part);
+    this.account(part, 1);
   }
 
   /** Removes a meeting with its discussions, the action items raised there and all their edges. */
   removeMeeting(id: string): void {
-    if (!this.byKind.meeting.has(id)) return;
-    const discussionIds: string[] = [];
-    this.forEachOut('meeting', id, 'HAS_DISCUSSION', (d) => discussionIds.push((d as DiscussionNode).discussion.id));
-    for (const discussionId of discussionIds) {
-      const actionIds: string[] = [];
-      this.forEachIn('discussion', discussionId, 'RAISED_IN', (a) => actionIds.push((a as ActionNode).action.id));
-      for (const actionId of actionIds) this.dropNode('action', actionId);
-      this.dropNode('discussion', discussionId);
-    }
-    this.dropNode('meeting', id);
+    const part = this.parts.get(id);
+    if (!part) return;
+    this.parts.delete(id);
+    this.account(part, -1);
   }
 
   /** Drops people, projects, topics and references that no edge touches. */
   dropOrphans(): void {
-    for (const kind of SHARED_KINDS) {
-      for (const id of [...this.byKind[kind].keys()]) {
-        if (this.graph.degree(nodeKey(kind, id)) === 0) this.dropNode(kind, id);
-      }
-    }
-  }
-
-  /** The stored graph in domain form (unsorted; callers canonicalise). */
-  toMeetingGraph(): Omit<MeetingGraph, 'warnings' | 'projectCandidates'> {
-    const out: Omit<MeetingGraph, 'warnings' | 'projectCandidates'> = {
-      meetings: [...this.nodes('meeting')].map((n) => n.meeting),
-      discussions: [...this.nodes('discussion')].map((n) => n.discussion),
-      people: [...this.nodes('person')].map((n) => n.person),
-      projects: [...this.nodes('project')].map((n) => n.project),
-      topics: [...this.nodes('topic')].map((n) => n.topic),
-      references: [...this.nodes('reference')].map((n) => n.reference),
-      actionItems: [],
-      attendance: [],
-      discussed: [],
-      about: [],
-      cites: [],
+    const sweep = (kind: SharedKind, entities: Map<string, unknown>) => {
+      for (const id of [...entities.keys()]) if (!this.degree.get(`${kind}:${id}`)) entities.delete(id);
     };
-    for (const { action } of this.nodes('action')) {
-      let owner: { id: string; evidence: Evidence } | undefined;
-      let discussionId = '';
-      const projectIds: string[] = [];
-      this.forEachIn('action', action.id, 'OWNS', (p, e) => {
-        if (p.kind === 'person' && e.type === 'OWNS') owner = { id: p.person.id, evidence: e.evidence };
-      });
-      this.forEachOut('action', action.id, 'RAISED_IN', (d) => {
-        if (d.kind === 'discussion') discussionId = d.discussion.id;
-      });
-      this.forEachOut('action', action.id, 'CONCERNS', (p) => {
-        if (p.kind === 'project') projectIds.push(p.project.id);
-      });
-      if (!owner) continue; // cannot happen: an action item is always written with its owner
-      out.actionItems.push({ ...action, ownerId: owner.id, discussionId, projectIds, evidence: owner.evidence });
+    sweep('person', this.people);
+    sweep('project', this.projects);
+    sweep('topic', this.topics);
+    sweep('reference', this.references);
+  }
+
+  /** The stored graph as parts, each kind in the canonical order (by id). */
+  toParts(): Entities & { meetings: MeetingPart[] } {
+    const byId = <T extends { id: string }>(values: Iterable<T>) => [...values].sort((a, b) => compareText(a.id, b.id));
+    return {
+      people: byId(this.people.values()),
+      projects: byId(this.projects.values()),
+      topics: byId(this.topics.values()),
+      references: byId(this.references.values()),
+      meetings: [...this.parts.values()].sort((a, b) => compareText(a.meeting.id, b.meeting.id)),
+    };
+  }
+
+  /** Counts a part's nodes and edges in (`sign` 1) or out (-1), with the degree of each entity they touch. */
+  private account(part: MeetingPart, sign: 1 | -1): void {
+    const touch = (kind: SharedKind, id: string) => {
+      const key = `${kind}:${id}`;
+      const degree = (this.degree.get(key) ?? 0) + sign;
+      if (degree === 0) this.degree.delete(key);
+      else this.degree.set(key, degree);
+    };
+    const bump = <K>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + sign * n);
+    bump(this.nodeCounts, 'discussion', part.discussions.length);
+    bump(this.nodeCounts, 'action', part.actionItems.length);
+    bump(this.edgeCounts, 'HAS_DISCUSSION', part.discussions.length);
+    bump(this.edgeCounts, 'OWNS', part.actionItems.length);
+    bump(this.edgeCounts, 'RAISED_IN', part.actionItems.length);
+    for (const item of part.actionItems) {
+      touch('person', item.ownerId);
+      for (const projectId of item.projectIds) touch('project', projectId);
+      bump(this.edgeCounts, 'CONCERNS', item.projectIds.length);
     }
-    this.graph.forEachEdge((_edge, e, _source, _target, s, t) => {
-      if (e.type === 'ATTENDED' && s.kind === 'person' && t.kind === 'meeting') {
-        out.attendance.push({ personId: s.person.id, meetingId: t.meeting.id, role: e.role, evidence: e.evidence });
-      } else if (e.type === 'DISCUSSED' && s.kind === 'person' && t.kind === 'discussion') {
-        out.discussed.push({ personId: s.person.id, discussionId: t.discussion.id, evidence: e.evidence });
-      } else if (e.type === 'ABOUT' && s.kind === 'discussion' && (t.kind === 'project' || t.kind === 'topic')) {
-        const targetId = t.kind === 'project' ? t.project.id : t.topic.id;
-        out.about.push({ discussionId: s.discussion.id, targetId, target: t.kind, evidence: e.evidence });
-      } else if (e.type === 'CITES' && s.kind === 'discussion' && t.kind === 'reference') {
-        out.cites.push({ discussionId: s.discussion.id, referenceId: t.reference.id, evidence: e.evidence });
-      }
-    });
-    return out;
-  }
-
-  private addNode(attributes: NodeAttributes, id: string): string {
-    const key = nodeKey(attributes.kind, id);
-    this.graph.addNode(key, attributes);
-    this.index(attributes, id);
-    return key;
-  }
-
-  private index(attributes: NodeAttributes, id: string): void {
-    (this.byKind[attributes.kind] as Map<string, NodeAttributes>).set(id, attributes);
-  }
-
-  private dropNode(kind: NodeKind, id: string): void {
-    const key = nodeKey(kind, id);
-    this.graph.forEachEdge(key, (_edge, attributes) => this.countEdge(attributes.type, -1));
-    this.graph.dropNode(key);
-    this.byKind[kind].delete(id);
-  }
-
-  /** Edge keys name their type and ends (and the role of an attendance), so a repeated edge is an error. */
-  private addEdge(source: string, target: string, attributes: EdgeAttributes, qualifier = ''): void {
-    this.graph.addDirectedEdgeWithKey(`${attributes.type}|${source}|${target}|${qualifier}`, source, target, attributes);
-    this.countEdge(attributes.type, 1);
-  }
-
-  private countEdge(type: EdgeType, delta: number): void {
-    this.edgeCounts.set(type, (this.edgeCounts.get(type) ?? 0) + delta);
+    for (const a of part.attendance) touch('person', a.personId);
+    bump(this.edgeCounts, 'ATTENDED', part.attendance.length);
+    for (const d of part.discussed) touch('person', d.personId);
+    bump(this.edgeCounts, 'DISCUSSED', part.discussed.length);
+    for (const a of part.about) touch(a.target, a.targetId);
+    bump(this.edgeCounts, 'ABOUT', part.about.length);
+    for (const c of part.cites) touch('reference', c.referenceId);
+    bump(this.edgeCounts, 'CITES', part.cites.length);
   }
 }

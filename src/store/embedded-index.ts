@@ -1,10 +1,11 @@
 /**
- * Lookup tables over the embedded graph, built in one pass after a load so that every named query
- * is a filter over presorted arrays (well under a millisecond on a few hundred notes) instead of a
- * walk over the graph. The graph stays the source of truth: the index is rebuilt, never updated.
+ * Lookup tables over the embedded graph's meeting parts, built in one pass on the first query after
+ * a load so that every named query is a filter over presorted arrays (well under a millisecond on a
+ * few hundred notes). The parts stay the source of truth: the index is rebuilt, never updated.
  */
-import type { ActionStatus, AttendanceRole, Meeting } from '../domain.js';
+import type { ActionStatus, AttendanceRole, Discussion, Meeting } from '../domain.js';
 import type { EmbeddedGraph } from './embedded-graph.js';
+import { snippetOf } from './discussion-snippet.js';
 import { compareText } from './order.js';
 
 export interface Named {
@@ -60,53 +61,59 @@ export class QueryIndex {
   readonly meetingsByAttendee = new Map<string, Meeting[]>();
 
   constructor(g: EmbeddedGraph) {
-    this.meetings = [...g.nodes('meeting')].map((n) => n.meeting).sort(compareMeetings);
+    const parts = [...g.meetingParts()];
+    this.meetings = parts.map((p) => p.meeting).sort(compareMeetings);
     const meetingRank = new Map(this.meetings.map((m, i) => [m.id, i]));
+    const person = (id: string) => named(g.person(id)!);
+    const project = (id: string) => named(g.project(id)!);
 
-    for (const { discussion, snippet } of g.nodes('discussion')) {
-      const entry: DiscussionEntry = {
-        id: discussion.id,
-        meeting: g.node('meeting', discussion.meetingId)!.meeting,
-        order: discussion.order,
-        heading: discussion.heading,
-        snippet,
-        people: [],
-        projects: [],
-        topicIds: new Set(),
-      };
-      g.forEachIn('discussion', discussion.id, 'DISCUSSED', (p) => p.kind === 'person' && entry.people.push(p.person));
-      g.forEachOut('discussion', discussion.id, 'ABOUT', (t) => {
-        if (t.kind === 'project') entry.projects.push(t.project);
-        else if (t.kind === 'topic') entry.topicIds.add(t.topic.id);
-      });
-      entry.people = entry.people.map(named).sort(compareNamed);
-      entry.projects = entry.projects.map(named).sort(compareNamed);
-      this.discussions.push(entry);
+    const discussionById = new Map<string, DiscussionEntry>();
+    for (const part of parts) {
+      for (const discussion of part.discussions) {
+        const entry: DiscussionEntry = {
+          id: discussion.id,
+          meeting: part.meeting,
+          order: discussion.order,
+          heading: discussion.heading,
+          snippet: cachedSnippet(discussion),
+          people: [],
+          projects: [],
+          topicIds: new Set(),
+        };
+        discussionById.set(discussion.id, entry);
+        this.discussions.push(entry);
+      }
+      for (const d of part.discussed) discussionById.get(d.discussionId)!.people.push(person(d.personId));
+      for (const a of part.about) {
+        const entry = discussionById.get(a.discussionId)!;
+        if (a.target === 'project') entry.projects.push(project(a.targetId));
+        else entry.topicIds.add(a.targetId);
+      }
+    }
+    for (const d of this.discussions) {
+      d.people.sort(compareNamed);
+      d.projects.sort(compareNamed);
     }
     this.discussions.sort(
       (a, b) => meetingRank.get(a.meeting.id)! - meetingRank.get(b.meeting.id)! || a.order - b.order || compareText(a.id, b.id),
     );
-    const discussionById = new Map<string, DiscussionEntry>();
     for (const d of this.discussions) {
-      discussionById.set(d.id, d);
       append(this.discussionsByMeeting, d.meeting.id, d);
       for (const p of d.people) append(this.discussionsByPerson, p.id, d);
       for (const p of d.projects) append(this.discussionsByProject, p.id, d);
     }
 
-    for (const { action } of g.nodes('action')) {
-      let owner: Named | undefined;
-      let discussion: DiscussionEntry | undefined;
-      const projects: Named[] = [];
-      g.forEachIn('action', action.id, 'OWNS', (p) => {
-        if (p.kind === 'person') owner = named(p.person);
-      });
-      g.forEachOut('action', action.id, 'RAISED_IN', (d) => {
-        if (d.kind === 'discussion') discussion = discussionById.get(d.discussion.id);
-      });
-      g.forEachOut('action', action.id, 'CONCERNS', (p) => p.kind === 'project' && projects.push(named(p.project)));
-      if (!owner || !discussion) continue; // every action item is written with both
-      this.actions.push({ ...action, owner, discussion, projects: projects.sort(compareNamed) });
+    for (const part of parts) {
+      for (const item of part.actionItems) {
+        this.actions.push({
+          id: item.id,
+          task: item.task,
+          status: item.status,
+          owner: person(item.ownerId),
+          discussion: discussionById.get(item.discussionId)!,
+          projects: item.projectIds.map(project).sort(compareNamed),
+        });
+      }
     }
     this.actions.sort(
       (a, b) =>
@@ -119,11 +126,9 @@ export class QueryIndex {
       for (const p of a.projects) append(this.actionsByProject, p.id, a);
     }
 
+    const attendanceOf = new Map(parts.map((p) => [p.meeting.id, p.attendance]));
     for (const m of this.meetings) {
-      const entries: AttendanceEntry[] = [];
-      g.forEachIn('meeting', m.id, 'ATTENDED', (p, e) => {
-        if (p.kind === 'person' && e.type === 'ATTENDED') entries.push({ person: named(p.person), role: e.role });
-      });
+      const entries: AttendanceEntry[] = attendanceOf.get(m.id)!.map((a) => ({ person: person(a.personId), role: a.role }));
       entries.sort((a, b) => compareNamed(a.person, b.person) || compareText(a.role, b.role));
       this.attendance.set(m.id, entries);
       // Meetings are visited in order, so each attendee's list comes out sorted.
@@ -134,6 +139,18 @@ export class QueryIndex {
       }
     }
   }
+}
+
+/**
+ * The row snippet of each discussion, kept with the discussion object: a load keeps the objects of
+ * unchanged meetings, so the index rebuilt after it does not strip their Markdown again.
+ */
+const snippets = new WeakMap<Discussion, string>();
+
+function cachedSnippet(discussion: Discussion): string {
+  let snippet = snippets.get(discussion);
+  if (snippet === undefined) snippets.set(discussion, (snippet = snippetOf(discussion.text)));
+  return snippet;
 }
 
 /** By date, then id. */

@@ -54,7 +54,7 @@ export function attendees(index: QueryIndex, meetingId: string): AttendeeRow[] {
 }
 
 export function person(g: EmbeddedGraph, index: QueryIndex, id: string): PersonDetail | null {
-  const node = g.node('person', id);
+  const node = g.person(id);
   if (!node) return null;
   const attended = index.meetingsByAttendee.get(id) ?? [];
   const discussed = index.discussionsByPerson.get(id) ?? [];
@@ -66,9 +66,9 @@ export function person(g: EmbeddedGraph, index: QueryIndex, id: string): PersonD
     .map((m) => m.date)
     .sort(compareText);
   return {
-    id: node.person.id,
-    name: node.person.name,
-    aliases: [...node.person.aliases],
+    id: node.id,
+    name: node.name,
+    aliases: [...node.aliases],
     meetings: attended.map(meetingRow),
     projects: [...projects.values()].sort(compareNamedCounts),
     actions: (index.actionsByOwner.get(id) ?? []).map(actionRow),
@@ -78,7 +78,7 @@ export function person(g: EmbeddedGraph, index: QueryIndex, id: string): PersonD
 }
 
 export function project(g: EmbeddedGraph, index: QueryIndex, id: string): ProjectDetail | null {
-  const node = g.node('project', id);
+  const node = g.project(id);
   if (!node) return null;
   const about = index.discussionsByProject.get(id) ?? [];
   const months = new Map<string, number>();
@@ -91,10 +91,10 @@ export function project(g: EmbeddedGraph, index: QueryIndex, id: string): Projec
     for (const p of d.projects) if (p.id !== id) bump(related, p.id, p.name);
   }
   return {
-    id: node.project.id,
-    name: node.project.name,
-    aliases: [...node.project.aliases],
-    origin: node.project.origin,
+    id: node.id,
+    name: node.name,
+    aliases: [...node.aliases],
+    origin: node.origin,
     // Discussions come in date order, so the months do too.
     perMonth: [...months].map(([period, value]) => ({ period, value })),
     people: [...people.values()].sort(compareNamedCounts),

@@ -1,7 +1,7 @@
 /**
  * The embedded graph store, used when no Neo4j server is configured: the graph lives in memory
- * (`EmbeddedGraph`, on graphology) and is persisted to `<dataDir>/graph-store.json` after every
- * load that changed something.
+ * (`EmbeddedGraph`, one part per meeting) and is persisted to `<dataDir>/graph-store.json` after
+ * every load that changed something.
  */
 import type { MeetingGraph } from '../domain.js';
 import { EmbeddedGraph } from './embedded-graph.js';
@@ -52,8 +52,10 @@ export class EmbeddedStore implements GraphStore {
   /** Loads run one after another (each reads the state the previous one left). */
   private loading: Promise<unknown> = Promise.resolve();
   private closed = false;
-  /** What the file holds (or null when it has not been written): a load that ends elsewhere rewrites it. */
-  private saved: string | null = null;
+  /** Whether the file holds what memory holds; a load that changes anything (or follows a failed write) rewrites it. */
+  private fileCurrent = false;
+  /** `headOf` the graph in memory: the part of a change that the load plan does not see. */
+  private head = '';
 
   private constructor(file: string, graph: EmbeddedGraph, ingestInfo: Pick<MeetingGraph, 'warnings' | 'projectCandidates'>) {
     this.file = file;
@@ -86,7 +88,8 @@ export class EmbeddedStore implements GraphStore {
     graph.upsertEntities(parts);
     for (const part of parts.meetings) graph.addMeeting(part);
     const store = new EmbeddedStore(file, graph, { warnings: parts.warnings, projectCandidates: parts.projectCandidates });
-    store.saved = serializeSnapshot(await store.snapshot());
+    store.head = headOf(store.snapshotNow());
+    store.fileCurrent = true;
     return store;
   }
 
@@ -109,23 +112,30 @@ export class EmbeddedStore implements GraphStore {
     const plan = planLoad(this.graph.meetingStates(), parts.meetings);
     this.queryIndex = null;
     for (const id of plan.remove) this.graph.removeMeeting(id);
-    for (const part of plan.write) this.graph.removeMeeting(part.meeting.id);
     this.graph.upsertEntities(parts);
     for (const part of plan.write) this.graph.addMeeting(part);
     this.graph.dropOrphans();
     this.ingestInfo = { warnings: parts.warnings, projectCandidates: parts.projectCandidates };
-    // Comparing the whole content is simpler than tracking every kind of change, and cheap at this size.
-    const content = serializeSnapshot(await this.snapshot());
-    if (content !== this.saved) {
-      await writeSnapshotFile(this.file, content);
-      this.saved = content;
+    // Meetings changed as the plan says; entities and warnings are compared whole (a few MB at most).
+    const snapshot = this.snapshotNow();
+    const head = headOf(snapshot);
+    if (plan.write.length > 0 || plan.remove.length > 0 || head !== this.head) this.fileCurrent = false;
+    this.head = head;
+    if (!this.fileCurrent) {
+      await writeSnapshotFile(this.file, serializeSnapshot(snapshot));
+      this.fileCurrent = true;
     }
     return { written: plan.write.length, removed: plan.remove.length, unchanged: plan.unchanged.length };
   }
 
   async snapshot(): Promise<MeetingGraph> {
     this.assertOpen();
-    return canonicalGraph(partitionGraph({ ...this.graph.toMeetingGraph(), ...this.ingestInfo }));
+    return this.snapshotNow();
+  }
+
+  /** The stored graph in canonical order: the parts as loaded (already canonical), so nothing is copied or sorted again. */
+  private snapshotNow(): MeetingGraph {
+    return canonicalGraph({ ...this.graph.toParts(), ...this.ingestInfo });
   }
 
   async discussions(params: DiscussionsParams): Promise<DiscussionRow[]> {
@@ -187,4 +197,10 @@ export class EmbeddedStore implements GraphStore {
   private assertOpen(): void {
     if (this.closed) throw new StoreError(`the graph store ${this.file} is closed`, 'io');
   }
+}
+
+/** What a snapshot holds beside its meetings: entities, warnings and project candidates, as text to compare. */
+function headOf(graph: MeetingGraph): string {
+  const { people, projects, topics, references, warnings, projectCandidates } = graph;
+  return JSON.stringify({ people, projects, topics, references, warnings, projectCandidates });
 }

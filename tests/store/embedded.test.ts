@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -77,6 +77,37 @@ describe('embedded store persistence', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     await store.load(smallGraph());
     expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it('rewrites the file when only an entity changed (no meeting did)', async () => {
+    const dir = await tempDir();
+    const store = await EmbeddedStore.open(dir);
+    await store.load(smallGraph());
+    const renamed = smallGraph();
+    renamed.people = renamed.people.map((p) => (p.id === 'alice' ? { ...p, name: 'Alice Renamed' } : p));
+    expect(await store.load(renamed)).toEqual({ written: 0, removed: 0, unchanged: 4 });
+    await store.close();
+    const reopened = await EmbeddedStore.open(dir);
+    expect((await reopened.person('alice'))?.name).toBe('Alice Renamed');
+  });
+
+  it('writes the file on the next load when the last write failed, even if that load changes nothing', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, SNAPSHOT_FILE_NAME);
+    const store = await EmbeddedStore.open(dir);
+    await store.load(smallGraph());
+    const renamed = smallGraph();
+    renamed.people = renamed.people.map((p) => (p.id === 'alice' ? { ...p, name: 'Alice Renamed' } : p));
+    // A directory where the file should go: the atomic rename fails.
+    await rm(file);
+    await mkdir(file);
+    await expect(store.load(renamed)).rejects.toThrow();
+    await rm(file, { recursive: true });
+    // Memory already holds this graph; only the file is behind.
+    expect(await store.load(renamed)).toEqual({ written: 0, removed: 0, unchanged: 4 });
+    await store.close();
+    const reopened = await EmbeddedStore.open(dir);
+    expect((await reopened.person('alice'))?.name).toBe('Alice Renamed');
   });
 
   it('serialises concurrent loads', async () => {
