@@ -156,6 +156,9 @@ export class SearchIndex {
   /** What results need of a document beyond the record, computed on first use. */
   private readonly derived = new Map<string, Derived>();
   private readonly labels = new Map<string, Labels>();
+  /** Facet values numbered in order of first use, and each document's numbers (see `facets`). */
+  private facetValues: { people: FacetValues; projects: FacetValues; years: FacetValues } = emptyFacetValues();
+  private readonly facetKeys = new Map<string, FacetKeys>();
 
   private constructor(private readonly mini: MiniSearch<MiniDoc>) {}
 
@@ -240,6 +243,8 @@ export class SearchIndex {
     this.setEntities(graph.people, graph.projects, graph.topics);
     this.derived.clear();
     this.labels.clear();
+    this.facetKeys.clear();
+    this.facetValues = emptyFacetValues();
     const docsByMeeting = buildDocuments(graph);
     const result: IndexUpdate = { added: 0, changed: 0, removed: 0, unchanged: 0 };
 
@@ -339,11 +344,10 @@ export class SearchIndex {
 
     if (isFilterOnly(q) || searchTerms.length === 0) {
       const out: Match[] = [];
-      const phraseHighlight = new Set(phraseTerms);
       for (const d of this.docs.values()) {
         if (!accept(d) || !hasPhrases(d)) continue;
         if (strayStopWords.length && !this.containsWords(d, strayStopWords)) continue;
-        out.push({ doc: d, score: 0, terms: phraseHighlight });
+        out.push({ doc: d, score: 0, terms: phraseTerms });
       }
       return out;
     }
@@ -367,7 +371,7 @@ export class SearchIndex {
       const d = this.docs.get(r.id as string)!;
       if (!hasPhrases(d)) continue;
       if (strayStopWords.length && !this.containsWords(d, strayStopWords)) continue;
-      out.push({ doc: d, score: r.score, terms: new Set([...r.terms, ...phraseTerms]) });
+      out.push({ doc: d, score: r.score, terms: phraseTerms.length ? [...r.terms, ...phraseTerms] : r.terms });
     }
     return out;
   }
@@ -461,31 +465,52 @@ export class SearchIndex {
       meeting: d.meeting,
       title: d.title,
       heading: d.heading,
-      snippet: snippetOfPlainText(v.plain || d.heading, m.terms),
+      snippet: snippetOfPlainText(v.plain || d.heading, new Set(m.terms)),
       people: v.people,
       projects: v.projects,
       score: Math.round(m.score * 1000) / 1000,
     };
   }
 
+  /**
+   * Counts over every match. Each document's facet values are numbered once (`facetKeysOf`), so a
+   * count over tens of thousands of matches is a pass of array increments, not of map lookups.
+   */
   private facets(docs: IndexedDiscussion[]): SearchFacets {
-    const people = new Map<string, number>();
-    const projects = new Map<string, number>();
-    const years = new Map<string, number>();
-    const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-    for (const d of docs) {
-      const v = this.labelsOf(d);
-      for (const name of v.people) bump(people, name);
-      for (const name of v.projects) bump(projects, name);
-      bump(years, d.meeting.slice(0, 4));
+    // Numbered first: a document seen for the first time may add values, and so lengthen the arrays.
+    const keyed = docs.map((d) => this.facetKeysOf(d));
+    const people = new Uint32Array(this.facetValues.people.size);
+    const projects = new Uint32Array(this.facetValues.projects.size);
+    const years = new Uint32Array(this.facetValues.years.size);
+    for (const keys of keyed) {
+      for (const k of keys.people) people[k]++;
+      for (const k of keys.projects) projects[k]++;
+      years[keys.year]++;
     }
-    const byCount = (map: Map<string, number>) =>
-      [...map].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-    return {
-      people: byCount(people),
-      projects: byCount(projects),
-      years: [...years].map(([value, count]) => ({ value, count })).sort((a, b) => b.value.localeCompare(a.value)),
+    const counted = (values: FacetValues, counts: Uint32Array): FacetCount[] => {
+      const out: FacetCount[] = [];
+      for (const [value, k] of values) if (counts[k] > 0) out.push({ value, count: counts[k] });
+      return out;
     };
+    return {
+      people: counted(this.facetValues.people, people).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+      projects: counted(this.facetValues.projects, projects).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+      years: counted(this.facetValues.years, years).sort((a, b) => b.value.localeCompare(a.value)),
+    };
+  }
+
+  private facetKeysOf(d: IndexedDiscussion): FacetKeys {
+    let keys = this.facetKeys.get(d.discussionId);
+    if (!keys) {
+      const labels = this.labelsOf(d);
+      keys = {
+        people: labels.people.map((name) => numberOf(this.facetValues.people, name)),
+        projects: labels.projects.map((name) => numberOf(this.facetValues.projects, name)),
+        year: numberOf(this.facetValues.years, d.meeting.slice(0, 4)),
+      };
+      this.facetKeys.set(d.discussionId, keys);
+    }
+    return keys;
   }
 }
 
@@ -507,11 +532,30 @@ interface Labels {
   projects: string[];
 }
 
+/** Facet value → its number (a position in the count arrays). */
+type FacetValues = Map<string, number>;
+
+interface FacetKeys {
+  people: number[];
+  projects: number[];
+  year: number;
+}
+
+function emptyFacetValues(): { people: FacetValues; projects: FacetValues; years: FacetValues } {
+  return { people: new Map(), projects: new Map(), years: new Map() };
+}
+
+function numberOf(values: FacetValues, value: string): number {
+  let k = values.get(value);
+  if (k === undefined) values.set(value, (k = values.size));
+  return k;
+}
+
 interface Match {
   doc: IndexedDiscussion;
   score: number;
-  /** Processed terms that matched, for the snippet's marks. */
-  terms: ReadonlySet<string>;
+  /** Processed terms that matched, for the snippet's marks (a set is made only for the page shown). */
+  terms: readonly string[];
 }
 
 function byNewest(a: IndexedDiscussion, b: IndexedDiscussion): number {
