@@ -2,12 +2,15 @@
 // absent one is null: $person OWNS the action; the action CONCERNS $project; its status is $status;
 // the meeting it was RAISED_IN is dated within $from/$to (inclusive).
 // Rows by meeting date, meeting id, discussion order, then action id; projects as sorted names.
+// This file is the case without person or project: each has a variant that starts from that node
+// (actions-by-*.cypher, chosen in src/store/neo4j-statements.ts), since with an optional
+// `$x IS NULL OR …` filter the planner cannot seek the unique id index and scans every action.
+// `m.date >= coalesce($from, '')` rather than `$from IS NULL OR …` lets it seek the meeting_date
+// index (every meeting has a `YYYY-MM-DD` date, and every string is >= '').
 MATCH (p:Person)-[:OWNS]->(a:ActionItem)-[:RAISED_IN]->(d:Discussion)<-[:HAS_DISCUSSION]-(m:Meeting)
-WHERE ($person IS NULL OR p.id = $person)
-  AND ($status IS NULL OR a.status = $status)
-  AND ($from IS NULL OR m.date >= $from)
+WHERE m.date >= coalesce($from, '')
   AND ($to IS NULL OR m.date <= $to)
-  AND ($project IS NULL OR EXISTS { (a)-[:CONCERNS]->(:Project {id: $project}) })
+  AND ($status IS NULL OR a.status = $status)
 RETURN a.id AS actionId,
        p.id AS personId,
        p.name AS person,

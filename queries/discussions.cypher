@@ -5,13 +5,14 @@
 //   $meeting  — the discussion belongs to this meeting;
 //   $from/$to — the meeting's date is within them, inclusive.
 // Rows by meeting date, meeting id, then discussion order; people and projects as sorted names.
+// This file is the case without meeting, person, topic or projects: each of those has a variant
+// that starts from that node (discussions-by-*.cypher, chosen in src/store/neo4j-statements.ts),
+// since with an optional `$x IS NULL OR …` filter the planner cannot seek the unique id index and
+// scans every discussion. `m.date >= coalesce($from, '')` rather than `$from IS NULL OR …` lets it
+// seek the meeting_date index (every meeting has a `YYYY-MM-DD` date, and every string is >= '').
 MATCH (m:Meeting)-[:HAS_DISCUSSION]->(d:Discussion)
-WHERE ($meeting IS NULL OR m.id = $meeting)
-  AND ($from IS NULL OR m.date >= $from)
+WHERE m.date >= coalesce($from, '')
   AND ($to IS NULL OR m.date <= $to)
-  AND ($person IS NULL OR EXISTS { (:Person {id: $person})-[:DISCUSSED]->(d) })
-  AND ($projects IS NULL OR EXISTS { MATCH (d)-[:ABOUT]->(j:Project) WHERE j.id IN $projects })
-  AND ($topic IS NULL OR EXISTS { (d)-[:ABOUT]->(:Topic {id: $topic}) })
 RETURN d.id AS discussionId,
        m.id AS meetingId,
        m.date AS meeting,

@@ -1,8 +1,11 @@
 // Named query `meetings`: meetings dated within $from/$to (inclusive, null = open) that $attendee
 // (null = anyone) ATTENDED, by date then id.
+// This file is the case without $attendee (meetings-by-attendee.cypher starts from the person, so
+// that the planner seeks the unique index on Person.id). `m.date >= coalesce($from, '')` rather than
+// `$from IS NULL OR …` lets it seek the meeting_date index (every meeting has a `YYYY-MM-DD` date,
+// and every string is >= '').
 MATCH (m:Meeting)
-WHERE ($from IS NULL OR m.date >= $from)
+WHERE m.date >= coalesce($from, '')
   AND ($to IS NULL OR m.date <= $to)
-  AND ($attendee IS NULL OR EXISTS { (:Person {id: $attendee})-[:ATTENDED]->(m) })
 RETURN m.id AS meetingId, m.date AS meeting, m.title AS title
 ORDER BY meeting, meetingId

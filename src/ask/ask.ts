@@ -5,7 +5,7 @@
  */
 import type { MeetingGraph } from '../domain.js';
 import type { NamedEntity } from '../search/entities.js';
-import { bindParameters, cypher } from '../store/cypher.js';
+import { neo4jStatement, type StatementParams } from '../store/neo4j-statements.js';
 import type {
   ActionRow,
   ActionsParams,
@@ -227,7 +227,7 @@ export class Asker {
       );
     }
     rows.sort((a, b) => a.meeting.localeCompare(b.meeting) || a.meetingId.localeCompare(b.meetingId));
-    const query = queryInfo('discussions', discussionsCypherParams(alternatives[0]));
+    const query = queryInfo('discussions', alternatives[0]);
     const date = (r: DiscussionRow) => r.meeting;
 
     switch (intent.view) {
@@ -426,21 +426,10 @@ function readStatus(question: string): Understood['status'] {
   return undefined;
 }
 
-/** The Cypher parameters of the `discussions` query for these store parameters. */
-function discussionsCypherParams(p: DiscussionsParams): Record<string, unknown> {
-  const { project, ...rest } = p;
-  return { ...rest, ...(project === undefined ? {} : { projects: Array.isArray(project) ? project : [project] }) };
-}
-
-/** The named query with its Cypher text and the full parameter map the Neo4j store would send. */
-function queryInfo(name: string, values: Record<string, unknown>): AnswerQuery {
-  const defined = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
-  try {
-    const q = cypher(name);
-    return { name, params: bindParameters(q, defined), cypher: q.text };
-  } catch {
-    return { name, params: defined, cypher: '' };
-  }
+/** The named query with the Cypher text and the full parameter map the Neo4j store sends for it. */
+function queryInfo<Q extends keyof StatementParams>(name: Q, params: StatementParams[Q]): AnswerQuery {
+  const statement = neo4jStatement(name, params);
+  return { name, params: statement.parameters, cypher: statement.text };
 }
 
 /** The entity whose id occurs most often in `ids`. */

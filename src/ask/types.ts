@@ -67,7 +67,10 @@ export type AnswerItem =
   | DateItem
   | SeriesItem;
 
-/** The store query behind an answer: its name (`queries/<name>.cypher`), parameters and Cypher text. */
+/**
+ * The store query behind an answer: the named query (`discussions`…), and the parameters and Cypher
+ * text of the statement the Neo4j store runs for it (`queries/<name>.cypher` or an anchored variant).
+ */
 export interface AnswerQuery {
   name: string;
   params: Record<string, unknown>;

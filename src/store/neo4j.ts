@@ -11,6 +11,7 @@ import { StoreError, firstLine } from './errors.js';
 import { planLoad, type StoredMeetingState } from './load-plan.js';
 import { canonicalGraph, partitionGraph, type MeetingPart } from './meeting-parts.js';
 import { selectNeighbourhood, type NeighbourhoodCandidates } from './neighbourhood.js';
+import { neo4jStatement, statement, type Statement } from './neo4j-statements.js';
 import { snippetOf } from './discussion-snippet.js';
 import type {
   ActionRow,
@@ -158,24 +159,18 @@ export class Neo4jStore implements GraphStore {
     return canonicalGraph(partitionGraph(graph));
   }
 
+  // The anchored named queries run the variant that starts from the node they name (see
+  // neo4j-statements.ts: the planner seeks its unique id index instead of scanning).
   discussions(params: DiscussionsParams): Promise<DiscussionRow[]> {
-    const projects = params.project === undefined ? null : Array.isArray(params.project) ? params.project : [params.project];
-    return this.query<DiscussionRow>('discussions', {
-      person: params.person,
-      projects,
-      topic: params.topic,
-      meeting: params.meeting,
-      from: params.from,
-      to: params.to,
-    });
+    return this.runStatement<DiscussionRow>(neo4jStatement('discussions', params));
   }
 
   meetings(params: MeetingsParams): Promise<MeetingRow[]> {
-    return this.query<MeetingRow>('meetings', { attendee: params.attendee, from: params.from, to: params.to });
+    return this.runStatement<MeetingRow>(neo4jStatement('meetings', params));
   }
 
   attendees(meetingId: string): Promise<AttendeeRow[]> {
-    return this.query<AttendeeRow>('attendees', { meeting: meetingId });
+    return this.runStatement<AttendeeRow>(neo4jStatement('attendees', { meeting: meetingId }));
   }
 
   // The parts of `person`, `project` and `neighbourhood` are separate auto-commit queries sent at
@@ -188,7 +183,7 @@ export class Neo4jStore implements GraphStore {
       this.query<Pick<PersonDetail, 'id' | 'name' | 'aliases' | 'firstSeen' | 'lastSeen'>>('person', { id }),
       this.query<MeetingRow>('person-meetings', { id }),
       this.query<NamedCount>('person-projects', { id }),
-      this.query<ActionRow>('actions', { person: id }),
+      this.actions({ person: id }),
     ]);
     if (!head) return null;
     return { id: head.id, name: head.name, aliases: head.aliases, meetings, projects, actions, firstSeen: head.firstSeen, lastSeen: head.lastSeen };
@@ -199,7 +194,7 @@ export class Neo4jStore implements GraphStore {
       this.query<Pick<ProjectDetail, 'id' | 'name' | 'aliases' | 'origin' | 'firstDiscussed' | 'lastDiscussed'>>('project', { id }),
       this.query<PeriodCount>('project-months', { id }),
       this.query<NamedCount>('project-people', { id }),
-      this.query<ActionRow>('actions', { project: id }),
+      this.actions({ project: id }),
       this.query<NamedCount>('project-related', { id }),
     ]);
     if (!head) return null;
@@ -218,13 +213,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   actions(params: ActionsParams): Promise<ActionRow[]> {
-    return this.query<ActionRow>('actions', {
-      person: params.person,
-      project: params.project,
-      status: params.status,
-      from: params.from,
-      to: params.to,
-    });
+    return this.runStatement<ActionRow>(neo4jStatement('actions', params));
   }
 
   async neighbourhood(params: NeighbourhoodParams): Promise<Neighbourhood> {
@@ -237,7 +226,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   coAttendance(params: { person?: string }): Promise<CoAttendanceRow[]> {
-    return this.query<CoAttendanceRow>('co-attendance', { person: params.person });
+    return this.runStatement<CoAttendanceRow>(neo4jStatement('coAttendance', params));
   }
 
   async stats(): Promise<Stats> {
@@ -251,12 +240,16 @@ export class Neo4jStore implements GraphStore {
     await this.driver.close();
   }
 
-  /** One named query in a READ session, as an auto-commit transaction (one round trip). */
-  private async query<T>(name: string, values?: Record<string, unknown>): Promise<T[]> {
-    const statement = cypher(name);
+  /** The statement of `queries/<name>.cypher` with `values`, run by `runStatement`. */
+  private query<T>(name: string, values?: Record<string, unknown>): Promise<T[]> {
+    return this.runStatement<T>(statement(name, values));
+  }
+
+  /** One statement in a READ session, as an auto-commit transaction (one round trip). */
+  private async runStatement<T>(query: Statement): Promise<T[]> {
     const session = this.driver.session({ defaultAccessMode: neo4j.session.READ, database: this.config.database });
     try {
-      const result = await session.run(statement.text, bindParameters(statement, values));
+      const result = await session.run(query.text, query.parameters);
       return result.records.map((record) => record.toObject() as T);
     } catch (err) {
       throw storeError(this.config, err);

@@ -11,9 +11,9 @@ const names = readdirSync(path.join(root, 'queries'))
 
 describe('queries/*.cypher', () => {
   it('are all read by the Neo4j store, and it builds no Cypher of its own', () => {
-    const source = readFileSync(path.join(root, 'src/store/neo4j.ts'), 'utf8');
-    for (const name of names) expect(source, name).toContain(`'${name}'`);
-    expect(source).not.toMatch(/\b(tx|session)\.run\(\s*[`'"]/);
+    const sources = ['src/store/neo4j.ts', 'src/store/neo4j-statements.ts'].map((f) => readFileSync(path.join(root, f), 'utf8'));
+    for (const name of names) expect(sources.join('\n'), name).toContain(`'${name}'`);
+    for (const source of sources) expect(source).not.toMatch(/\b(tx|session)\.run\(\s*[`'"]/);
   });
 
   it('each hold one statement (schema.cypher several), with parameters, never interpolation', () => {
@@ -26,13 +26,20 @@ describe('queries/*.cypher', () => {
   });
 
   it('know their parameters', () => {
-    expect(cypher('discussions').parameters).toEqual(['from', 'meeting', 'person', 'projects', 'to', 'topic']);
+    expect(cypher('discussions').parameters).toEqual(['from', 'to']);
+    expect(cypher('discussions-by-meeting').parameters).toEqual(['from', 'meeting', 'person', 'projects', 'to', 'topic']);
+    expect(cypher('discussions-by-person').parameters).toEqual(['from', 'person', 'projects', 'to', 'topic']);
+    expect(cypher('discussions-by-topic').parameters).toEqual(['from', 'projects', 'to', 'topic']);
+    expect(cypher('discussions-by-projects').parameters).toEqual(['from', 'projects', 'to']);
+    expect(cypher('actions').parameters).toEqual(['from', 'status', 'to']);
+    expect(cypher('actions-by-person').parameters).toEqual(['from', 'person', 'project', 'status', 'to']);
+    expect(cypher('actions-by-project').parameters).toEqual(['from', 'project', 'status', 'to']);
     expect(cypher('attendees').parameters).toEqual(['meeting']);
     expect(cypher('stats').parameters).toEqual([]);
   });
 
   it('send every declared parameter, null when absent, and refuse undeclared ones', () => {
-    const query = cypher('meetings');
+    const query = cypher('meetings-by-attendee');
     expect(bindParameters(query, { attendee: 'alice' })).toEqual({ attendee: 'alice', from: null, to: null });
     expect(bindParameters(query, { from: undefined })).toEqual({ attendee: null, from: null, to: null });
     expect(() => bindParameters(query, { person: 'alice' })).toThrow(/no parameter \$person/);

@@ -1,0 +1,22 @@
+// Named query `actions` with $project and no owner (also the action list of `project`): the actions
+// that CONCERN the project, starting from it so that the planner seeks the unique index on
+// Project.id. The CONCERNS edge is merged (load-concerns.cypher), so no action comes twice. The
+// other filters are ANDed, an absent one is null: its status is $status; the meeting it was
+// RAISED_IN is dated within $from/$to (inclusive).
+// Same rows, columns and order as actions.cypher.
+MATCH (:Project {id: $project})<-[:CONCERNS]-(a:ActionItem)-[:RAISED_IN]->(d:Discussion)<-[:HAS_DISCUSSION]-(m:Meeting),
+      (p:Person)-[:OWNS]->(a)
+WHERE ($status IS NULL OR a.status = $status)
+  AND ($from IS NULL OR m.date >= $from)
+  AND ($to IS NULL OR m.date <= $to)
+RETURN a.id AS actionId,
+       p.id AS personId,
+       p.name AS person,
+       a.task AS task,
+       a.status AS status,
+       m.id AS meetingId,
+       m.date AS meeting,
+       d.id AS discussionId,
+       d.heading AS heading,
+       COLLECT { MATCH (a)-[:CONCERNS]->(j:Project) RETURN j.name AS name ORDER BY name } AS projects
+ORDER BY meeting, meetingId, d.order, actionId

@@ -1,0 +1,19 @@
+// Named query `discussions` with $person (and no meeting): the discussions that person DISCUSSED,
+// starting from them so that the planner seeks the unique index on Person.id. The other filters are
+// ANDed, an absent one is null: it is ABOUT any of $projects (a list; [] matches nothing); it is
+// ABOUT $topic; the meeting's date is within $from/$to, inclusive. A person DISCUSSED a discussion
+// at most once (load-discussed.cypher merges the edge), so no row comes twice.
+// Same rows, columns and order as discussions.cypher.
+MATCH (:Person {id: $person})-[:DISCUSSED]->(d:Discussion)<-[:HAS_DISCUSSION]-(m:Meeting)
+WHERE ($from IS NULL OR m.date >= $from)
+  AND ($to IS NULL OR m.date <= $to)
+  AND ($projects IS NULL OR EXISTS { MATCH (d)-[:ABOUT]->(j:Project) WHERE j.id IN $projects })
+  AND ($topic IS NULL OR EXISTS { (d)-[:ABOUT]->(:Topic {id: $topic}) })
+RETURN d.id AS discussionId,
+       m.id AS meetingId,
+       m.date AS meeting,
+       d.heading AS heading,
+       d.snippet AS snippet,
+       COLLECT { MATCH (p:Person)-[:DISCUSSED]->(d) RETURN p.name AS name ORDER BY name } AS people,
+       COLLECT { MATCH (d)-[:ABOUT]->(j:Project) RETURN j.name AS name ORDER BY name } AS projects
+ORDER BY meeting, meetingId, d.order

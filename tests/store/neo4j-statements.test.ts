@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { cypher } from '../../src/store/cypher.js';
+import { neo4jStatement } from '../../src/store/neo4j-statements.js';
+
+describe('neo4jStatement', () => {
+  it('runs discussions from the most selective anchor: meeting, person, topic, then projects', () => {
+    const all = { meeting: 'm1', person: 'alice', topic: 'release', project: 'mirage', from: '2024-01-01', to: '2024-12-31' };
+    expect(neo4jStatement('discussions', all)).toMatchObject({
+      name: 'discussions-by-meeting',
+      parameters: { meeting: 'm1', person: 'alice', topic: 'release', projects: ['mirage'], from: '2024-01-01', to: '2024-12-31' },
+    });
+    const { meeting: _m, ...noMeeting } = all;
+    expect(neo4jStatement('discussions', noMeeting)).toMatchObject({
+      name: 'discussions-by-person',
+      parameters: { person: 'alice', topic: 'release', projects: ['mirage'], from: '2024-01-01', to: '2024-12-31' },
+    });
+    const { person: _p, ...noPerson } = noMeeting;
+    expect(neo4jStatement('discussions', noPerson)).toMatchObject({
+      name: 'discussions-by-topic',
+      parameters: { topic: 'release', projects: ['mirage'], from: '2024-01-01', to: '2024-12-31' },
+    });
+    expect(neo4jStatement('discussions', { project: ['xen', 'irmin'], to: '2024-06-30' })).toEqual({
+      name: 'discussions-by-projects',
+      text: cypher('discussions-by-projects').text,
+      parameters: { projects: ['xen', 'irmin'], from: null, to: '2024-06-30' },
+    });
+    // An empty list is still a filter (it matches nothing), not an absent one.
+    expect(neo4jStatement('discussions', { project: [] })).toMatchObject({ name: 'discussions-by-projects', parameters: { projects: [] } });
+    expect(neo4jStatement('discussions', { from: '2024-01-01' })).toEqual({
+      name: 'discussions',
+      text: cypher('discussions').text,
+      parameters: { from: '2024-01-01', to: null },
+    });
+  });
+
+  it('sends an absent filter of the chosen variant as null', () => {
+    expect(neo4jStatement('discussions', { meeting: 'm1' }).parameters).toEqual({
+      meeting: 'm1',
+      person: null,
+      projects: null,
+      topic: null,
+      from: null,
+      to: null,
+    });
+    expect(neo4jStatement('actions', { person: 'bob', project: undefined }).parameters).toEqual({
+      person: 'bob',
+      project: null,
+      status: null,
+      from: null,
+      to: null,
+    });
+  });
+
+  it('runs actions from the owner, else the project, else the generic text', () => {
+    expect(neo4jStatement('actions', { person: 'bob', project: 'mirage', status: 'todo' })).toMatchObject({
+      name: 'actions-by-person',
+      parameters: { person: 'bob', project: 'mirage', status: 'todo' },
+    });
+    expect(neo4jStatement('actions', { project: 'mirage', from: '2024-02-01' })).toMatchObject({
+      name: 'actions-by-project',
+      parameters: { project: 'mirage', from: '2024-02-01', status: null, to: null },
+    });
+    expect(neo4jStatement('actions', { status: 'done' })).toMatchObject({ name: 'actions', parameters: { status: 'done', from: null, to: null } });
+  });
+
+  it('runs meetings and coAttendance from the person when one is named', () => {
+    expect(neo4jStatement('meetings', { attendee: 'dave', from: '2024-02-20' })).toMatchObject({
+      name: 'meetings-by-attendee',
+      parameters: { attendee: 'dave', from: '2024-02-20', to: null },
+    });
+    expect(neo4jStatement('meetings', {})).toMatchObject({ name: 'meetings', parameters: { from: null, to: null } });
+    expect(neo4jStatement('coAttendance', { person: 'dave' })).toMatchObject({ name: 'co-attendance-by-person', parameters: { person: 'dave' } });
+    expect(neo4jStatement('coAttendance', {})).toMatchObject({ name: 'co-attendance', parameters: {} });
+    expect(neo4jStatement('attendees', { meeting: 'm1' })).toMatchObject({ name: 'attendees', parameters: { meeting: 'm1' } });
+  });
+
+  it('gives every variant the columns and order of its generic text', () => {
+    // What follows the anchored MATCH and its filters must be the generic file's, word for word.
+    const tail = (name: string) => {
+      const text = cypher(name).text;
+      return text.slice(text.search(/^(WITH a, b|RETURN)/m));
+    };
+    const families: Record<string, string[]> = {
+      discussions: ['discussions-by-meeting', 'discussions-by-person', 'discussions-by-topic', 'discussions-by-projects'],
+      actions: ['actions-by-person', 'actions-by-project'],
+      meetings: ['meetings-by-attendee'],
+      'co-attendance': ['co-attendance-by-person'],
+    };
+    for (const [generic, variants] of Object.entries(families)) {
+      expect(tail(generic), generic).toMatch(/^(WITH a, b|RETURN)/);
+      for (const variant of variants) expect(tail(variant), variant).toBe(tail(generic));
+    }
+  });
+});
