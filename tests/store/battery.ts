@@ -4,7 +4,9 @@
  * against two stores, the answers must be identical.
  */
 import type { ActionStatus, MeetingGraph } from '../../src/domain.js';
-import type { GraphStore } from '../../src/store/types.js';
+import type { ActionsParams, DiscussionsParams, GraphStore } from '../../src/store/types.js';
+
+const STATUSES: ActionStatus[] = ['todo', 'ongoing', 'done'];
 
 export interface QueryCall {
   /** What is asked, e.g. `discussions {"person":"alice"}`: the label of a failed comparison. */
@@ -24,7 +26,7 @@ export function queryBattery(graph: MeetingGraph, options: { topics?: number } =
     ...years.map((y) => ({ from: `${y}-07-01` })),
     ...years.map((y) => ({ to: `${y}-06-30` })),
   ];
-  const statuses: ActionStatus[] = ['todo', 'ongoing', 'done'];
+  const statuses = STATUSES;
   const people = graph.people.map((p) => p.id);
   const projects = graph.projects.map((p) => p.id);
   const topics = graph.topics.map((t) => t.id).slice(0, options.topics ?? Infinity);
@@ -76,5 +78,90 @@ export function queryBattery(graph: MeetingGraph, options: { topics?: number } =
       add('actions', { person, project, status: statuses[i % 3], to: `${year}-12-31` }, (s, p) => s.actions(p));
     }
   }
+  calls.push(...anchoredCalls(graph, topics));
   return calls;
+}
+
+/**
+ * Each anchored variant of the Neo4j store (`queries/*-by-*.cypher`: the statement that starts from
+ * the meeting, person, topic or project named) with the filters it keeps as conditions. The
+ * combinations come from the graph's own discussions and actions, so that most of them match rows,
+ * and each is also asked with a bound that excludes those rows.
+ */
+function anchoredCalls(graph: MeetingGraph, topics: string[]): QueryCall[] {
+  const calls: QueryCall[] = [];
+  const add = <P>(name: string, params: P, run: (store: GraphStore, params: P) => Promise<unknown>) =>
+    calls.push({ label: `${name} ${JSON.stringify(params)}`, run: (store) => run(store, params) });
+  const discussions = (s: GraphStore, p: DiscussionsParams) => s.discussions(p);
+  const actions = (s: GraphStore, p: ActionsParams) => s.actions(p);
+
+  const dateOf = new Map(graph.meetings.map((m) => [m.id, m.date]));
+  const meetingOf = new Map(graph.discussions.map((d) => [d.id, d.meetingId]));
+  const dateOfDiscussion = (id: string) => dateOf.get(meetingOf.get(id) ?? '') ?? '';
+  const nextYear = (date: string) => `${Number(date.slice(0, 4)) + 1}-01-01`;
+  const peopleOf = groupBy(graph.discussed, (d) => d.discussionId, (d) => d.personId);
+  const projectsOf = groupBy(graph.about.filter((a) => a.target === 'project'), (a) => a.discussionId, (a) => a.targetId);
+  const topicsOf = groupBy(graph.about.filter((a) => a.target === 'topic'), (a) => a.discussionId, (a) => a.targetId);
+
+  // Meeting first: with a person, project, topic and the meeting's own date, then a later range.
+  for (const d of graph.discussions.filter((d, i, all) => i === 0 || all[i - 1].meetingId !== d.meetingId)) {
+    const date = dateOfDiscussion(d.id);
+    const person = peopleOf.get(d.id)?.[0];
+    const project = projectsOf.get(d.id)?.[0];
+    const topic = topicsOf.get(d.id)?.[0];
+    add('discussions', { meeting: d.meetingId, person, project, topic, from: date, to: date }, discussions);
+    add('discussions', { meeting: d.meetingId, person: person ?? 'no-such-person', from: nextYear(date) }, discussions);
+    if (project !== undefined) add('discussions', { meeting: d.meetingId, project: [project, 'no-such-project'] }, discussions);
+  }
+  // Person (no meeting): with a topic, a list of projects, a date range, and a status for actions.
+  for (const [i, person] of graph.people.map((p) => p.id).entries()) {
+    const d = graph.discussed.find((x) => x.personId === person)?.discussionId;
+    const date = d === undefined ? '2000-01-01' : dateOfDiscussion(d);
+    const projects = d === undefined ? [] : (projectsOf.get(d) ?? []);
+    const topic = d === undefined ? undefined : topicsOf.get(d)?.[0];
+    add('discussions', { person, topic, from: date }, discussions);
+    add('discussions', { person, project: [...projects, 'no-such-project'], to: date }, discussions);
+    add('discussions', { person, project: [], from: date }, discussions);
+    add('discussions', { person, from: `${date.slice(0, 4)}-01-01`, to: `${date.slice(0, 4)}-12-31` }, discussions);
+    add('meetings', { attendee: person, from: date, to: `${date.slice(0, 4)}-12-31` }, (s, p) => s.meetings(p));
+    const action = graph.actionItems.find((a) => a.ownerId === person);
+    const status = action?.status ?? STATUSES[i % 3];
+    add('actions', { person, status }, actions);
+    add('actions', { person, status, project: action?.projectIds[0], from: action ? dateOfDiscussion(action.discussionId) : undefined }, actions);
+    add('actions', { person, to: date }, actions);
+  }
+  // Topic (no meeting or person): with a project and a date range.
+  for (const topic of topics) {
+    const d = graph.about.find((a) => a.target === 'topic' && a.targetId === topic)?.discussionId;
+    if (d === undefined) continue;
+    const date = dateOfDiscussion(d);
+    add('discussions', { topic, from: date, to: `${date.slice(0, 4)}-12-31` }, discussions);
+    add('discussions', { topic, to: date }, discussions);
+    add('discussions', { topic, project: projectsOf.get(d) ?? [] }, discussions);
+    add('discussions', { topic, project: 'no-such-project' }, discussions);
+  }
+  // Projects only: a list with a date range; actions of a project with a status or a range.
+  const projectIds = graph.projects.map((p) => p.id);
+  for (const [i, project] of projectIds.entries()) {
+    const d = graph.about.find((a) => a.target === 'project' && a.targetId === project)?.discussionId;
+    const date = d === undefined ? '2000-01-01' : dateOfDiscussion(d);
+    const other = projectIds[(i + 1) % projectIds.length];
+    add('discussions', { project: [project, other, project], from: date, to: `${date.slice(0, 4)}-12-31` }, discussions);
+    add('discussions', { project, to: date }, discussions);
+    const action = graph.actionItems.find((a) => a.projectIds.includes(project));
+    add('actions', { project, status: action?.status ?? 'todo' }, actions);
+    if (action) add('actions', { project, from: dateOfDiscussion(action.discussionId), to: `${date.slice(0, 4)}-12-31` }, actions);
+  }
+  return calls;
+}
+
+/** The values of `items` per key, in the order met. */
+function groupBy<T>(items: T[], key: (item: T) => string, value: (item: T) => string): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list) list.push(value(item));
+    else groups.set(key(item), [value(item)]);
+  }
+  return groups;
 }

@@ -8,10 +8,18 @@ import type { Neo4jConfig } from '../../src/config.js';
 import { StoreError } from '../../src/store/errors.js';
 import { openStore } from '../../src/store/index.js';
 import { Neo4jStore } from '../../src/store/neo4j.js';
+import { neo4jStatement, statement, type Statement } from '../../src/store/neo4j-statements.js';
 import { smallGraph } from '../fixtures/small-graph.js';
 import { describeGraphStoreContract } from './contract.js';
 import { describeNeo4j, neo4jTestConfig, openTestDriver } from '../support/neo4j.js';
 import { emptyNeo4j } from './empty-neo4j.js';
+
+/** The part of an EXPLAIN plan the tests read. */
+interface Plan {
+  operatorType: string;
+  arguments: { Details?: string };
+  children: Plan[];
+}
 
 describeNeo4j('neo4j store', () => {
   describeGraphStoreContract('neo4j', {
@@ -81,6 +89,45 @@ describeNeo4j('neo4j store', () => {
       expect(records.map((r) => r.toObject())).toEqual([
         { order: 'INTEGER NOT NULL', line: 'INTEGER NOT NULL', evidenceLine: 'INTEGER NOT NULL' },
       ]);
+    });
+
+    // What the anchored variants are for (src/store/neo4j-statements.ts): the plan must start at the
+    // named node through its unique id index, not scan a label. The first operator is the leaf
+    // reached by always following the first child (the left-hand side of every join or apply).
+    it('starts each anchored query with a unique-index seek on its anchor, and date ranges with a meeting_date seek', async () => {
+      await store.load(smallGraph());
+      const firstOperator = async ({ text, parameters }: Statement) => {
+        const { summary } = await driver!.executeQuery(`EXPLAIN ${text}`, parameters, { database: config!.database });
+        let plan = summary.plan as unknown as Plan;
+        while (plan.children.length > 0) plan = plan.children[0];
+        return `${plan.operatorType.replace(/@.*/, '')} ${plan.arguments.Details ?? ''}`;
+      };
+      const seek = (label: string, parameter: string) =>
+        new RegExp(`^NodeUniqueIndexSeek UNIQUE \\w+:${label}\\(id\\) WHERE id (= \\$${parameter}\\b|IN \\$${parameter}\\b|= \\$${parameter}\\[0\\])`);
+      const dateSeek = /^NodeIndexSeekByRange RANGE INDEX \w+:Meeting\(date\) WHERE date >= coalesce\(\$from/;
+      const cases: Array<[Statement, RegExp]> = [
+        [neo4jStatement('discussions', { meeting: '2024-02-06', person: 'alice', topic: 'network', project: 'mirage', from: '2024-01-01' }), seek('Meeting', 'meeting')],
+        [neo4jStatement('discussions', { person: 'alice', project: ['mirage', 'xen'], to: '2024-12-31' }), seek('Person', 'person')],
+        [neo4jStatement('discussions', { topic: 'network', project: 'mirage', from: '2024-01-01' }), seek('Topic', 'topic')],
+        [neo4jStatement('discussions', { project: ['xen', 'irmin'], from: '2024-01-01' }), seek('Project', 'projects')],
+        [neo4jStatement('discussions', { project: 'xen' }), seek('Project', 'projects')],
+        [neo4jStatement('meetings', { attendee: 'dave', from: '2024-01-01' }), seek('Person', 'attendee')],
+        [neo4jStatement('attendees', { meeting: '2024-02-06' }), seek('Meeting', 'meeting')],
+        [neo4jStatement('actions', { person: 'bob', project: 'mirage', status: 'todo', to: '2024-12-31' }), seek('Person', 'person')],
+        [neo4jStatement('actions', { project: 'mirage', status: 'ongoing', from: '2024-01-01' }), seek('Project', 'project')],
+        [neo4jStatement('coAttendance', { person: 'dave' }), seek('Person', 'person')],
+        ...['person', 'person-meetings', 'person-projects'].map((name): [Statement, RegExp] => [statement(name, { id: 'alice' }), seek('Person', 'id')]),
+        ...['project', 'project-months', 'project-people', 'project-related'].map((name): [Statement, RegExp] => [
+          statement(name, { id: 'mirage' }),
+          seek('Project', 'id'),
+        ]),
+        [neo4jStatement('discussions', { from: '2024-02-01', to: '2024-02-29' }), dateSeek],
+        [neo4jStatement('meetings', { from: '2024-02-01' }), dateSeek],
+        [neo4jStatement('actions', { status: 'todo', from: '2024-02-01' }), dateSeek],
+        [statement('neighbourhood-edges', { from: '2024-02-01' }), dateSeek],
+        [statement('neighbourhood-nodes', { from: '2024-02-01' }), dateSeek],
+      ];
+      for (const [s, expected] of cases) expect(await firstOperator(s), s.name).toMatch(expected);
     });
 
     it('fails with a one-line StoreError naming the URI for a wrong password (when the server checks passwords)', async (ctx) => {
