@@ -3,7 +3,7 @@
  * answers as the original did, and every named query stays fast.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,11 @@ describe.skipIf(!existsSync(corpus))('embedded store on the real corpus', () => 
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes the file as the JSON of its snapshot, byte for byte', async () => {
+    const { serializeSnapshot } = await import('../../src/store/snapshot-file.js');
+    expect(await readFile(store.file, 'utf8')).toBe(serializeSnapshot(await store.snapshot()));
   });
 
   it('gives the graph back, minus people, projects, topics and references without any edge', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/store/errors.js';
+import { createHash } from 'node:crypto';
 import { canonicalGraph, partitionGraph } from '../../src/store/meeting-parts.js';
 import { planLoad } from '../../src/store/load-plan.js';
 import { smallGraph } from '../fixtures/small-graph.js';
@@ -93,5 +94,13 @@ describe('planLoad', () => {
     expect(plan.unchanged).toEqual([parts[0].meeting.id]);
     expect(plan.write.map((p) => p.meeting.id)).toEqual([parts[1].meeting.id, parts[2].meeting.id, parts[3].meeting.id]);
     expect(plan.remove).toEqual(['1999-01-01']);
+  });
+});
+
+describe('meeting fingerprints', () => {
+  it('are sha256 of the part\'s JSON (stored by Neo4j: a new definition would rewrite every meeting once)', () => {
+    for (const { fingerprint, ...part } of partitionGraph(smallGraph()).meetings) {
+      expect(fingerprint).toBe(createHash('sha256').update(JSON.stringify(part)).digest('hex'));
+    }
   });
 });
