@@ -1,11 +1,29 @@
-// Removes meetings with everything they own: their discussions, the action items raised there,
-// and every edge touching those nodes (ATTENDED, DISCUSSED, ABOUT, CITES, OWNS, CONCERNS).
-// Shared Person/Project/Topic/Reference nodes stay; `delete-orphans` drops those left unlinked.
-UNWIND $ids AS id
-MATCH (m:Meeting {id: id})
-OPTIONAL MATCH (m)-[:HAS_DISCUSSION]->(d:Discussion)
+// Removes meetings whole: each with its discussions, the action items raised there, and every
+// edge touching those nodes (ATTENDED, DISCUSSED, ABOUT, CITES, OWNS, CONCERNS). Shared
+// Person/Project/Topic/Reference nodes stay; `delete-orphans` drops those left unlinked.
+// The meetings are those named in $ids, and whichever stored meeting owns a discussion
+// ($discussionIds) or action item ($actionIds) about to be created: an id that moved to another
+// meeting takes its old meeting with it, whole (that meeting changed too, so its own batch writes
+// it again), and the load can CREATE instead of MERGE. A discussion or action item with such an id
+// that no meeting owns is deleted alone.
+CALL {
+  UNWIND $ids AS id
+  MATCH (n:Meeting {id: id})
+  RETURN n
+  UNION
+  UNWIND $discussionIds AS id
+  MATCH (d:Discussion {id: id})
+  OPTIONAL MATCH (m:Meeting)-[:HAS_DISCUSSION]->(d)
+  RETURN coalesce(m, d) AS n
+  UNION
+  UNWIND $actionIds AS id
+  MATCH (a:ActionItem {id: id})
+  OPTIONAL MATCH (a)-[:RAISED_IN]->(:Discussion)<-[:HAS_DISCUSSION]-(m:Meeting)
+  RETURN coalesce(m, a) AS n
+}
+OPTIONAL MATCH (n)-[:HAS_DISCUSSION]->(d:Discussion)
 OPTIONAL MATCH (d)<-[:RAISED_IN]-(a:ActionItem)
-WITH m, collect(DISTINCT d) AS discussions, collect(DISTINCT a) AS actions
+WITH n, collect(DISTINCT d) AS discussions, collect(DISTINCT a) AS actions
 FOREACH (x IN actions | DETACH DELETE x)
 FOREACH (x IN discussions | DETACH DELETE x)
-DETACH DELETE m
+DETACH DELETE n

@@ -1,10 +1,12 @@
-// ActionItem nodes with (Person)-[:OWNS {file, line, sentence}]->(ActionItem)-[:RAISED_IN]->(Discussion).
-// The OWNS edge carries the action item's evidence.
+// Creates ActionItem nodes with (Person)-[:OWNS {file, line, sentence}]->(ActionItem)-[:RAISED_IN]->(Discussion)
+// and (ActionItem)-[:CONCERNS]->(Project) for each of `row.projectIds`. The OWNS edge carries the
+// action item's evidence. CREATE, not MERGE: the action item is new in this transaction (see
+// `delete-meeting`), so none of its edges can exist, and the store sends each edge once.
 UNWIND $rows AS row
 MATCH (p:Person {id: row.ownerId})
 MATCH (d:Discussion {id: row.discussionId})
-MERGE (a:ActionItem {id: row.id})
-SET a.task = row.task, a.status = row.status
-MERGE (p)-[o:OWNS]->(a)
-SET o.file = row.file, o.line = row.line, o.sentence = row.sentence
-MERGE (a)-[:RAISED_IN]->(d)
+CREATE (p)-[:OWNS {file: row.file, line: row.line, sentence: row.sentence}]->(a:ActionItem {id: row.id, task: row.task, status: row.status})-[:RAISED_IN]->(d)
+WITH a, row
+UNWIND row.projectIds AS projectId
+MATCH (project:Project {id: projectId})
+CREATE (a)-[:CONCERNS]->(project)

@@ -1,6 +1,7 @@
 // (Discussion)-[:CITES {file, line, sentence}]->(Reference)
+// CREATE, not MERGE: one end is a node created in this transaction, and the store sends each
+// edge once.
 UNWIND $rows AS row
 MATCH (d:Discussion {id: row.discussionId})
 MATCH (r:Reference {id: row.referenceId})
-MERGE (d)-[c:CITES]->(r)
-SET c.file = row.file, c.line = row.line, c.sentence = row.sentence
+CREATE (d)-[:CITES {file: row.file, line: row.line, sentence: row.sentence}]->(r)

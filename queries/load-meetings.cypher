@@ -1,6 +1,12 @@
-// Writes Meeting nodes. `fingerprint` is the hash of the meeting's extracted subgraph, compared on
-// the next load together with `contentHash` to find changed meetings.
+// Creates Meeting nodes with their Discussion nodes (HAS_DISCUSSION). `delete-meeting` has just
+// removed every node with these ids, so CREATE, not MERGE (the uniqueness constraints would refuse
+// a duplicate). `fingerprint` is the hash of the meeting's extracted subgraph, compared on the next
+// load together with `contentHash` to find changed meetings. A discussion's `snippet` is
+// precomputed (whitespace collapsed, first 200 characters) so that discussion rows need no text
+// processing in Cypher.
 UNWIND $rows AS row
-MERGE (m:Meeting {id: row.id})
-SET m.date = row.date, m.title = row.title, m.description = row.description, m.source = row.source,
-    m.contentHash = row.contentHash, m.fingerprint = row.fingerprint
+CREATE (m:Meeting {id: row.id, date: row.date, title: row.title, description: row.description, source: row.source,
+                   contentHash: row.contentHash, fingerprint: row.fingerprint})
+WITH m, row
+UNWIND row.discussions AS d
+CREATE (m)-[:HAS_DISCUSSION]->(:Discussion {id: d.id, heading: d.heading, text: d.text, snippet: d.snippet, order: d.order, line: d.line})

@@ -121,7 +121,12 @@ export class Neo4jStore implements GraphStore {
       const batch = plan.write.slice(i, i + MEETINGS_PER_TRANSACTION);
       await this.write((tx) => writeMeetings(tx, batch));
     }
-    if (plan.remove.length > 0) await this.write((tx) => run(tx, 'delete-meeting', { ids: plan.remove }));
+    // Removed meetings go in batches too: a crash leaves whole meetings, and deleting thousands of
+    // subgraphs (a renamed notes folder) in one transaction could exceed the server's memory.
+    for (let i = 0; i < plan.remove.length; i += MEETINGS_PER_TRANSACTION) {
+      const ids = plan.remove.slice(i, i + MEETINGS_PER_TRANSACTION);
+      await this.write((tx) => run(tx, 'delete-meeting', { ids, discussionIds: [], actionIds: [] }));
+    }
     await this.write(async (tx) => {
       await run(tx, 'delete-orphans');
       await run(tx, 'load-ingest-info', {
@@ -282,41 +287,56 @@ export class Neo4jStore implements GraphStore {
   }
 }
 
-/** Replaces each meeting of the batch: its old subgraph goes, the new one is written. */
+/**
+ * Replaces each meeting of the batch: its old subgraph goes, the new one is written. The delete
+ * also takes, whole, any other stored meeting that holds one of the batch's discussion or action
+ * item ids (see `queries/delete-meeting.cypher`), so that every node the batch writes is new and
+ * every statement can CREATE: no MERGE has to look for an existing node or edge first.
+ */
 async function writeMeetings(tx: ManagedTransaction, batch: MeetingPart[]): Promise<void> {
   const int = (n: number) => neo4j.int(n);
   const evidence = (e: { file: string; line: number; sentence: string }) => ({ file: e.file, line: int(e.line), sentence: e.sentence });
-  await run(tx, 'delete-meeting', { ids: batch.map((p) => p.meeting.id) });
-  await run(tx, 'load-meetings', { rows: batch.map((p) => ({ ...p.meeting, fingerprint: p.fingerprint })) });
-  const discussions = batch.flatMap((p) => p.discussions);
-  await run(tx, 'load-discussions', {
-    rows: discussions.map((d) => ({ ...d, snippet: snippetOf(d.text), order: int(d.order), line: int(d.line) })),
-  });
-  await run(tx, 'load-attended', {
-    rows: batch.flatMap((p) => p.attendance.map((a) => ({ personId: a.personId, meetingId: a.meetingId, role: a.role, ...evidence(a.evidence) }))),
-  });
-  await run(tx, 'load-discussed', {
-    rows: batch.flatMap((p) => p.discussed.map((d) => ({ personId: d.personId, discussionId: d.discussionId, ...evidence(d.evidence) }))),
-  });
+  const actions = batch.flatMap((p) => p.actionItems);
   const about = batch.flatMap((p) => p.about);
   const aboutRow = (a: (typeof about)[number]) => ({ discussionId: a.discussionId, targetId: a.targetId, ...evidence(a.evidence) });
-  await run(tx, 'load-about-projects', { rows: about.filter((a) => a.target === 'project').map(aboutRow) });
-  await run(tx, 'load-about-topics', { rows: about.filter((a) => a.target === 'topic').map(aboutRow) });
-  const actions = batch.flatMap((p) => p.actionItems);
-  await run(tx, 'load-actions', {
-    rows: actions.map((a) => ({
-      id: a.id,
-      task: a.task,
-      status: a.status,
-      ownerId: a.ownerId,
-      discussionId: a.discussionId,
-      ...evidence(a.evidence),
-    })),
-  });
-  await run(tx, 'load-concerns', { rows: actions.flatMap((a) => a.projectIds.map((projectId) => ({ actionId: a.id, projectId }))) });
-  await run(tx, 'load-cites', {
-    rows: batch.flatMap((p) => p.cites.map((c) => ({ discussionId: c.discussionId, referenceId: c.referenceId, ...evidence(c.evidence) }))),
-  });
+  // Sent one after another without waiting for each answer: the server runs a transaction's
+  // statements in the order they arrive, and the round trips overlap with its work.
+  await Promise.all([
+    run(tx, 'delete-meeting', {
+      ids: batch.map((p) => p.meeting.id),
+      discussionIds: batch.flatMap((p) => p.discussions.map((d) => d.id)),
+      actionIds: actions.map((a) => a.id),
+    }),
+    run(tx, 'load-meetings', {
+      rows: batch.map((p) => ({
+        ...p.meeting,
+        fingerprint: p.fingerprint,
+        discussions: p.discussions.map((d) => ({ ...d, snippet: snippetOf(d.text), order: int(d.order), line: int(d.line) })),
+      })),
+    }),
+    run(tx, 'load-attended', {
+      rows: batch.flatMap((p) => p.attendance.map((a) => ({ personId: a.personId, meetingId: a.meetingId, role: a.role, ...evidence(a.evidence) }))),
+    }),
+    run(tx, 'load-discussed', {
+      rows: batch.flatMap((p) => p.discussed.map((d) => ({ personId: d.personId, discussionId: d.discussionId, ...evidence(d.evidence) }))),
+    }),
+    run(tx, 'load-about-projects', { rows: about.filter((a) => a.target === 'project').map(aboutRow) }),
+    run(tx, 'load-about-topics', { rows: about.filter((a) => a.target === 'topic').map(aboutRow) }),
+    run(tx, 'load-actions', {
+      rows: actions.map((a) => ({
+        id: a.id,
+        task: a.task,
+        status: a.status,
+        ownerId: a.ownerId,
+        discussionId: a.discussionId,
+        projectIds: a.projectIds,
+        ...evidence(a.evidence),
+      })),
+    }),
+    run(tx, 'load-cites', {
+      rows: batch.flatMap((p) => p.cites.map((c) => ({ discussionId: c.discussionId, referenceId: c.referenceId, ...evidence(c.evidence) }))),
+    }),
+  ]);
 }
 
 async function run(tx: ManagedTransaction, name: string, values?: Record<string, unknown>): Promise<void> {

@@ -2,9 +2,14 @@
  * The Neo4j store against a real server: the shared contract, plus what only Neo4j can show
  * (nothing rewritten for unchanged notes, integer properties, schema, error messages).
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Neo4jConfig } from '../../src/config.js';
+import type { MeetingGraph } from '../../src/domain.js';
+import { EmbeddedStore } from '../../src/store/embedded.js';
 import { StoreError } from '../../src/store/errors.js';
 import { openStore } from '../../src/store/index.js';
 import { Neo4jStore } from '../../src/store/neo4j.js';
@@ -77,6 +82,83 @@ describeNeo4j('neo4j store', () => {
       const meetingsAfter = await elementIds('Meeting');
       expect(meetingsAfter['2024-02-20']).not.toBe(meetingsBefore['2024-02-20']);
       for (const id of ['2024-01-09', '2024-02-06', 'team/2024-02-20-retro']) expect(meetingsAfter[id]).toBe(meetingsBefore[id]);
+    });
+
+    // The load deletes whatever stored meeting holds an id it is about to write, then CREATEs
+    // (queries/delete-meeting.cypher): a discussion or action item whose id is now in another
+    // meeting must neither survive twice nor be deleted with its old meeting after it was written.
+    describe('writes ids that moved to another meeting as a load into an empty store does', () => {
+      const M1 = '2024-01-09';
+      const M4 = 'team/2024-02-20-retro';
+      /** The note of `from` renamed to `to`: discussion and action ids follow the meeting id unless `keepIds`. */
+      const renamed = (graph: MeetingGraph, from: string, to: string, keepIds: boolean): MeetingGraph => {
+        const id = (x: string) => (!keepIds && x.startsWith(`${from}#`) ? to + x.slice(from.length) : x);
+        return {
+          ...graph,
+          meetings: graph.meetings.map((m) => (m.id === from ? { ...m, id: to, source: `${to}.md` } : m)),
+          discussions: graph.discussions.map((d) => ({ ...d, id: id(d.id), meetingId: d.meetingId === from ? to : d.meetingId })),
+          actionItems: graph.actionItems.map((a) => ({ ...a, id: id(a.id), discussionId: id(a.discussionId) })),
+          attendance: graph.attendance.map((a) => (a.meetingId === from ? { ...a, meetingId: to } : a)),
+          discussed: graph.discussed.map((d) => ({ ...d, discussionId: id(d.discussionId) })),
+          about: graph.about.map((a) => ({ ...a, discussionId: id(a.discussionId) })),
+          cites: graph.cites.map((c) => ({ ...c, discussionId: id(c.discussionId) })),
+        };
+      };
+      /** The small graph and 30 meetings dated March, so that a load writes more than one batch of 25. */
+      const padded = (hash: string): MeetingGraph => {
+        const graph = smallGraph();
+        for (let n = 1; n <= 30; n += 1) {
+          const id = `2024-03-${String(n).padStart(2, '0')}`;
+          graph.meetings.push({ id, date: '2024-03-01', title: `Filler ${n}`, description: '', source: `${id}.md`, contentHash: `${hash}-${n}` });
+          graph.attendance.push({ personId: 'alice', meetingId: id, role: 'attendee', evidence: { file: `${id}.md`, line: 1, sentence: 'Alice.' } });
+        }
+        return graph;
+      };
+      const dirs: string[] = [];
+      afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+      /** Loads `before` then `after`; the snapshot must be that of `after` loaded into an empty Neo4j and into the embedded store. */
+      async function expectIncrementalAsFresh(before: MeetingGraph, after: MeetingGraph) {
+        await emptyNeo4j(config);
+        await store.load(before);
+        await store.load(after);
+        const incremental = await store.snapshot();
+        await emptyNeo4j(config);
+        await store.load(after);
+        expect(incremental).toEqual(await store.snapshot());
+        const dir = await mkdtemp(path.join(tmpdir(), 'meetgraph-neo4j-moved-'));
+        dirs.push(dir);
+        const embedded = await EmbeddedStore.open(dir);
+        await embedded.load(after);
+        expect(incremental).toEqual(await embedded.snapshot());
+        await embedded.close();
+        return incremental;
+      }
+
+      it('a renamed note whose discussion and action ids follow the meeting id', async () => {
+        const after = renamed(smallGraph(), M4, 'team/retro', false);
+        const snapshot = await expectIncrementalAsFresh(smallGraph(), after);
+        expect(snapshot.discussions.filter((d) => d.meetingId === 'team/retro').map((d) => d.id)).toEqual(['team/retro#0']);
+      });
+
+      it('a renamed note whose discussion and action ids stay the same (the old meeting is removed after the new one is written)', async () => {
+        const after = renamed(smallGraph(), M4, 'team/retro', true);
+        const snapshot = await expectIncrementalAsFresh(smallGraph(), after);
+        expect(snapshot.discussions.filter((d) => d.meetingId === 'team/retro').map((d) => d.id)).toEqual([`${M4}#0`]);
+        expect(snapshot.actionItems.map((a) => a.id)).toContain(`${M4}#0/a1`);
+      });
+
+      it('a discussion, with its action item, moved to a meeting written in an earlier batch', async () => {
+        const after = padded('changed');
+        const moved = after.discussions.find((d) => d.id === `${M4}#0`)!;
+        moved.meetingId = M1;
+        moved.order = 2;
+        after.meetings.find((m) => m.id === M4)!.contentHash = 'hash-4b';
+        after.meetings.find((m) => m.id === M1)!.contentHash = 'hash-1b';
+        const snapshot = await expectIncrementalAsFresh(padded('before'), after);
+        expect(snapshot.discussions.find((d) => d.id === `${M4}#0`)?.meetingId).toBe(M1);
+        expect(snapshot.actionItems.map((a) => a.id)).toContain(`${M4}#0/a1`);
+      });
     });
 
     it('stores order and line as integers', async () => {
