@@ -322,17 +322,8 @@ async function writeMeetings(tx: ManagedTransaction, batch: MeetingPart[]): Prom
     }),
     run(tx, 'load-about-projects', { rows: about.filter((a) => a.target === 'project').map(aboutRow) }),
     run(tx, 'load-about-topics', { rows: about.filter((a) => a.target === 'topic').map(aboutRow) }),
-    run(tx, 'load-actions', {
-      rows: actions.map((a) => ({
-        id: a.id,
-        task: a.task,
-        status: a.status,
-        ownerId: a.ownerId,
-        discussionId: a.discussionId,
-        projectIds: a.projectIds,
-        ...evidence(a.evidence),
-      })),
-    }),
+    // Action items are fixed-shape copies (`partitionGraph`): their fields, evidence spread out.
+    run(tx, 'load-actions', { rows: actions.map(({ evidence: e, ...item }) => ({ ...item, ...evidence(e) })) }),
     run(tx, 'load-cites', {
       rows: batch.flatMap((p) => p.cites.map((c) => ({ discussionId: c.discussionId, referenceId: c.referenceId, ...evidence(c.evidence) }))),
     }),
