@@ -179,11 +179,23 @@ describe.runIf(runBrowserTests)('pages over the MirageOS corpus', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await screenshot(page, 'phone-meeting');
 
-      // Keyboard: from the skip link, Tab reaches the nav links and Enter follows one.
+      // Keyboard: from the skip link, Tab reaches the nav links and Enter follows one — also while
+      // the page is still loading: its input must not take the focus back when it is done.
+      let releaseSearch = (): void => {};
+      const searchHeld = new Promise<void>((resolve) => (releaseSearch = resolve));
+      await page.route('**/api/search?**', async (route) => {
+        await searchHeld;
+        await route.continue();
+      });
       await page.goto(`${server.url}/#/search`);
+      await page.locator('main[aria-busy="true"]').waitFor();
       await page.focus('.skip-link');
       await page.keyboard.press('Tab');
       await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Search');
+      releaseSearch();
+      await page.locator('main:not([aria-busy])').waitFor();
+      await page.unroute('**/api/search?**');
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Search');
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Ask');

@@ -121,3 +121,12 @@ export function table(columns, rows, caption) {
 export function notice(text, kind = 'info') {
   return h('p', { class: `notice notice-${kind}`, role: kind === 'error' ? 'alert' : null }, text);
 }
+
+/**
+ * Focuses `el` unless the user has already put focus somewhere: a page that finishes loading
+ * after someone started tabbing must not pull them back to its input.
+ */
+export function focusIfIdle(el) {
+  const active = document.activeElement;
+  if (!active || active === document.body || active.tagName === 'H1') el.focus();
+}

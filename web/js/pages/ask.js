@@ -2,7 +2,7 @@
 // (rows, a table of counts, one big figure, a bar chart), and the store query behind it.
 import { api, peopleList, projectsList } from '../lib/api.js';
 import { barChart, COLORS } from '../lib/charts.js';
-import { commaLinks, fill, formatDate, h, link, meetingRoute, notice, personRoute, plural, projectRoute, table } from '../lib/dom.js';
+import { commaLinks, fill, focusIfIdle, formatDate, h, link, meetingRoute, notice, personRoute, plural, projectRoute, table } from '../lib/dom.js';
 
 let els = null;
 
@@ -35,7 +35,7 @@ export async function render(main, ctx) {
     );
   });
   await update(ctx);
-  if (!ctx.params.get('q')) input.focus();
+  if (!ctx.params.get('q')) focusIfIdle(input);
 }
 
 /** Example questions about the most discussed person and projects of these notes. */

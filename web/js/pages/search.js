@@ -3,7 +3,7 @@
 // (`#/search?q=…&sort=date&page=2`), so a search can be shared and back/forward replay it.
 import { api } from '../lib/api.js';
 import { attachAutocomplete } from '../lib/autocomplete.js';
-import { fill, formatDate, h, link, meetingRoute, notice, operator, plural, snippetNodes } from '../lib/dom.js';
+import { fill, focusIfIdle, formatDate, h, link, meetingRoute, notice, operator, plural, snippetNodes } from '../lib/dom.js';
 
 const PAGE_SIZE = 20;
 const FACET_SHOWN = 8;
@@ -90,7 +90,7 @@ export async function render(main, ctx) {
     h('div', { class: 'search-layout' }, h('section', { class: 'search-results', 'aria-label': 'Results' }, summary, results, pager), h('aside', { class: 'facets', 'aria-label': 'Filters' }, facetBox)),
   );
   await update(ctx);
-  if (!readParams(ctx.params).q) input.focus();
+  if (!readParams(ctx.params).q) focusIfIdle(input);
 }
 
 function insertOperator(input, text) {
