@@ -12,6 +12,10 @@ import { assembleGraph } from './assemble.js';
 import { topicsOfTexts } from './topics.js';
 import { extractContext, extractStep, meetingOrder, parseStep } from './note-stages.js';
 import { IngestWorkers, workerCount } from './parallel.js';
+import { contextKey, workingCopy, type ExtractionMemo, type MemoRun, type NoteOutcome } from './extraction-memo.js';
+import type { AttendeeEntry } from './attendees.js';
+import { ProjectDirectory } from './projects.js';
+import type { MeetingKey } from './note-stages.js';
 
 export interface IngestOptions extends ReadOptions {
   /** A people registry (`people.yml`): canonical names and aliases. */
@@ -58,27 +62,32 @@ export interface IngestNotesOptions {
   onProgress?: IngestOptions['onProgress'];
   /** See `IngestOptions.workers`; only `ingestNotesAsync` uses workers. */
   workers?: number;
+  /**
+   * What the last ingest in this process gave per note (a server keeps one): notes whose facts
+   * still hold are not extracted again (see `ExtractionMemo`). Updated with this ingest's outcomes.
+   */
+  memo?: ExtractionMemo;
+}
+
+/** What extraction gives for a folder, before the folder-wide stages. */
+interface Extracted {
+  /** Facts of every note that was parsed and extracted, in meeting order. */
+  facts: NoteFacts[];
+  context: ExtractContext;
+  /** Notes that could not be parsed (in note order), then notes whose extraction failed (in meeting order). */
+  warnings: IngestWarning[];
+  /** What became of each note, by its index in the notes given. */
+  outcomes: Array<NoteOutcome | null>;
+  /** Every parsed note's attendee list, in meeting order. */
+  attendeeLists: AttendeeEntry[][];
+  /** Set when the outcomes of unchanged notes came from a memo: their number and the context's key. */
+  fromMemo?: { reused: number; contextKey: string };
 }
 
 /** The pure part of ingest: notes already read → graph, on the calling thread. */
 export function ingestNotes(notes: RawNote[], options: IngestNotesOptions): MeetingGraph {
-  const warnings: IngestWarning[] = [...(options.readWarnings ?? [])];
-  const parsed: ParsedNote[] = [];
-  notes.forEach((n, i) => {
-    const outcome = parseStep(n, parseNoteCached);
-    if (outcome.ok) parsed.push(outcome.value);
-    else warnings.push(outcome.warning);
-    options.onProgress?.(i + 1, notes.length, n.source);
-  });
-  parsed.sort(meetingOrder);
-  const ctx = extractContext(parsed, options.people, options.projects);
-  const facts: NoteFacts[] = [];
-  for (const note of parsed) {
-    const outcome = extractStep(note, ctx);
-    if (outcome.ok) facts.push(outcome.value);
-    else warnings.push(outcome.warning);
-  }
-  return completeGraph(facts, ctx, warnings, options);
+  const extracted = (options.memo && extractWithMemo(notes, options, options.memo)) || extractOnThisThread(notes, options);
+  return finish(notes, extracted, options);
 }
 
 /**
@@ -87,14 +96,18 @@ export function ingestNotes(notes: RawNote[], options: IngestNotesOptions): Meet
  * workers fail to start or die, the notes are ingested on the calling thread instead.
  */
 export async function ingestNotesAsync(notes: RawNote[], options: IngestNotesOptions): Promise<MeetingGraph> {
+  const fromMemo = options.memo && extractWithMemo(notes, options, options.memo);
+  if (fromMemo) return finish(notes, fromMemo, options);
   const count = workerCount(notes.length, options.workers);
-  if (count === 0) return ingestNotes(notes, options);
+  if (count === 0) return finish(notes, extractOnThisThread(notes, options), options);
   const workers = IngestWorkers.start(count);
+  let extracted: Extracted;
   try {
-    return await ingestWithWorkers(notes, options, workers);
+    extracted = await extractWith(workers, notes, options).catch(() => extractOnThisThread(notes, options));
   } finally {
     await workers.close();
   }
+  return finish(notes, extracted, options);
 }
 
 /**
@@ -103,23 +116,119 @@ export async function ingestNotesAsync(notes: RawNote[], options: IngestNotesOpt
  */
 export async function ingestNotesInWorkers(notes: RawNote[], options: IngestNotesOptions, workers: number): Promise<MeetingGraph> {
   const started = IngestWorkers.start(workers);
+  let extracted: Extracted;
   try {
-    return await extractWith(started, notes, options);
+    extracted = await extractWith(started, notes, options);
   } finally {
     await started.close();
   }
+  return finish(notes, extracted, options);
 }
 
 async function ingestWithWorkers(notes: RawNote[], options: IngestNotesOptions, workers: IngestWorkers): Promise<MeetingGraph> {
-  return extractWith(workers, notes, options).catch(() => ingestNotes(notes, options));
+  const fromMemo = options.memo && extractWithMemo(notes, options, options.memo);
+  if (fromMemo) return finish(notes, fromMemo, options);
+  const extracted = await extractWith(workers, notes, options).catch(() => extractOnThisThread(notes, options));
+  return finish(notes, extracted, options);
 }
 
-async function extractWith(workers: IngestWorkers, notes: RawNote[], options: IngestNotesOptions): Promise<MeetingGraph> {
+async function extractWith(workers: IngestWorkers, notes: RawNote[], options: IngestNotesOptions): Promise<Extracted> {
   const extracted = await workers.extract(notes, options);
   // Stopped before the folder-wide stages: an idle worker keeps its garbage (hundreds of MB at 10,000 notes).
   await workers.close();
-  const warnings = [...(options.readWarnings ?? []), ...extracted.warnings];
-  return completeGraph(extracted.facts, extracted.context, warnings, options);
+  return extracted;
+}
+
+/** Parse and extraction of every note on this thread. */
+function extractOnThisThread(notes: RawNote[], options: IngestNotesOptions): Extracted {
+  const warnings: IngestWarning[] = [];
+  const outcomes: Array<NoteOutcome | null> = new Array(notes.length).fill(null);
+  const parsed: Array<{ index: number; note: ParsedNote }> = [];
+  notes.forEach((n, index) => {
+    const outcome = parseStep(n, parseNoteCached);
+    if (outcome.ok) parsed.push({ index, note: outcome.value });
+    else {
+      warnings.push(outcome.warning);
+      outcomes[index] = { parsed: null, result: { warning: outcome.warning } };
+    }
+    options.onProgress?.(index + 1, notes.length, n.source);
+  });
+  parsed.sort((a, b) => meetingOrder(a.note, b.note));
+  const context = extractContext(parsed.map((p) => p.note), options.people, options.projects);
+  const facts: NoteFacts[] = [];
+  for (const { index, note } of parsed) {
+    const outcome = extractStep(note, context);
+    const summary = { key: { date: note.date, id: note.id }, attendees: note.attendees };
+    if (outcome.ok) facts.push(outcome.value);
+    else warnings.push(outcome.warning);
+    outcomes[index] = { parsed: summary, result: outcome.ok ? { facts: outcome.value } : { warning: outcome.warning } };
+  }
+  return { facts, context, warnings, outcomes, attendeeLists: parsed.map((p) => p.note.attendees) };
+}
+
+/**
+ * Extraction that takes every unchanged note's outcome from `memo` and parses and extracts only
+ * the others, on this thread; null when the folder-wide context changed and every note must be
+ * extracted again. Warnings and facts come in the order `extractOnThisThread` gives them.
+ */
+function extractWithMemo(notes: RawNote[], options: IngestNotesOptions, memo: ExtractionMemo): Extracted | null {
+  const warnings: IngestWarning[] = [];
+  const outcomes: Array<NoteOutcome | null> = new Array(notes.length).fill(null);
+  const fresh = new Map<number, ParsedNote>();
+  const ordered: Array<{ index: number; key: MeetingKey; attendees: AttendeeEntry[] }> = [];
+  notes.forEach((n, index) => {
+    const kept = memo.outcomeOf(n);
+    if (kept) {
+      outcomes[index] = kept;
+      if (kept.parsed) ordered.push({ index, ...kept.parsed });
+      else if ('warning' in kept.result) warnings.push(kept.result.warning);
+      return;
+    }
+    const outcome = parseStep(n, parseNoteCached);
+    if (outcome.ok) {
+      fresh.set(index, outcome.value);
+      ordered.push({ index, key: { date: outcome.value.date, id: outcome.value.id }, attendees: outcome.value.attendees });
+    } else {
+      warnings.push(outcome.warning);
+      outcomes[index] = { parsed: null, result: { warning: outcome.warning } };
+    }
+  });
+  ordered.sort((a, b) => meetingOrder(a.key, b.key));
+  const attendeeLists = ordered.map((o) => o.attendees);
+  const key = contextKey(attendeeLists, options.people, options.projects);
+  const people = memo.peopleFor(key);
+  if (!people) return null;
+  options.onProgress?.(notes.length, notes.length, '');
+  // Promoting discovered names adds to a projects directory, so each ingest starts from the registry's.
+  const context: ExtractContext = { people, projects: new ProjectDirectory(options.projects) };
+  const facts: NoteFacts[] = [];
+  for (const { index, key: noteKey, attendees } of ordered) {
+    const note = fresh.get(index);
+    if (note) {
+      const outcome = extractStep(note, context);
+      outcomes[index] = { parsed: { key: noteKey, attendees }, result: outcome.ok ? { facts: outcome.value } : { warning: outcome.warning } };
+    }
+    const result = outcomes[index]!.result;
+    if ('facts' in result) facts.push(result.facts);
+    else warnings.push(result.warning);
+  }
+  return { facts, context, warnings, outcomes, attendeeLists, fromMemo: { reused: notes.length - fresh.size, contextKey: key } };
+}
+
+/** The folder-wide stages; a memo keeps this ingest's outcomes, and the stages get copies of them. */
+function finish(notes: RawNote[], extracted: Extracted, options: IngestNotesOptions): MeetingGraph {
+  const { memo } = options;
+  let facts = extracted.facts;
+  if (memo) {
+    const { fromMemo } = extracted;
+    const key = fromMemo?.contextKey ?? contextKey(extracted.attendeeLists, options.people, options.projects);
+    const run: MemoRun = fromMemo
+      ? { reused: fromMemo.reused, extracted: notes.length - fromMemo.reused, fullBecause: null }
+      : { reused: 0, extracted: notes.length, fullBecause: memo.missReason(key) };
+    memo.remember(notes, extracted.outcomes, extracted.context, key, run);
+    facts = facts.map(workingCopy);
+  }
+  return completeGraph(facts, extracted.context, [...(options.readWarnings ?? []), ...extracted.warnings], options);
 }
 
 /** Topics (one NLP pass over the folder) and assembly: the folder-wide stages after extraction. */

@@ -24,6 +24,7 @@ import { extractContext, extractStep, meetingOrder, parseStep, type MeetingKey }
 import type { ParsedNote } from './parse.js';
 import type { RawNote } from './read.js';
 import type { RegistryEntry } from './registry.js';
+import type { NoteOutcome } from './extraction-memo.js';
 
 /**
  * Folders with fewer notes are ingested on one thread. A worker costs a few seconds to start (it
@@ -72,6 +73,10 @@ export interface ParallelExtractResult {
   context: ExtractContext;
   /** Notes that could not be parsed (in note order), then notes whose extraction failed (in meeting order). */
   warnings: IngestWarning[];
+  /** What became of each note, by its index in the notes given (for an `ExtractionMemo`). */
+  outcomes: NoteOutcome[];
+  /** Every parsed note's attendee list, in meeting order: what the people directory was built from. */
+  attendeeLists: AttendeeEntry[][];
 }
 
 /** The messages between this thread and a worker (`parallel-worker.ts`). */
@@ -139,10 +144,13 @@ export class IngestWorkers {
     summaries.sort((a, b) => a.index - b.index);
 
     const warnings: IngestWarning[] = [];
+    const outcomes: NoteOutcome[] = new Array(notes.length);
     const kept: Array<{ index: number; key: MeetingKey; attendees: AttendeeEntry[] }> = [];
     for (const s of summaries) {
-      if ('warning' in s) warnings.push(s.warning);
-      else kept.push(s);
+      if ('warning' in s) {
+        warnings.push(s.warning);
+        outcomes[s.index] = { parsed: null, result: { warning: s.warning } };
+      } else kept.push(s);
     }
     // Sorted exactly as the single-threaded pipeline sorts its parsed notes (same input order, same comparator).
     kept.sort((a, b) => meetingOrder(a.key, b.key));
@@ -158,10 +166,16 @@ export class IngestWorkers {
     results.sort((a, b) => position.get(a.index)! - position.get(b.index)!);
     const facts: NoteFacts[] = [];
     for (const r of results) {
-      if ('warning' in r) warnings.push(r.warning);
-      else facts.push(r.facts);
+      const s = kept[position.get(r.index)!];
+      if ('warning' in r) {
+        warnings.push(r.warning);
+        outcomes[r.index] = { parsed: { key: s.key, attendees: s.attendees }, result: { warning: r.warning } };
+      } else {
+        facts.push(r.facts);
+        outcomes[r.index] = { parsed: { key: s.key, attendees: s.attendees }, result: { facts: r.facts } };
+      }
     }
-    return { facts, context, warnings };
+    return { facts, context, warnings, outcomes, attendeeLists };
   }
 
   /** Stops every worker (again: nothing). */

@@ -9,6 +9,7 @@ import { readNotesFolder } from '../ingest/read.js';
 import { ingestNotesAsync } from '../ingest/index.js';
 import { parseRegistry, readRegistryText } from '../ingest/registry.js';
 import { hashBytes } from '../ingest/read.js';
+import type { ExtractionMemo, MemoRun } from '../ingest/extraction-memo.js';
 import { Workspace, type IngestManifest } from './workspace.js';
 import type { GraphStore, LoadResult } from './store/types.js';
 import { updateSearchIndexFile } from './search/persist.js';
@@ -31,6 +32,8 @@ export interface IngestRunOptions {
    * in the same tick as it swaps in the new graph; the saved index is then left alone here.
    */
   indexedByCaller?: boolean;
+  /** Kept by a caller that ingests the same folder again and again (the server): see `ExtractionMemo`. */
+  memo?: ExtractionMemo;
 }
 
 export interface IngestRunResult {
@@ -38,6 +41,8 @@ export interface IngestRunResult {
   /** True when nothing changed since the last ingest and the saved graph was reused. */
   reused: boolean;
   load: LoadResult | null;
+  /** With a memo, how many notes were extracted again and how many reused (null when the saved graph was reused). */
+  extraction: MemoRun | null;
   timings: { readMs: number; extractMs: number; loadMs: number; indexMs: number; totalMs: number };
 }
 
@@ -71,6 +76,7 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestRunRes
         readWarnings: warnings,
         onProgress: options.onProgress,
         workers: options.workers,
+        memo: options.memo,
       }));
     if (reused) options.onProgress?.(notes.length, notes.length, '');
     const t2 = performance.now();
@@ -89,6 +95,7 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestRunRes
       graph,
       reused,
       load,
+      extraction: reused ? null : (options.memo?.lastRun ?? null),
       timings: { readMs: t1 - t0, extractMs: t2 - t1, loadMs: t3 - t2, indexMs: t4 - t3, totalMs: t4 - t0 },
     };
   });

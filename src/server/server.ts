@@ -62,9 +62,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         onChange: async () => {
           const result = await state.ingest();
           const t = result.timings;
+          const x = result.extraction;
+          const notes = x ? (x.fullBecause ? `, every note extracted: ${x.fullBecause}` : `, ${x.extracted} changed notes extracted`) : '';
           log(
             `re-ingested ${result.graph.meetings.length} meetings in ${Math.round(t.totalMs)} ms ` +
-              `(read ${Math.round(t.readMs)}, extract ${Math.round(t.extractMs)}, load ${Math.round(t.loadMs)}, index ${Math.round(t.indexMs)})`,
+              `(read ${Math.round(t.readMs)}, extract ${Math.round(t.extractMs)}, load ${Math.round(t.loadMs)}, index ${Math.round(t.indexMs)}${notes})`,
           );
         },
         log,

@@ -3,6 +3,7 @@
  * graph store and the asker over it. An ingest builds a new view and index and swaps them in at
  * once, so requests never see half of one ingest and half of the next.
  */
+import { ExtractionMemo } from '../../ingest/extraction-memo.js';
 import { Asker } from '../ask/ask.js';
 import { emptyGraph } from '../domain.js';
 import { runIngest, type IngestRunResult } from '../ingest-run.js';
@@ -55,6 +56,8 @@ export class ServerState {
   private running: Promise<IngestRunResult> | null = null;
   private queued: Promise<IngestRunResult> | null = null;
   private readonly log: (line: string) => void;
+  /** Each note's facts at the last ingest: a re-ingest after a change extracts only the changed notes. */
+  private readonly memo = new ExtractionMemo();
   private reloadTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
@@ -127,13 +130,13 @@ export class ServerState {
     let result: IngestRunResult;
     try {
       try {
-        result = await runIngest({ ...this.sources, store: store ?? undefined, indexedByCaller });
+        result = await runIngest({ ...this.sources, store: store ?? undefined, indexedByCaller, memo: this.memo });
       } catch (err) {
         if (!store || !isUnavailable(err)) throw err;
         // The database went away: keep serving search and pages from the new graph meanwhile.
         this.storeLink.markUnavailable(err);
         this.log(`graph store unavailable during ingest: ${(err as Error).message}`);
-        result = await runIngest({ ...this.sources, indexedByCaller });
+        result = await runIngest({ ...this.sources, indexedByCaller, memo: this.memo });
         this.scheduleReload();
       }
     } catch (err) {

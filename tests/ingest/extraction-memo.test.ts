@@ -1,0 +1,109 @@
+/**
+ * A re-ingest that takes unchanged notes' facts from the memo gives the graph a fresh ingest of the
+ * same notes gives — nodes, edges, warnings, their order — and extracts only the changed notes;
+ * when an attendee list or a registry changes, it extracts the whole folder again.
+ * Over the MirageOS corpus with its registries and without them (where discovered project names
+ * are promoted by counting across notes), plus a note that does not parse.
+ */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ExtractionMemo } from '../../ingest/extraction-memo.js';
+import { ingestNotes, ingestNotesAsync, type IngestNotesOptions } from '../../ingest/index.js';
+import { hashBytes, readNotesFolder, type RawNote } from '../../ingest/read.js';
+import { loadRegistry } from '../../ingest/registry.js';
+
+const corpus = path.resolve(__dirname, '../../../shared/corpus/mirage-weekly');
+let original: RawNote[];
+let registries: Pick<IngestNotesOptions, 'people' | 'projects'>;
+const none: Pick<IngestNotesOptions, 'people' | 'projects'> = { people: null, projects: null };
+
+const note = (source: string, text: string): RawNote => ({ source, text, contentHash: hashBytes(text) });
+const edited = (notes: RawNote[], source: string, edit: (text: string) => string): RawNote[] =>
+  notes.map((n) => (n.source === source ? note(n.source, edit(n.text)) : n));
+
+beforeAll(async () => {
+  original = [...(await readNotesFolder(corpus)).notes, note('broken.md', '---\nupdated: [2015-01-01\n---\n### Agenda ###\n* a\n')];
+  registries = {
+    people: loadRegistry(`${corpus}.people.yml`),
+    projects: loadRegistry(`${corpus}.projects.yml`),
+  };
+  expect(original.length).toBeGreaterThan(50);
+});
+
+/** A note of the corpus whose attendee list is a line `Attendees: A, B …`. */
+function noteWithAttendees(notes: RawNote[]): RawNote {
+  return notes.find((n) => /^Attendees: \S/m.test(n.text))!;
+}
+
+describe.each([
+  ['with registries', () => registries],
+  ['without registries', () => none],
+])('the extraction memo (%s)', (_name, options) => {
+  it('gives a fresh ingest\'s graph after a text change, extracting only the changed notes', () => {
+    const memo = new ExtractionMemo();
+    expect(ingestNotes(original, { ...options(), memo })).toEqual(ingestNotes(original, options()));
+    expect(memo.lastRun).toMatchObject({ reused: 0, fullBecause: 'first ingest' });
+
+    // Two changes in a row: new discussion text naming people and projects, then another note.
+    const first = original[10].source;
+    const second = original[30].source;
+    const once = edited(original, first, (t) => `${t}\n\n### Mirage release follow-up ###\n\nAnil will review the TLS and Irmin patches with Thomas; Mort agreed to test Xen.\n`);
+    expect(ingestNotes(once, { ...options(), memo })).toEqual(ingestNotes(once, options()));
+    expect(memo.lastRun).toEqual({ reused: original.length - 1, extracted: 1, fullBecause: null });
+
+    const twice = edited(once, second, (t) => t.replace(/\n### /, '\n### Lwt and Jitsu discussion ###\n\nDave said Jitsu needs a new release.\n\n### '));
+    expect(ingestNotes(twice, { ...options(), memo })).toEqual(ingestNotes(twice, options()));
+    expect(memo.lastRun).toEqual({ reused: original.length - 1, extracted: 1, fullBecause: null });
+
+    // Nothing changed: nothing extracted, the same graph.
+    expect(ingestNotes(twice, { ...options(), memo })).toEqual(ingestNotes(twice, options()));
+    expect(memo.lastRun).toEqual({ reused: original.length, extracted: 0, fullBecause: null });
+
+    // Back to the original text of the first note, and a note without attendees removed.
+    const withoutOne = edited(twice, first, () => original[10].text).filter((n) => n.source !== 'broken.md');
+    expect(ingestNotes(withoutOne, { ...options(), memo })).toEqual(ingestNotes(withoutOne, options()));
+    expect(memo.lastRun).toEqual({ reused: withoutOne.length - 1, extracted: 1, fullBecause: null });
+  });
+
+  it('extracts every note again when an attendee list changes, and still matches', () => {
+    const memo = new ExtractionMemo();
+    ingestNotes(original, { ...options(), memo });
+    const target = noteWithAttendees(original);
+    const newcomer = edited(original, target.source, (t) => t.replace(/^Attendees: /m, 'Attendees: Zoe Newcomer, '));
+    expect(newcomer.find((n) => n.source === target.source)!.text).toContain('Zoe Newcomer');
+    const graph = ingestNotes(newcomer, { ...options(), memo });
+    expect(memo.lastRun).toMatchObject({ reused: 0, extracted: original.length, fullBecause: expect.stringContaining('attendee list') });
+    expect(graph).toEqual(ingestNotes(newcomer, options()));
+    expect(graph.people.map((p) => p.name)).toContain('Zoe Newcomer');
+
+    // A later text change reuses the new context.
+    const later = edited(newcomer, original[5].source, (t) => `${t}\n\nZoe will write the release notes.\n`);
+    expect(ingestNotes(later, { ...options(), memo })).toEqual(ingestNotes(later, options()));
+    expect(memo.lastRun).toMatchObject({ extracted: 1, fullBecause: null });
+  });
+
+});
+
+describe('the extraction memo and the registries', () => {
+  it('extracts every note again when a registry changes', () => {
+    const memo = new ExtractionMemo();
+    ingestNotes(original, { ...registries, memo });
+    const people = [...registries.people!, { name: 'Zoe Newcomer', aliases: ['ZN'] }];
+    const graph = ingestNotes(original, { ...registries, people, memo });
+    expect(memo.lastRun).toMatchObject({ extracted: original.length, fullBecause: expect.stringContaining('registry') });
+    expect(graph).toEqual(ingestNotes(original, { ...registries, people }));
+  });
+});
+
+describe('the extraction memo with worker threads', () => {
+  it('is filled by an ingest on workers, then serves the next one', async () => {
+    const memo = new ExtractionMemo();
+    const fresh = await ingestNotesAsync(original, { ...registries, workers: 1, memo });
+    expect(fresh).toEqual(ingestNotes(original, registries));
+    expect(memo.lastRun).toMatchObject({ extracted: original.length, fullBecause: 'first ingest' });
+    const changed = edited(original, original[20].source, (t) => `${t}\n\nHannes will cut the TLS release next week.\n`);
+    const graph = await ingestNotesAsync(changed, { ...registries, workers: 1, memo });
+    expect(memo.lastRun).toEqual({ reused: original.length - 1, extracted: 1, fullBecause: null });
+    expect(graph).toEqual(ingestNotes(changed, registries));
+  });
+});
