@@ -50,6 +50,11 @@ export class ExtractionMemo {
   private people: PeopleDirectory | null = null;
   lastRun: MemoRun | null = null;
 
+  /** Whether an ingest has filled the memo (before that there is nothing to reuse). */
+  get filled(): boolean {
+    return this.contextKey !== null;
+  }
+
   /** The outcome kept for `note`, when its content is what it was. */
   outcomeOf(note: RawNote): NoteOutcome | null {
     const entry = this.entries.get(note.source);

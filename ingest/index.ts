@@ -172,6 +172,7 @@ function extractOnThisThread(notes: RawNote[], options: IngestNotesOptions): Ext
  * extracted again. Warnings and facts come in the order `extractOnThisThread` gives them.
  */
 function extractWithMemo(notes: RawNote[], options: IngestNotesOptions, memo: ExtractionMemo): Extracted | null {
+  if (!memo.filled) return null;
   const warnings: IngestWarning[] = [];
   const outcomes: Array<NoteOutcome | null> = new Array(notes.length).fill(null);
   const fresh = new Map<number, ParsedNote>();

@@ -34,6 +34,14 @@ export interface IngestRunOptions {
   indexedByCaller?: boolean;
   /** Kept by a caller that ingests the same folder again and again (the server): see `ExtractionMemo`. */
   memo?: ExtractionMemo;
+  /**
+   * Answer once the store holds the new graph and write the files (graph, manifest, the store's
+   * snapshot) afterwards; `persisted` in the result settles when they are written, and the ingest
+   * lock is held until then. For a server, which swaps the new graph in first: at 10,000 notes
+   * the files are about 500 MB. Whatever is on disk when the process dies mid-way is an older,
+   * consistent state that the next ingest brings up to date (the manifest is written last).
+   */
+  persistAfter?: boolean;
 }
 
 export interface IngestRunResult {
@@ -44,61 +52,85 @@ export interface IngestRunResult {
   /** With a memo, how many notes were extracted again and how many reused (null when the saved graph was reused). */
   extraction: MemoRun | null;
   timings: { readMs: number; extractMs: number; loadMs: number; indexMs: number; totalMs: number };
+  /** Settles when the files of this ingest are written (at once unless `persistAfter`). */
+  persisted: Promise<void>;
 }
 
 export async function runIngest(options: IngestRunOptions): Promise<IngestRunResult> {
   const workspace = new Workspace(options.dataDir);
-  return workspace.withIngestLock(async () => {
-    const t0 = performance.now();
-    // Registries are hashed first and parsed only when the notes must be ingested again: parsing
-    // them was most of the cost of an ingest that finds nothing changed.
-    const peopleText = options.peopleFile ? readRegistryText(options.peopleFile) : null;
-    const projectsText = options.projectsFile ? readRegistryText(options.projectsFile) : null;
-    const { notes, warnings } = await readNotesFolder(options.notesDir);
-    const t1 = performance.now();
+  const release = await workspace.lockIngest();
+  let result: IngestRunResult;
+  try {
+    result = await ingestLocked(workspace, options);
+  } catch (err) {
+    await release();
+    throw err;
+  }
+  // Marked as handled: a caller that persists later may look at it only when it next ingests.
+  result.persisted = result.persisted.finally(release);
+  result.persisted.catch(() => undefined);
+  if (!options.persistAfter) await result.persisted;
+  return result;
+}
 
-    const manifest: IngestManifest = {
-      notesDir: options.notesDir,
-      notes: Object.fromEntries(notes.map((n) => [n.source, n.contentHash])),
-      peopleHash: peopleText === null ? null : hashBytes(peopleText),
-      projectsHash: projectsText === null ? null : hashBytes(projectsText),
-      extractorVersion: EXTRACTOR_VERSION,
-      finishedAt: new Date().toISOString(),
-    };
-    const previous = workspace.readManifest();
-    const previousGraph = previous && sameInputs(previous, manifest) ? workspace.readGraph() : null;
-    const reused = previousGraph !== null;
-    const graph =
-      previousGraph ??
-      (await ingestNotesAsync(notes, {
-        people: peopleText === null ? null : parseRegistry(peopleText, options.peopleFile),
-        projects: projectsText === null ? null : parseRegistry(projectsText, options.projectsFile),
-        readWarnings: warnings,
-        onProgress: options.onProgress,
-        workers: options.workers,
-        memo: options.memo,
-      }));
-    if (reused) options.onProgress?.(notes.length, notes.length, '');
-    const t2 = performance.now();
-    if (!reused) await workspace.writeGraph(graph, manifest);
+async function ingestLocked(workspace: Workspace, options: IngestRunOptions): Promise<IngestRunResult> {
+  const t0 = performance.now();
+  // Registries are hashed first and parsed only when the notes must be ingested again: parsing
+  // them was most of the cost of an ingest that finds nothing changed.
+  const peopleText = options.peopleFile ? readRegistryText(options.peopleFile) : null;
+  const projectsText = options.projectsFile ? readRegistryText(options.projectsFile) : null;
+  const { notes, warnings } = await readNotesFolder(options.notesDir);
+  const t1 = performance.now();
 
-    let load: LoadResult | null = null;
-    if (options.store) load = await options.store.load(graph);
-    const t3 = performance.now();
-    if (options.indexedByCaller) {
-      // nothing to do: see the option
-    } else if (!reused || !existsSync(workspace.searchIndexFile)) {
-      await updateSearchIndexFile(options.dataDir, graph);
-    }
-    const t4 = performance.now();
-    return {
-      graph,
-      reused,
-      load,
-      extraction: reused ? null : (options.memo?.lastRun ?? null),
-      timings: { readMs: t1 - t0, extractMs: t2 - t1, loadMs: t3 - t2, indexMs: t4 - t3, totalMs: t4 - t0 },
-    };
-  });
+  const manifest: IngestManifest = {
+    notesDir: options.notesDir,
+    notes: Object.fromEntries(notes.map((n) => [n.source, n.contentHash])),
+    peopleHash: peopleText === null ? null : hashBytes(peopleText),
+    projectsHash: projectsText === null ? null : hashBytes(projectsText),
+    extractorVersion: EXTRACTOR_VERSION,
+    finishedAt: new Date().toISOString(),
+  };
+  const previous = workspace.readManifest();
+  const previousGraph = previous && sameInputs(previous, manifest) ? workspace.readGraph() : null;
+  const reused = previousGraph !== null;
+  const graph =
+    previousGraph ??
+    (await ingestNotesAsync(notes, {
+      people: peopleText === null ? null : parseRegistry(peopleText, options.peopleFile),
+      projects: projectsText === null ? null : parseRegistry(projectsText, options.projectsFile),
+      readWarnings: warnings,
+      onProgress: options.onProgress,
+      workers: options.workers,
+      memo: options.memo,
+    }));
+  if (reused) options.onProgress?.(notes.length, notes.length, '');
+  const t2 = performance.now();
+  const writeGraph = async () => {
+    if (!reused) await workspace.writeGraph(graph, manifest, options.persistAfter);
+  };
+  if (!options.persistAfter) await writeGraph();
+
+  let load: LoadResult | null = null;
+  if (options.store) load = await options.store.load(graph, { persistLater: options.persistAfter });
+  const t3 = performance.now();
+  if (options.indexedByCaller) {
+    // nothing to do: see the option
+  } else if (!reused || !existsSync(workspace.searchIndexFile)) {
+    await updateSearchIndexFile(options.dataDir, graph);
+  }
+  const t4 = performance.now();
+  const store = options.store;
+  return {
+    graph,
+    reused,
+    load,
+    extraction: reused ? null : (options.memo?.lastRun ?? null),
+    timings: { readMs: t1 - t0, extractMs: t2 - t1, loadMs: t3 - t2, indexMs: t4 - t3, totalMs: t4 - t0 },
+    persisted: options.persistAfter ? (async () => {
+      await store?.persisted();
+      await writeGraph();
+    })() : Promise.resolve(),
+  };
 }
 
 function sameInputs(a: IngestManifest, b: IngestManifest): boolean {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import lockfile from 'proper-lockfile';
 import type { MeetingGraph } from './domain.js';
+import { writeJsonFileStreaming } from './json-file.js';
 
 /** What the last ingest read: enough to tell that nothing changed without parsing anything. */
 export interface IngestManifest {
@@ -50,9 +51,11 @@ export class Workspace {
     return readJson<IngestManifest>(this.manifestFile);
   }
 
-  async writeGraph(graph: MeetingGraph, manifest: IngestManifest): Promise<void> {
+  /** Writes the graph, then the manifest that vouches for it; `streaming` keeps the event loop free meanwhile (a server). */
+  async writeGraph(graph: MeetingGraph, manifest: IngestManifest, streaming = false): Promise<void> {
     this.ensure();
-    await writeFileAtomic(this.graphFile, JSON.stringify(graph));
+    if (streaming) await writeJsonFileStreaming(this.graphFile, graph);
+    else await writeFileAtomic(this.graphFile, JSON.stringify(graph));
     await writeFileAtomic(this.manifestFile, JSON.stringify(manifest, null, 1));
   }
 
@@ -62,6 +65,16 @@ export class Workspace {
    * and is taken over.
    */
   async withIngestLock<T>(fn: () => Promise<T>, waitMs = 30_000): Promise<T> {
+    const release = await this.lockIngest(waitMs);
+    try {
+      return await fn();
+    } finally {
+      await release();
+    }
+  }
+
+  /** Takes the ingest lock (see `withIngestLock`); the function returned releases it. */
+  async lockIngest(waitMs = 30_000): Promise<() => Promise<void>> {
     this.ensure();
     let release: () => Promise<void>;
     try {
@@ -77,11 +90,7 @@ export class Workspace {
       }
       throw err;
     }
-    try {
-      return await fn();
-    } finally {
-      await release().catch(() => undefined);
-    }
+    return () => release().catch(() => undefined);
   }
 }
 

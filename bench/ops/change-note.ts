@@ -2,7 +2,8 @@
  * How soon a changed note shows in search and in the graph: `meetgraph serve --watch` over a copy
  * of the folder (embedded store), then one note gets a new discussion item; timed from the write
  * until `/api/search` finds its new word and until `/api/discussions` (a store query) lists the
- * new item. The server's own ingest time for the change (`/api/health`) is reported beside.
+ * new item. The server's own ingest time for the change (`/api/health`) is reported beside, and
+ * when its files were written (they follow the swap).
  *
  *   node --import tsx bench/ops/change-note.ts --dataset corpus|10k
  */
@@ -16,7 +17,7 @@ import { ServerProcess } from '../lib/server.js';
 
 interface Health {
   counts: { meetings: number };
-  lastIngest: { count: number; durationMs: number | null; reused: boolean };
+  lastIngest: { count: number; durationMs: number | null; reused: boolean; saved: boolean };
 }
 
 runOp(import.meta.url, async () => {
@@ -27,7 +28,8 @@ runOp(import.meta.url, async () => {
   cpSync(ds.notesDir, notesDir, { recursive: true });
   const server = await ServerProcess.start({ notesDir, dataDir: path.join(work, 'data'), peopleFile: ds.peopleFile, projectsFile: ds.projectsFile, watch: true });
   try {
-    const before = await server.poll<Health>('/api/health', (status) => status === 200, 900_000, 50);
+    // The change is made on a settled server: the first ingest's files are written after its swap.
+    const before = await server.poll<Health>('/api/health', (status, body) => status === 200 && body?.lastIngest.saved === true, 900_000, 50);
     const notes = await listNoteFiles(notesDir);
     const file = notes[Math.floor(notes.length / 2)];
     const meetingId = file.replace(/\.(md|markdown)$/i, '');
@@ -49,8 +51,16 @@ runOp(import.meta.url, async () => {
     })();
     const [searchMs, graphMs] = await Promise.all([inSearch, inGraph]);
     const after = await server.poll<Health>('/api/health', (status, body) => status === 200 && (body?.lastIngest.count ?? 0) > before.lastIngest.count, 900_000);
+    await server.poll<Health>('/api/health', (status, body) => status === 200 && body?.lastIngest.saved === true, 900_000, 50);
+    const savedMs = performance.now() - start;
     report(
-      { search: ms(searchMs), graph: ms(graphMs), serverIngest: ms(after.lastIngest.durationMs ?? NaN), meetings: count(before.counts.meetings) },
+      {
+        search: ms(searchMs),
+        graph: ms(graphMs),
+        serverIngest: ms(after.lastIngest.durationMs ?? NaN),
+        saved: ms(savedMs),
+        meetings: count(before.counts.meetings),
+      },
       { file, initialIngestMs: before.lastIngest.durationMs },
     );
   } finally {

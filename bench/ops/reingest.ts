@@ -7,7 +7,7 @@
  *
  * The first ingest runs in a separate process by default, like a second `meetgraph ingest`;
  * `--warm` runs it in this process first, like a server that re-ingests after a change (its
- * in-process caches then help).
+ * in-process caches and its extraction memo then help).
  *
  *   node --import tsx bench/ops/reingest.ts --dataset corpus --change 0
  */
@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listNoteFiles } from '../../ingest/read.js';
 import { runIngest } from '../../src/ingest-run.js';
+import { ExtractionMemo } from '../../ingest/extraction-memo.js';
 import { dataset, repoRoot } from '../lib/datasets.js';
 import { count, ms, opOptions, report, runOp, timed } from '../lib/op.js';
 
@@ -42,7 +43,9 @@ runOp(import.meta.url, async () => {
     const notesDir = path.join(work, 'notes');
     cpSync(ds.notesDir, notesDir, { recursive: true });
     const dataDir = path.join(work, 'data');
-    if (opts.warm) await runIngest({ notesDir, dataDir, ...registries });
+    // A server keeps an extraction memo between its ingests; a second `meetgraph ingest` has none.
+    const memo = opts.warm ? new ExtractionMemo() : undefined;
+    if (opts.warm) await runIngest({ notesDir, dataDir, ...registries, memo });
     else {
       const script = fileURLToPath(import.meta.url);
       const child = spawnSync(process.execPath, ['--import', 'tsx', script, '--dataset', opts.dataset, '--setup-only', dataDir, '--notes', notesDir], { cwd: repoRoot, stdio: 'inherit' });
@@ -56,11 +59,11 @@ runOp(import.meta.url, async () => {
       const file = notes[Math.floor((i * notes.length) / changed)];
       appendFileSync(path.join(notesDir, file), `\n\nA late addition: the quarzel migration number ${i} is still open.\n`);
     }
-    const run = await timed(() => runIngest({ notesDir, dataDir, ...registries }));
+    const run = await timed(() => runIngest({ notesDir, dataDir, ...registries, memo }));
     const t = run.value.timings;
     report(
       { wall: ms(run.wallMs), cpu: ms(run.cpuMs), read: ms(t.readMs), extract: ms(t.extractMs), index: ms(t.indexMs), changedNotes: count(changed) },
-      { reused: run.value.reused, notes: notes.length, warm: !!opts.warm },
+      { reused: run.value.reused, notes: notes.length, warm: !!opts.warm, extraction: run.value.extraction },
     );
   } finally {
     rmSync(work, { recursive: true, force: true });

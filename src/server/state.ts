@@ -34,6 +34,8 @@ export interface IngestStatus {
   count: number;
   /** The last failure's message (cleared by the next success). */
   error: string | null;
+  /** Whether the last ingest's files (graph, manifest, the embedded store's snapshot) are written; they follow the swap. */
+  saved: boolean;
 }
 
 /** The graph and index of one ingest, swapped in together. */
@@ -52,12 +54,14 @@ export class ServerState {
   private loaded: Loaded = { view: new GraphView(emptyGraph()), search: SearchIndex.empty() };
   private ingested = false;
   private asker: { store: GraphStore; view: GraphView; asker: Asker } | null = null;
-  private status: IngestStatus = { finishedAt: null, durationMs: null, reused: false, count: 0, error: null };
+  private status: IngestStatus = { finishedAt: null, durationMs: null, reused: false, count: 0, error: null, saved: false };
   private running: Promise<IngestRunResult> | null = null;
   private queued: Promise<IngestRunResult> | null = null;
   private readonly log: (line: string) => void;
   /** Each note's facts at the last ingest: a re-ingest after a change extracts only the changed notes. */
   private readonly memo = new ExtractionMemo();
+  /** The files of the last ingest, written after its graph was swapped in; the next ingest waits for them. */
+  private persisting: Promise<void> = Promise.resolve();
   private reloadTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
@@ -123,20 +127,23 @@ export class ServerState {
   }
 
   private async ingestOnce(): Promise<IngestRunResult> {
+    // The last ingest's files are written first: both would write the same files.
+    await this.persisting;
     const started = performance.now();
     const store = this.storeLink.current;
     // After the first ingest the live index is updated here, in place, not read back from disk.
     const indexedByCaller = this.ingested;
     let result: IngestRunResult;
+    const options = { ...this.sources, indexedByCaller, memo: this.memo, persistAfter: true };
     try {
       try {
-        result = await runIngest({ ...this.sources, store: store ?? undefined, indexedByCaller, memo: this.memo });
+        result = await runIngest({ ...options, store: store ?? undefined });
       } catch (err) {
         if (!store || !isUnavailable(err)) throw err;
         // The database went away: keep serving search and pages from the new graph meanwhile.
         this.storeLink.markUnavailable(err);
         this.log(`graph store unavailable during ingest: ${(err as Error).message}`);
-        result = await runIngest({ ...this.sources, indexedByCaller, memo: this.memo });
+        result = await runIngest(options);
         this.scheduleReload();
       }
     } catch (err) {
@@ -144,23 +151,33 @@ export class ServerState {
       throw err;
     }
     let search = this.loaded.search;
+    let indexSaved: Promise<void> = Promise.resolve();
     if (!this.ingested) {
       search = (await loadSearchIndex(this.sources.dataDir).catch(() => null)) ?? SearchIndex.build(result.graph);
     } else if (!result.reused) {
       // Updated in place, meeting by meeting, in the same tick as the view swap below: no request
-      // runs in between. The file is saved afterwards, off the path of the change.
+      // runs in between. The file is saved afterwards, off the path of the change (and before the
+      // next update, which waits for `persisting`).
       search.update(result.graph);
-      saveSearchIndex(this.sources.dataDir, search).catch((err) => this.log(`search index not saved: ${(err as Error).message}`));
+      indexSaved = saveSearchIndex(this.sources.dataDir, search, { streaming: true }).catch((err) => this.log(`search index not saved: ${(err as Error).message}`));
     }
     this.loaded = { view: new GraphView(result.graph), search };
     this.ingested = true;
+    const count = this.status.count + 1;
     this.status = {
       finishedAt: new Date().toISOString(),
       durationMs: Math.round(performance.now() - started),
       reused: result.reused,
-      count: this.status.count + 1,
+      count,
       error: null,
+      saved: false,
     };
+    this.persisting = Promise.all([result.persisted, indexSaved]).then(
+      () => {
+        if (this.status.count === count) this.status = { ...this.status, saved: true };
+      },
+      (err) => this.log(`the ingested graph was not saved: ${(err as Error).message}`),
+    );
     return result;
   }
 
@@ -191,6 +208,7 @@ export class ServerState {
     this.reloadTimer = null;
     await this.running?.catch(() => undefined);
     await this.queued?.catch(() => undefined);
+    await this.persisting;
     await this.storeLink.close();
   }
 }

@@ -11,7 +11,7 @@ import { StoreError } from './errors.js';
 import { planLoad } from './load-plan.js';
 import { canonicalGraph, partitionGraph } from './meeting-parts.js';
 import { selectNeighbourhood } from './neighbourhood.js';
-import { corrupt, readSnapshotFile, serializeSnapshot, snapshotPath, writeSnapshotFile } from './snapshot-file.js';
+import { corrupt, readSnapshotFile, serializeSnapshot, snapshotPath, writeSnapshotFile, writeSnapshotFileStreaming } from './snapshot-file.js';
 import type {
   ActionRow,
   ActionsParams,
@@ -20,6 +20,7 @@ import type {
   DiscussionRow,
   DiscussionsParams,
   GraphStore,
+  LoadOptions,
   LoadResult,
   MeetingRow,
   MeetingsParams,
@@ -56,6 +57,8 @@ export class EmbeddedStore implements GraphStore {
   private fileCurrent = false;
   /** `headOf` the graph in memory: the part of a change that the load plan does not see. */
   private head = '';
+  /** The last file write (see `load`'s `persistLater`). */
+  private writing: Promise<void> = Promise.resolve();
 
   private constructor(file: string, graph: EmbeddedGraph, ingestInfo: Pick<MeetingGraph, 'warnings' | 'projectCandidates'>) {
     this.file = file;
@@ -100,13 +103,18 @@ export class EmbeddedStore implements GraphStore {
    * edge are dropped. The in-memory change is synchronous (no reader sees half of it); the file is
    * rewritten afterwards, only when something changed.
    */
-  load(graph: MeetingGraph): Promise<LoadResult> {
-    const next = this.loading.then(() => this.loadNow(graph));
-    this.loading = next.catch(() => undefined);
+  load(graph: MeetingGraph, options: LoadOptions = {}): Promise<LoadResult> {
+    const next = this.loading.then(() => this.loadNow(graph, options.persistLater === true));
+    this.loading = next.then(() => this.writing).catch(() => undefined);
     return next;
   }
 
-  private async loadNow(input: MeetingGraph): Promise<LoadResult> {
+  async persisted(): Promise<void> {
+    await this.loading;
+    await this.writing;
+  }
+
+  private async loadNow(input: MeetingGraph, persistLater: boolean): Promise<LoadResult> {
     this.assertOpen();
     const parts = partitionGraph(input);
     const plan = planLoad(this.graph.meetingStates(), parts.meetings);
@@ -122,10 +130,20 @@ export class EmbeddedStore implements GraphStore {
     if (plan.write.length > 0 || plan.remove.length > 0 || head !== this.head) this.fileCurrent = false;
     this.head = head;
     if (!this.fileCurrent) {
-      await writeSnapshotFile(this.file, serializeSnapshot(snapshot));
-      this.fileCurrent = true;
+      this.writing = this.writeFile(snapshot, persistLater);
+      if (!persistLater) await this.writing;
     }
     return { written: plan.write.length, removed: plan.remove.length, unchanged: plan.unchanged.length };
+  }
+
+  /**
+   * Writes the snapshot of one load; the next load waits for it, and rewrites the file if it
+   * failed. Written later, it is serialised piece by piece so that queries go on meanwhile.
+   */
+  private async writeFile(snapshot: MeetingGraph, later: boolean): Promise<void> {
+    if (later) await writeSnapshotFileStreaming(this.file, snapshot);
+    else await writeSnapshotFile(this.file, serializeSnapshot(snapshot));
+    this.fileCurrent = true;
   }
 
   async snapshot(): Promise<MeetingGraph> {
@@ -186,6 +204,7 @@ export class EmbeddedStore implements GraphStore {
   /** Waits for a running load to finish writing its file. */
   async close(): Promise<void> {
     await this.loading;
+    await this.writing.catch(() => undefined);
     this.closed = true;
   }
 

@@ -96,6 +96,9 @@ export class Neo4jStore implements GraphStore {
    * topics and references take the graph's properties on every load; those left without any edge
    * are dropped last.
    */
+  /** A load is committed in the database when it answers: nothing is left to persist. */
+  async persisted(): Promise<void> {}
+
   load(graph: MeetingGraph): Promise<LoadResult> {
     const next = this.loading.then(() => this.loadNow(graph));
     this.loading = next.catch(() => undefined);

@@ -9,6 +9,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import type { MeetingGraph } from '../domain.js';
 import { StoreError, firstLine } from './errors.js';
+import { writeJsonFileStreaming } from '../json-file.js';
 
 export const SNAPSHOT_FILE_NAME = 'graph-store.json';
 const FORMAT = 'meetgraph-graph-store';
@@ -112,6 +113,19 @@ export async function writeSnapshotFile(file: string, content: string): Promise<
   try {
     await mkdir(path.dirname(file), { recursive: true });
     await writeFileAtomic(file, content);
+  } catch (err) {
+    throw new StoreError(`cannot write the graph store ${file}: ${firstLine(err)}`, 'io', { cause: err });
+  }
+}
+
+/**
+ * `writeSnapshotFile` of `serializeSnapshot(graph)`, serialised as it is written so that a
+ * server keeps answering meanwhile (see `writeJsonFileStreaming`); the same bytes.
+ */
+export async function writeSnapshotFileStreaming(file: string, graph: MeetingGraph): Promise<void> {
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeJsonFileStreaming(file, { format: FORMAT, version: VERSION, graph });
   } catch (err) {
     throw new StoreError(`cannot write the graph store ${file}: ${firstLine(err)}`, 'io', { cause: err });
   }

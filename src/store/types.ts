@@ -186,10 +186,20 @@ export interface LoadResult {
   unchanged: number;
 }
 
+export interface LoadOptions {
+  /**
+   * Answer as soon as queries see the new graph, and write the store's file afterwards
+   * (`persisted` waits for it). For a store whose graph lives in a database, loading is writing.
+   */
+  persistLater?: boolean;
+}
+
 export interface GraphStore {
   readonly kind: 'neo4j' | 'embedded';
   /** Replace the store's contents with this graph, meeting by meeting (unchanged meetings are kept). */
-  load(graph: MeetingGraph): Promise<LoadResult>;
+  load(graph: MeetingGraph, options?: LoadOptions): Promise<LoadResult>;
+  /** Settles when everything loaded so far is persisted; rejects when the last write failed (the next load writes again). */
+  persisted(): Promise<void>;
   /** The whole graph as loaded (for rebuilding the search index). */
   snapshot(): Promise<MeetingGraph>;
   discussions(params: DiscussionsParams): Promise<DiscussionRow[]>;

@@ -1,9 +1,11 @@
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RegistryError } from '../../ingest/registry.js';
 import { runIngest } from '../../src/ingest-run.js';
+import { EmbeddedStore } from '../../src/store/embedded.js';
+import { SNAPSHOT_FILE_NAME } from '../../src/store/snapshot-file.js';
 
 const NOTE = [
   '---',
@@ -69,5 +71,34 @@ describe('runIngest: what a second ingest into the same data directory redoes', 
     await expect(run()).rejects.toThrow(projectsFile);
     writeFileSync(projectsFile, '- name: [not, a, name]\n');
     await expect(run()).rejects.toThrow(projectsFile);
+  });
+
+  it('with persistAfter, answers with the store loaded and writes the files afterwards, holding the lock until then', async () => {
+    const store = await EmbeddedStore.open(dataDir);
+    const first = await runIngest({ notesDir, dataDir, peopleFile, projectsFile, store, persistAfter: true });
+    expect((await store.stats()).meetings).toBe(1);
+    // The lock is held until the files are written: a second ingest waits for them, then finds nothing changed.
+    const second = runIngest({ notesDir, dataDir, peopleFile, projectsFile });
+    await first.persisted;
+    expect(existsSync(path.join(dataDir, 'graph.json'))).toBe(true);
+    expect(existsSync(path.join(dataDir, 'manifest.json'))).toBe(true);
+    expect(JSON.parse(readFileSync(path.join(dataDir, SNAPSHOT_FILE_NAME), 'utf8')).graph).toEqual(await store.snapshot());
+    expect((await second).reused).toBe(true);
+    await store.close();
+  });
+
+  it('with persistAfter, a file that cannot be written rejects persisted and releases the lock', async () => {
+    await run();
+    appendFileSync(path.join(notesDir, '2021-04-06.md'), '\n### Cards\n\nTom will punch the cards.\n');
+    // A directory where graph.json should go: its atomic rename fails.
+    rmSync(path.join(dataDir, 'graph.json'));
+    mkdirSync(path.join(dataDir, 'graph.json'));
+    const result = await runIngest({ notesDir, dataDir, peopleFile, projectsFile, persistAfter: true });
+    expect(result.graph.discussions.map((d) => d.heading)).toEqual(['Engine', 'Cards']);
+    await expect(result.persisted).rejects.toThrow();
+    rmSync(path.join(dataDir, 'graph.json'), { recursive: true });
+    const again = await run();
+    expect(again.reused).toBe(false);
+    expect(existsSync(path.join(dataDir, 'graph.json'))).toBe(true);
   });
 });

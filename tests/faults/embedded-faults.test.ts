@@ -50,15 +50,18 @@ describe('the snapshot file under a kill', () => {
     contents.forEach((c, i) => writeFileSync(path.join(dir, `content-${i}.json`), c));
     const known = new Set(contents.map(sha256));
     const file = path.join(dir, SNAPSHOT_FILE_NAME);
-    // The writer: the store's own atomic write, alternating the two graphs as fast as it can.
+    // The writer: the store's own atomic writes (the whole text at once, and serialised as it is
+    // written, which must give the same bytes), alternating the two graphs as fast as it can.
     const writer = path.join(dir, 'writer.mts');
     writeFileSync(
       writer,
       `import { readFileSync } from 'node:fs';
-import { writeSnapshotFile } from ${JSON.stringify(path.join(REPO, 'src/store/snapshot-file.ts'))};
+import { writeSnapshotFile, writeSnapshotFileStreaming } from ${JSON.stringify(path.join(REPO, 'src/store/snapshot-file.ts'))};
 const contents = [0, 1].map((i) => readFileSync(${JSON.stringify(dir)} + '/content-' + i + '.json', 'utf8'));
+const graphs = contents.map((c) => JSON.parse(c).graph);
 for (let n = 0; ; n++) {
-  await writeSnapshotFile(${JSON.stringify(file)}, contents[n % 2]);
+  if (n % 4 < 2) await writeSnapshotFile(${JSON.stringify(file)}, contents[n % 2]);
+  else await writeSnapshotFileStreaming(${JSON.stringify(file)}, graphs[n % 2]);
   process.stdout.write('w');
 }
 `,

@@ -2,7 +2,8 @@
  * `serve --watch`: a note added, changed or deleted while the server runs shows in the API without
  * a restart. Also measures how long a change takes to reach `/api/search`.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyNotes, EXAMPLE_NOTES, startTestServer, type TestServer } from './support.js';
@@ -90,5 +91,36 @@ describe('serve --watch', () => {
       writeFileSync(registry, original);
     }
     await until(async () => (await server.get('/api/health')).body.lastIngest.error === null);
+  });
+
+  it('writes the changed graph to the data folder after the swap, says when in /api/health, and a restart finds it', async () => {
+    const own = copyNotes(EXAMPLE_NOTES);
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'meetgraph-watch-data-'));
+    let watching: TestServer | null = await startTestServer({ notesDir: own.dir, dataDir, watch: true });
+    try {
+      await until(async () => (await watching!.get('/api/health')).body.lastIngest.saved === true);
+      const countBefore = (await watching.get('/api/health')).body.lastIngest.count;
+      writeFileSync(path.join(own.dir, '2024-03-05.md'), NOTE('wombatflange'));
+      await until(async () => {
+        const last = (await watching!.get('/api/health')).body.lastIngest;
+        return last.count > countBefore && last.saved === true;
+      });
+      expect(readFileSync(path.join(dataDir, 'graph-store.json'), 'utf8')).toContain('wombatflange');
+      expect(readFileSync(path.join(dataDir, 'graph.json'), 'utf8')).toContain('wombatflange');
+      await watching.close();
+      watching = null;
+
+      const restarted = await startTestServer({ notesDir: own.dir, dataDir });
+      try {
+        expect((await restarted.get('/api/health')).body.lastIngest.reused).toBe(true);
+        expect((await restarted.get('/api/search?q=wombatflange')).body.total).toBeGreaterThan(0);
+      } finally {
+        await restarted.close();
+      }
+    } finally {
+      await watching?.close();
+      own.cleanup();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

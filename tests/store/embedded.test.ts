@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { EmbeddedStore } from '../../src/store/embedded.js';
 import { StoreError } from '../../src/store/errors.js';
 import { openStore } from '../../src/store/index.js';
-import { SNAPSHOT_FILE_NAME } from '../../src/store/snapshot-file.js';
+import { serializeSnapshot, SNAPSHOT_FILE_NAME } from '../../src/store/snapshot-file.js';
 import type { GraphStore } from '../../src/store/types.js';
 import { smallGraph } from '../fixtures/small-graph.js';
 import { describeGraphStoreContract } from './contract.js';
@@ -108,6 +108,42 @@ describe('embedded store persistence', () => {
     await store.close();
     const reopened = await EmbeddedStore.open(dir);
     expect((await reopened.person('alice'))?.name).toBe('Alice Renamed');
+  });
+
+  it('with persistLater, answers from the new graph before its file is written, and persisted() waits for the file', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, SNAPSHOT_FILE_NAME);
+    const store = await EmbeddedStore.open(dir);
+    await store.load(smallGraph());
+    const before = await readFile(file, 'utf8');
+    const renamed = smallGraph();
+    renamed.people = renamed.people.map((p) => (p.id === 'alice' ? { ...p, name: 'Alice Renamed' } : p));
+
+    expect(await store.load(renamed, { persistLater: true })).toEqual({ written: 0, removed: 0, unchanged: 4 });
+    expect((await store.person('alice'))?.name).toBe('Alice Renamed');
+    expect(await readFile(file, 'utf8')).toBe(before);
+    await store.persisted();
+    expect(await readFile(file, 'utf8')).toContain('Alice Renamed');
+    // Written piece by piece, it is the same text as written at once.
+    expect(await readFile(file, 'utf8')).toBe(serializeSnapshot(await store.snapshot()));
+  });
+
+  it('with persistLater, a failed write rejects persisted() and the next load writes the file', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, SNAPSHOT_FILE_NAME);
+    const store = await EmbeddedStore.open(dir);
+    await store.load(smallGraph());
+    const renamed = smallGraph();
+    renamed.people = renamed.people.map((p) => (p.id === 'alice' ? { ...p, name: 'Alice Renamed' } : p));
+    await rm(file);
+    await mkdir(file);
+    await store.load(renamed, { persistLater: true });
+    await expect(store.persisted()).rejects.toThrow(/cannot write the graph store/);
+    await rm(file, { recursive: true });
+    await store.load(renamed, { persistLater: true });
+    await store.persisted();
+    await store.close();
+    expect((await (await EmbeddedStore.open(dir)).person('alice'))?.name).toBe('Alice Renamed');
   });
 
   it('serialises concurrent loads', async () => {
