@@ -20,6 +20,8 @@ export interface ServerOptions extends ServerSources, AppOptions {
   watch?: boolean;
   /** Quiet time before a change is re-ingested, in milliseconds. Default 200. */
   watchDebounceMs?: number;
+  /** Quiet time after a change before the search index file is saved, in milliseconds. Default 5,000. */
+  indexSaveDelayMs?: number;
   /** The Neo4j server to use, or null for the embedded store. Default: from the environment (`NEO4J_URI`). */
   neo4j?: Neo4jConfig | null;
 }
@@ -36,7 +38,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const neo4j = options.neo4j === undefined ? neo4jConfigFromEnv() : options.neo4j;
   const state = new ServerState(
-    { notesDir: options.notesDir, dataDir: options.dataDir, peopleFile: options.peopleFile, projectsFile: options.projectsFile },
+    {
+      notesDir: options.notesDir,
+      dataDir: options.dataDir,
+      peopleFile: options.peopleFile,
+      projectsFile: options.projectsFile,
+      indexSaveDelayMs: options.indexSaveDelayMs,
+    },
     {
       open: () =>
         openStore({

@@ -20,7 +20,17 @@ export interface ServerSources {
   dataDir: string;
   peopleFile?: string;
   projectsFile?: string;
+  /** Quiet time after an ingest before the search index is saved (see INDEX_SAVE_DELAY_MS). */
+  indexSaveDelayMs?: number;
 }
+
+/**
+ * The search index file is saved this long after the last ingest that changed the index, so that
+ * a burst of changes (a `git pull`, an editor saving every few seconds) saves it once. Saving
+ * cannot be spread out like the graph's files: MiniSearch's `toJSON` takes the whole index at
+ * once (about 3 s at 10,000 meetings).
+ */
+export const INDEX_SAVE_DELAY_MS = 5_000;
 
 /** What `/api/health` reports of the ingests. */
 export interface IngestStatus {
@@ -62,6 +72,9 @@ export class ServerState {
   private readonly memo = new ExtractionMemo();
   /** The files of the last ingest, written after its graph was swapped in; the next ingest waits for them. */
   private persisting: Promise<void> = Promise.resolve();
+  private graphSaved = false;
+  /** The search index's next save: waiting for quiet (`timer`) or under way (`running`). */
+  private indexSave: { timer: NodeJS.Timeout | null; running: Promise<void> | null } = { timer: null, running: null };
   private reloadTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
@@ -92,7 +105,8 @@ export class ServerState {
   }
 
   get ingestStatus(): IngestStatus {
-    return { ...this.status };
+    const indexPending = this.indexSave.timer !== null || this.indexSave.running !== null;
+    return { ...this.status, saved: this.graphSaved && !indexPending };
   }
 
   /** The asker over the current store and graph; 503 while the store is unavailable. */
@@ -127,8 +141,13 @@ export class ServerState {
   }
 
   private async ingestOnce(): Promise<IngestRunResult> {
-    // The last ingest's files are written first: both would write the same files.
+    // The last ingest's files are written first: both would write the same files. A search index
+    // save not yet started is dropped (this ingest schedules its own); one under way is awaited,
+    // since the update below changes the index it reads.
     await this.persisting;
+    if (this.indexSave.timer) clearTimeout(this.indexSave.timer);
+    this.indexSave.timer = null;
+    await this.indexSave.running;
     const started = performance.now();
     const store = this.storeLink.current;
     // After the first ingest the live index is updated here, in place, not read back from disk.
@@ -151,15 +170,14 @@ export class ServerState {
       throw err;
     }
     let search = this.loaded.search;
-    let indexSaved: Promise<void> = Promise.resolve();
+    let indexChanged = false;
     if (!this.ingested) {
       search = (await loadSearchIndex(this.sources.dataDir).catch(() => null)) ?? SearchIndex.build(result.graph);
     } else if (!result.reused) {
       // Updated in place, meeting by meeting, in the same tick as the view swap below: no request
-      // runs in between. The file is saved afterwards, off the path of the change (and before the
-      // next update, which waits for `persisting`).
+      // runs in between. The file is saved later, off the path of the change.
       search.update(result.graph);
-      indexSaved = saveSearchIndex(this.sources.dataDir, search, { streaming: true }).catch((err) => this.log(`search index not saved: ${(err as Error).message}`));
+      indexChanged = true;
     }
     this.loaded = { view: new GraphView(result.graph), search };
     this.ingested = true;
@@ -172,13 +190,33 @@ export class ServerState {
       error: null,
       saved: false,
     };
-    this.persisting = Promise.all([result.persisted, indexSaved]).then(
+    this.graphSaved = false;
+    this.persisting = result.persisted.then(
       () => {
-        if (this.status.count === count) this.status = { ...this.status, saved: true };
+        if (this.status.count === count) this.graphSaved = true;
       },
       (err) => this.log(`the ingested graph was not saved: ${(err as Error).message}`),
     );
+    if (indexChanged) this.scheduleIndexSave();
     return result;
+  }
+
+  /** Saves the search index after INDEX_SAVE_DELAY_MS of quiet (or at once from `close`). */
+  private scheduleIndexSave(delayMs = this.sources.indexSaveDelayMs ?? INDEX_SAVE_DELAY_MS): void {
+    if (this.indexSave.timer) clearTimeout(this.indexSave.timer);
+    this.indexSave.timer = setTimeout(() => this.saveIndexNow(), delayMs);
+  }
+
+  private saveIndexNow(): Promise<void> {
+    if (this.indexSave.timer) clearTimeout(this.indexSave.timer);
+    this.indexSave.timer = null;
+    const running = saveSearchIndex(this.sources.dataDir, this.loaded.search, { streaming: true })
+      .catch((err) => this.log(`search index not saved: ${(err as Error).message}`))
+      .finally(() => {
+        if (this.indexSave.running === running) this.indexSave.running = null;
+      });
+    this.indexSave.running = running;
+    return running;
   }
 
   /**
@@ -209,6 +247,8 @@ export class ServerState {
     await this.running?.catch(() => undefined);
     await this.queued?.catch(() => undefined);
     await this.persisting;
+    if (this.indexSave.timer) await this.saveIndexNow();
+    await this.indexSave.running;
     await this.storeLink.close();
   }
 }

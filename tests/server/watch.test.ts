@@ -93,10 +93,10 @@ describe('serve --watch', () => {
     await until(async () => (await server.get('/api/health')).body.lastIngest.error === null);
   });
 
-  it('writes the changed graph to the data folder after the swap, says when in /api/health, and a restart finds it', async () => {
+  it('writes the changed graph and search index to the data folder after the swap, says when in /api/health, and a restart finds them', async () => {
     const own = copyNotes(EXAMPLE_NOTES);
     const dataDir = mkdtempSync(path.join(tmpdir(), 'meetgraph-watch-data-'));
-    let watching: TestServer | null = await startTestServer({ notesDir: own.dir, dataDir, watch: true });
+    let watching: TestServer | null = await startTestServer({ notesDir: own.dir, dataDir, watch: true, indexSaveDelayMs: 300 });
     try {
       await until(async () => (await watching!.get('/api/health')).body.lastIngest.saved === true);
       const countBefore = (await watching.get('/api/health')).body.lastIngest.count;
@@ -107,6 +107,7 @@ describe('serve --watch', () => {
       });
       expect(readFileSync(path.join(dataDir, 'graph-store.json'), 'utf8')).toContain('wombatflange');
       expect(readFileSync(path.join(dataDir, 'graph.json'), 'utf8')).toContain('wombatflange');
+      expect(readFileSync(path.join(dataDir, 'search-index.json'), 'utf8')).toContain('wombatflange');
       await watching.close();
       watching = null;
 
