@@ -73,8 +73,8 @@ export class ServerState {
   /** The files of the last ingest, written after its graph was swapped in; the next ingest waits for them. */
   private persisting: Promise<void> = Promise.resolve();
   private graphSaved = false;
-  /** The search index's next save: waiting for quiet (`timer`) or under way (`running`). */
-  private indexSave: { timer: NodeJS.Timeout | null; running: Promise<void> | null } = { timer: null, running: null };
+  /** The search index's next save: whether the file is behind (`dirty`), waiting for quiet (`timer`), under way (`running`). */
+  private indexSave: { dirty: boolean; timer: NodeJS.Timeout | null; running: Promise<void> | null } = { dirty: false, timer: null, running: null };
   private reloadTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
@@ -105,7 +105,7 @@ export class ServerState {
   }
 
   get ingestStatus(): IngestStatus {
-    const indexPending = this.indexSave.timer !== null || this.indexSave.running !== null;
+    const indexPending = this.indexSave.dirty || this.indexSave.running !== null;
     return { ...this.status, saved: this.graphSaved && !indexPending };
   }
 
@@ -142,12 +142,20 @@ export class ServerState {
 
   private async ingestOnce(): Promise<IngestRunResult> {
     // The last ingest's files are written first: both would write the same files. A search index
-    // save not yet started is dropped (this ingest schedules its own); one under way is awaited,
-    // since the update below changes the index it reads.
+    // save not yet started waits for this ingest's end (so that a burst of changes saves once); one
+    // under way is awaited, since the update below changes the index it reads.
     await this.persisting;
     if (this.indexSave.timer) clearTimeout(this.indexSave.timer);
     this.indexSave.timer = null;
     await this.indexSave.running;
+    try {
+      return await this.ingestAndSwap();
+    } finally {
+      if (this.indexSave.dirty && !this.closed) this.scheduleIndexSave();
+    }
+  }
+
+  private async ingestAndSwap(): Promise<IngestRunResult> {
     const started = performance.now();
     const store = this.storeLink.current;
     // After the first ingest the live index is updated here, in place, not read back from disk.
@@ -170,14 +178,13 @@ export class ServerState {
       throw err;
     }
     let search = this.loaded.search;
-    let indexChanged = false;
     if (!this.ingested) {
       search = (await loadSearchIndex(this.sources.dataDir).catch(() => null)) ?? SearchIndex.build(result.graph);
     } else if (!result.reused) {
       // Updated in place, meeting by meeting, in the same tick as the view swap below: no request
       // runs in between. The file is saved later, off the path of the change.
       search.update(result.graph);
-      indexChanged = true;
+      this.indexSave.dirty = true;
     }
     this.loaded = { view: new GraphView(result.graph), search };
     this.ingested = true;
@@ -197,7 +204,6 @@ export class ServerState {
       },
       (err) => this.log(`the ingested graph was not saved: ${(err as Error).message}`),
     );
-    if (indexChanged) this.scheduleIndexSave();
     return result;
   }
 
@@ -210,8 +216,13 @@ export class ServerState {
   private saveIndexNow(): Promise<void> {
     if (this.indexSave.timer) clearTimeout(this.indexSave.timer);
     this.indexSave.timer = null;
+    this.indexSave.dirty = false;
     const running = saveSearchIndex(this.sources.dataDir, this.loaded.search, { streaming: true })
-      .catch((err) => this.log(`search index not saved: ${(err as Error).message}`))
+      .catch((err) => {
+        // Tried again after the next ingest, or on close.
+        this.indexSave.dirty = true;
+        this.log(`search index not saved: ${(err as Error).message}`);
+      })
       .finally(() => {
         if (this.indexSave.running === running) this.indexSave.running = null;
       });
@@ -247,8 +258,8 @@ export class ServerState {
     await this.running?.catch(() => undefined);
     await this.queued?.catch(() => undefined);
     await this.persisting;
-    if (this.indexSave.timer) await this.saveIndexNow();
     await this.indexSave.running;
+    if (this.indexSave.dirty) await this.saveIndexNow();
     await this.storeLink.close();
   }
 }
