@@ -2,6 +2,7 @@
  * Starting the server: ingest the notes folder, open the store, listen, and optionally watch the
  * folder. `meetgraph serve` and the tests both start it through `startServer`.
  */
+import { answerClientErrorsInJson } from './client-errors.js';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { neo4jConfigFromEnv, type Neo4jConfig } from '../config.js';
@@ -95,6 +96,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(s)));
       s.once('error', reject);
+      answerClientErrorsInJson(s);
     });
   } catch (err) {
     await watcher?.close();
