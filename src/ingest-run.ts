@@ -59,6 +59,7 @@ export interface IngestRunResult {
 export async function runIngest(options: IngestRunOptions): Promise<IngestRunResult> {
   const workspace = new Workspace(options.dataDir);
   const release = await workspace.lockIngest();
+  workspace.removeStaleTemporaryFiles();
   let result: IngestRunResult;
   try {
     result = await ingestLocked(workspace, options);

@@ -3,7 +3,7 @@
  * and manifest, the embedded store's snapshot and the search index. Writes are atomic
  * (write-then-rename) and one ingest at a time holds the lock.
  */
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import lockfile from 'proper-lockfile';
@@ -73,6 +73,33 @@ export class Workspace {
     }
   }
 
+  /**
+   * Removes what writes cut short left behind: the temporary files that atomic writes rename over
+   * the data files (about 250 MB each at 10,000 meetings), once they are older than any write
+   * takes, so that a write still under way (a server saving its search index) keeps its own.
+   */
+  removeStaleTemporaryFiles(now = Date.now()): string[] {
+    const removed: string[] = [];
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return removed;
+    }
+    for (const name of names) {
+      if (!STALE_TEMPORARY.test(name)) continue;
+      const file = path.join(this.dir, name);
+      try {
+        if (now - statSync(file).mtimeMs < STALE_AFTER_MS) continue;
+        rmSync(file, { force: true });
+        removed.push(name);
+      } catch {
+        // gone already, or not ours to remove: left alone
+      }
+    }
+    return removed;
+  }
+
   /** Takes the ingest lock (see `withIngestLock`); the function returned releases it. */
   async lockIngest(waitMs = 30_000): Promise<() => Promise<void>> {
     this.ensure();
@@ -93,6 +120,11 @@ export class Workspace {
     return () => release().catch(() => undefined);
   }
 }
+
+/** `<data file>.<suffix>`: the temporary names of `write-file-atomic` and `writeJsonFileStreaming`. */
+const STALE_TEMPORARY = /^(?:graph|graph-store|manifest|search-index)\.json\.[0-9a-f]+(?:\.[0-9a-f]+)?$/;
+/** Far longer than the longest write measured (about 30 s for 250 MB while serving). */
+const STALE_AFTER_MS = 10 * 60_000;
 
 function readJson<T>(file: string): T | null {
   if (!existsSync(file)) return null;

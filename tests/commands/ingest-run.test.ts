@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -100,5 +100,15 @@ describe('runIngest: what a second ingest into the same data directory redoes', 
     const again = await run();
     expect(again.reused).toBe(false);
     expect(existsSync(path.join(dataDir, 'graph.json'))).toBe(true);
+  });
+
+  it('removes temporary files that writes cut short left in the data directory, once they are old, and only those', async () => {
+    await run();
+    const old = new Date(Date.now() - 60 * 60_000);
+    const names = ['graph-store.json.2983471123', 'graph.json.4242.deadbeef', 'search-index.json.17', 'notes.json.1', 'graph-store.json.bak'];
+    for (const name of names) writeFileSync(path.join(dataDir, name), 'partial');
+    for (const name of names.filter((n) => n !== 'search-index.json.17')) utimesSync(path.join(dataDir, name), old, old);
+    await run();
+    expect(readdirSync(dataDir).filter((n) => names.includes(n)).sort()).toEqual(['graph-store.json.bak', 'notes.json.1', 'search-index.json.17']);
   });
 });
