@@ -54,6 +54,12 @@ export interface IngestRunResult {
   timings: { readMs: number; extractMs: number; loadMs: number; indexMs: number; totalMs: number };
   /** Settles when the files of this ingest are written (at once unless `persistAfter`). */
   persisted: Promise<void>;
+  /**
+   * With `persistAfter`: abandons the writes still to come, because a newer ingest will write
+   * its own. The files stay as the last finished ingest left them (the manifest is written last)
+   * and `persisted` rejects with an AbortError.
+   */
+  cancelPersist: () => void;
 }
 
 export async function runIngest(options: IngestRunOptions): Promise<IngestRunResult> {
@@ -106,13 +112,14 @@ async function ingestLocked(workspace: Workspace, options: IngestRunOptions): Pr
     }));
   if (reused) options.onProgress?.(notes.length, notes.length, '');
   const t2 = performance.now();
+  const abort = new AbortController();
   const writeGraph = async () => {
-    if (!reused) await workspace.writeGraph(graph, manifest, options.persistAfter);
+    if (!reused) await workspace.writeGraph(graph, manifest, options.persistAfter ? { signal: abort.signal } : false);
   };
   if (!options.persistAfter) await writeGraph();
 
   let load: LoadResult | null = null;
-  if (options.store) load = await options.store.load(graph, { persistLater: options.persistAfter });
+  if (options.store) load = await options.store.load(graph, { persistLater: options.persistAfter, signal: abort.signal });
   const t3 = performance.now();
   if (options.indexedByCaller) {
     // nothing to do: see the option
@@ -131,6 +138,7 @@ async function ingestLocked(workspace: Workspace, options: IngestRunOptions): Pr
       await store?.persisted();
       await writeGraph();
     })() : Promise.resolve(),
+    cancelPersist: () => abort.abort(),
   };
 }
 

@@ -14,10 +14,13 @@ import { pipeline } from 'node:stream/promises';
 import { randomBytes } from 'node:crypto';
 import { JsonStreamStringify } from 'json-stream-stringify';
 
-export async function writeJsonFileStreaming(file: string, value: unknown): Promise<void> {
+/** `signal` abandons the write: the file stays as it was, and the promise rejects with an AbortError. */
+export async function writeJsonFileStreaming(file: string, value: unknown, signal?: AbortSignal): Promise<void> {
   const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
   try {
-    await pipeline(new JsonStreamStringify(value), createWriteStream(temporary));
+    signal?.throwIfAborted();
+    await pipeline(new JsonStreamStringify(value), createWriteStream(temporary), { signal });
+    signal?.throwIfAborted();
     const handle = await open(temporary, 'r+');
     try {
       await handle.sync();

@@ -51,11 +51,15 @@ export class Workspace {
     return readJson<IngestManifest>(this.manifestFile);
   }
 
-  /** Writes the graph, then the manifest that vouches for it; `streaming` keeps the event loop free meanwhile (a server). */
-  async writeGraph(graph: MeetingGraph, manifest: IngestManifest, streaming = false): Promise<void> {
+  /**
+   * Writes the graph, then the manifest that vouches for it. `streaming` keeps the event loop
+   * free meanwhile (a server), and its `signal` abandons the write before the manifest.
+   */
+  async writeGraph(graph: MeetingGraph, manifest: IngestManifest, streaming: { signal?: AbortSignal } | false = false): Promise<void> {
     this.ensure();
-    if (streaming) await writeJsonFileStreaming(this.graphFile, graph);
+    if (streaming) await writeJsonFileStreaming(this.graphFile, graph, streaming.signal);
     else await writeFileAtomic(this.graphFile, JSON.stringify(graph));
+    if (streaming) streaming.signal?.throwIfAborted();
     await writeFileAtomic(this.manifestFile, JSON.stringify(manifest, null, 1));
   }
 

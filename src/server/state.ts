@@ -72,6 +72,7 @@ export class ServerState {
   private readonly memo = new ExtractionMemo();
   /** The files of the last ingest, written after its graph was swapped in; the next ingest waits for them. */
   private persisting: Promise<void> = Promise.resolve();
+  private cancelLastPersist: () => void = () => undefined;
   private graphSaved = false;
   /** The search index's next save: whether the file is behind (`dirty`), waiting for quiet (`timer`), under way (`running`). */
   private indexSave: { dirty: boolean; timer: NodeJS.Timeout | null; running: Promise<void> | null } = { dirty: false, timer: null, running: null };
@@ -141,9 +142,12 @@ export class ServerState {
   }
 
   private async ingestOnce(): Promise<IngestRunResult> {
-    // The last ingest's files are written first: both would write the same files. A search index
-    // save not yet started waits for this ingest's end (so that a burst of changes saves once); one
-    // under way is awaited, since the update below changes the index it reads.
+    // The last ingest's files are still being written when changes come quickly (half a minute at
+    // 10k): this ingest will write newer ones, so those writes are abandoned, and what they leave
+    // behind is the older, consistent state (see `cancelPersist`). A search index save not yet
+    // started waits for this ingest's end (so that a burst of changes saves once); one under way
+    // is awaited, since the update below changes the index it reads.
+    this.cancelLastPersist();
     await this.persisting;
     if (this.indexSave.timer) clearTimeout(this.indexSave.timer);
     this.indexSave.timer = null;
@@ -198,11 +202,14 @@ export class ServerState {
       saved: false,
     };
     this.graphSaved = false;
+    this.cancelLastPersist = result.cancelPersist;
     this.persisting = result.persisted.then(
       () => {
         if (this.status.count === count) this.graphSaved = true;
       },
-      (err) => this.log(`the ingested graph was not saved: ${(err as Error).message}`),
+      (err) => {
+        if ((err as Error).name !== 'AbortError') this.log(`the ingested graph was not saved: ${(err as Error).message}`);
+      },
     );
     return result;
   }

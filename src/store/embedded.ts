@@ -104,7 +104,7 @@ export class EmbeddedStore implements GraphStore {
    * rewritten afterwards, only when something changed.
    */
   load(graph: MeetingGraph, options: LoadOptions = {}): Promise<LoadResult> {
-    const next = this.loading.then(() => this.loadNow(graph, options.persistLater === true));
+    const next = this.loading.then(() => this.loadNow(graph, options.persistLater === true ? { signal: options.signal } : null));
     this.loading = next.then(() => this.writing).catch(() => undefined);
     return next;
   }
@@ -114,7 +114,8 @@ export class EmbeddedStore implements GraphStore {
     await this.writing;
   }
 
-  private async loadNow(input: MeetingGraph, persistLater: boolean): Promise<LoadResult> {
+  /** `later`: write the file after answering (see `LoadOptions`); null writes it before. */
+  private async loadNow(input: MeetingGraph, later: { signal?: AbortSignal } | null): Promise<LoadResult> {
     this.assertOpen();
     const parts = partitionGraph(input);
     const plan = planLoad(this.graph.meetingStates(), parts.meetings);
@@ -130,8 +131,8 @@ export class EmbeddedStore implements GraphStore {
     if (plan.write.length > 0 || plan.remove.length > 0 || head !== this.head) this.fileCurrent = false;
     this.head = head;
     if (!this.fileCurrent) {
-      this.writing = this.writeFile(snapshot, persistLater);
-      if (!persistLater) await this.writing;
+      this.writing = this.writeFile(snapshot, later);
+      if (!later) await this.writing;
     }
     return { written: plan.write.length, removed: plan.remove.length, unchanged: plan.unchanged.length };
   }
@@ -140,8 +141,8 @@ export class EmbeddedStore implements GraphStore {
    * Writes the snapshot of one load; the next load waits for it, and rewrites the file if it
    * failed. Written later, it is serialised piece by piece so that queries go on meanwhile.
    */
-  private async writeFile(snapshot: MeetingGraph, later: boolean): Promise<void> {
-    if (later) await writeSnapshotFileStreaming(this.file, snapshot);
+  private async writeFile(snapshot: MeetingGraph, later: { signal?: AbortSignal } | null): Promise<void> {
+    if (later) await writeSnapshotFileStreaming(this.file, snapshot, later.signal);
     else await writeSnapshotFile(this.file, serializeSnapshot(snapshot));
     this.fileCurrent = true;
   }

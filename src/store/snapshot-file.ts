@@ -122,11 +122,12 @@ export async function writeSnapshotFile(file: string, content: string): Promise<
  * `writeSnapshotFile` of `serializeSnapshot(graph)`, serialised as it is written so that a
  * server keeps answering meanwhile (see `writeJsonFileStreaming`); the same bytes.
  */
-export async function writeSnapshotFileStreaming(file: string, graph: MeetingGraph): Promise<void> {
+export async function writeSnapshotFileStreaming(file: string, graph: MeetingGraph, signal?: AbortSignal): Promise<void> {
   try {
     await mkdir(path.dirname(file), { recursive: true });
-    await writeJsonFileStreaming(file, { format: FORMAT, version: VERSION, graph });
+    await writeJsonFileStreaming(file, { format: FORMAT, version: VERSION, graph }, signal);
   } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
     throw new StoreError(`cannot write the graph store ${file}: ${firstLine(err)}`, 'io', { cause: err });
   }
 }

@@ -192,6 +192,11 @@ export interface LoadOptions {
    * (`persisted` waits for it). For a store whose graph lives in a database, loading is writing.
    */
   persistLater?: boolean;
+  /**
+   * Abandons a write made later (a newer graph is on its way): the file stays as it was, the next
+   * load writes it, and `persisted` rejects with an AbortError.
+   */
+  signal?: AbortSignal;
 }
 
 export interface GraphStore {

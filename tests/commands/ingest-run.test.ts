@@ -111,4 +111,35 @@ describe('runIngest: what a second ingest into the same data directory redoes', 
     await run();
     expect(readdirSync(dataDir).filter((n) => names.includes(n)).sort()).toEqual(['graph-store.json.bak', 'notes.json.1', 'search-index.json.17']);
   });
+
+  it('with persistAfter, cancelPersist abandons the writes not yet done: the graph file and manifest stay as they were', async () => {
+    const embedded = await EmbeddedStore.open(dataDir);
+    await runIngest({ notesDir, dataDir, peopleFile, projectsFile, store: embedded });
+    const files = ['graph.json', 'manifest.json'];
+    const before = files.map((f) => readFileSync(path.join(dataDir, f), 'utf8'));
+    appendFileSync(path.join(notesDir, '2021-04-06.md'), '\n### Cards\n\nTom will punch the cards.\n');
+    // The store's own write is held until the cancel, so that the graph file's write comes after it.
+    let release = (): void => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const store = Object.assign(Object.create(embedded) as EmbeddedStore, {
+      persisted: async () => {
+        await held;
+        await embedded.persisted();
+      },
+    });
+
+    const result = await runIngest({ notesDir, dataDir, peopleFile, projectsFile, store, persistAfter: true, indexedByCaller: true });
+    result.cancelPersist();
+    release();
+    await expect(result.persisted).rejects.toMatchObject({ name: 'AbortError' });
+    expect((await embedded.discussions({})).map((d) => d.heading)).toContain('Cards');
+    expect(files.map((f) => readFileSync(path.join(dataDir, f), 'utf8'))).toEqual(before);
+    expect(readdirSync(dataDir).filter((n) => /\.json\.[0-9a-f.]+$/.test(n))).toEqual([]);
+
+    // The lock is free, and the next ingest writes what was abandoned.
+    const again = await runIngest({ notesDir, dataDir, peopleFile, projectsFile, store: embedded });
+    expect(again.reused).toBe(false);
+    expect(readFileSync(path.join(dataDir, 'graph.json'), 'utf8')).toContain('Cards');
+    await embedded.close();
+  });
 });

@@ -146,6 +146,25 @@ describe('embedded store persistence', () => {
     expect((await (await EmbeddedStore.open(dir)).person('alice'))?.name).toBe('Alice Renamed');
   });
 
+  it('with persistLater, an aborted signal abandons the write: the file stays, persisted() says so, the next load writes', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, SNAPSHOT_FILE_NAME);
+    const store = await EmbeddedStore.open(dir);
+    await store.load(smallGraph());
+    const before = await readFile(file, 'utf8');
+    const renamed = smallGraph();
+    renamed.people = renamed.people.map((p) => (p.id === 'alice' ? { ...p, name: 'Alice Renamed' } : p));
+    const abort = new AbortController();
+    abort.abort();
+    await store.load(renamed, { persistLater: true, signal: abort.signal });
+    await expect(store.persisted()).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await readFile(file, 'utf8')).toBe(before);
+    expect(await readdir(dir)).toEqual([SNAPSHOT_FILE_NAME]);
+    expect((await store.person('alice'))?.name).toBe('Alice Renamed');
+    await store.load(renamed);
+    expect(await readFile(file, 'utf8')).toContain('Alice Renamed');
+  });
+
   it('serialises concurrent loads', async () => {
     const store = await EmbeddedStore.open(await tempDir());
     const [first, second] = await Promise.all([store.load(smallGraph()), store.load(smallGraph())]);
