@@ -101,13 +101,11 @@ export async function ingestNotesAsync(notes: RawNote[], options: IngestNotesOpt
   const count = workerCount(notes.length, options.workers);
   if (count === 0) return finish(notes, extractOnThisThread(notes, options), options);
   const workers = IngestWorkers.start(count);
-  let extracted: Extracted;
   try {
-    extracted = await extractWith(workers, notes, options).catch(() => extractOnThisThread(notes, options));
+    return await ingestWithWorkers(notes, options, workers);
   } finally {
     await workers.close();
   }
-  return finish(notes, extracted, options);
 }
 
 /**
@@ -126,8 +124,6 @@ export async function ingestNotesInWorkers(notes: RawNote[], options: IngestNote
 }
 
 async function ingestWithWorkers(notes: RawNote[], options: IngestNotesOptions, workers: IngestWorkers): Promise<MeetingGraph> {
-  const fromMemo = options.memo && extractWithMemo(notes, options, options.memo);
-  if (fromMemo) return finish(notes, fromMemo, options);
   const extracted = await extractWith(workers, notes, options).catch(() => extractOnThisThread(notes, options));
   return finish(notes, extracted, options);
 }
