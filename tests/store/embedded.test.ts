@@ -22,6 +22,17 @@ afterAll(async () => {
 
 describeGraphStoreContract('embedded', { openEmpty: async () => EmbeddedStore.open(await tempDir()) });
 
+/** A store holding the small graph in a new data folder, and that graph with Alice renamed (an entity change, no meeting change). */
+async function storeLoadedWithRenameAhead() {
+  const dir = await tempDir();
+  const file = path.join(dir, SNAPSHOT_FILE_NAME);
+  const store = await EmbeddedStore.open(dir);
+  await store.load(smallGraph());
+  const renamed = smallGraph();
+  renamed.people = renamed.people.map((p) => (p.id === 'alice' ? { ...p, name: 'Alice Renamed' } : p));
+  return { dir, file, store, renamed };
+}
+
 /** Every named query with a few parameters, to compare two stores' answers. */
 async function answers(store: GraphStore) {
   return {
@@ -80,11 +91,7 @@ describe('embedded store persistence', () => {
   });
 
   it('rewrites the file when only an entity changed (no meeting did)', async () => {
-    const dir = await tempDir();
-    const store = await EmbeddedStore.open(dir);
-    await store.load(smallGraph());
-    const renamed = smallGraph();
-    renamed.people = renamed.people.map((p) => (p.id === 'alice' ? { ...p, name: 'Alice Renamed' } : p));
+    const { dir, store, renamed } = await storeLoadedWithRenameAhead();
     expect(await store.load(renamed)).toEqual({ written: 0, removed: 0, unchanged: 4 });
     await store.close();
     const reopened = await EmbeddedStore.open(dir);
@@ -92,12 +99,7 @@ describe('embedded store persistence', () => {
   });
 
   it('writes the file on the next load when the last write failed, even if that load changes nothing', async () => {
-    const dir = await tempDir();
-    const file = path.join(dir, SNAPSHOT_FILE_NAME);
-    const store = await EmbeddedStore.open(dir);
-    await store.load(smallGraph());
-    const renamed = smallGraph();
-    renamed.people = renamed.people.map((p) => (p.id === 'alice' ? { ...p, name: 'Alice Renamed' } : p));
+    const { dir, file, store, renamed } = await storeLoadedWithRenameAhead();
     // A directory where the file should go: the atomic rename fails.
     await rm(file);
     await mkdir(file);
@@ -111,13 +113,8 @@ describe('embedded store persistence', () => {
   });
 
   it('with persistLater, answers from the new graph before its file is written, and persisted() waits for the file', async () => {
-    const dir = await tempDir();
-    const file = path.join(dir, SNAPSHOT_FILE_NAME);
-    const store = await EmbeddedStore.open(dir);
-    await store.load(smallGraph());
+    const { file, store, renamed } = await storeLoadedWithRenameAhead();
     const before = await readFile(file, 'utf8');
-    const renamed = smallGraph();
-    renamed.people = renamed.people.map((p) => (p.id === 'alice' ? { ...p, name: 'Alice Renamed' } : p));
 
     expect(await store.load(renamed, { persistLater: true })).toEqual({ written: 0, removed: 0, unchanged: 4 });
     expect((await store.person('alice'))?.name).toBe('Alice Renamed');
@@ -129,12 +126,7 @@ describe('embedded store persistence', () => {
   });
 
   it('with persistLater, a failed write rejects persisted() and the next load writes the file', async () => {
-    const dir = await tempDir();
-    const file = path.join(dir, SNAPSHOT_FILE_NAME);
-    const store = await EmbeddedStore.open(dir);
-    await store.load(smallGraph());
-    const renamed = smallGraph();
-    renamed.people = renamed.people.map((p) => (p.id === 'alice' ? { ...p, name: 'Alice Renamed' } : p));
+    const { dir, file, store, renamed } = await storeLoadedWithRenameAhead();
     await rm(file);
     await mkdir(file);
     await store.load(renamed, { persistLater: true });
@@ -147,13 +139,8 @@ describe('embedded store persistence', () => {
   });
 
   it('with persistLater, an aborted signal abandons the write: the file stays, persisted() says so, the next load writes', async () => {
-    const dir = await tempDir();
-    const file = path.join(dir, SNAPSHOT_FILE_NAME);
-    const store = await EmbeddedStore.open(dir);
-    await store.load(smallGraph());
+    const { dir, file, store, renamed } = await storeLoadedWithRenameAhead();
     const before = await readFile(file, 'utf8');
-    const renamed = smallGraph();
-    renamed.people = renamed.people.map((p) => (p.id === 'alice' ? { ...p, name: 'Alice Renamed' } : p));
     const abort = new AbortController();
     abort.abort();
     await store.load(renamed, { persistLater: true, signal: abort.signal });
