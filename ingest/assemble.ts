@@ -1,17 +1,33 @@
 /**
  * Stage 4 — assemble: the facts of every note → one serialisable MeetingGraph with stable ids.
+ *
+ * In two steps. First the folder-wide decisions, read from every note: which discovered names
+ * the folder writes as names and which of them become projects, the ids of people and projects,
+ * and which projects are named only in passing. Then each meeting's slice of the graph, a
+ * function of its note's facts and those decisions alone. A caller that keeps the slices of its
+ * last assembly (the server, through its memo) hands them back, and the slice of a note whose
+ * facts are the same is reused when the decisions are the same too: a changed note then costs
+ * its own slice, and the caller learns which meetings were assembled anew.
  */
+import { createHash } from 'node:crypto';
 import {
   emptyGraph,
   slug,
+  type About,
+  type ActionItem,
+  type Attendance,
+  type Cites,
+  type Discussed,
+  type Discussion,
   type Evidence,
   type IngestWarning,
+  type Meeting,
   type MeetingGraph,
   type Person,
   type Project,
   type ProjectCandidate,
 } from '../src/domain.js';
-import type { NoteFacts } from './extract.js';
+import type { NoteFacts, SectionFacts } from './extract.js';
 import type { PeopleDirectory } from './people.js';
 import { isProgrammingLanguage, namedInPassing, type PassingKind, type ProjectDirectory } from './projects.js';
 import { NameCaseEvidence } from './project-discovery.js';
@@ -21,6 +37,60 @@ export interface AssembleOptions {
   promoteDiscoveredAt: number | null;
   /** Share of meetings at or above which a project is the folder's umbrella name. */
   umbrellaShare: number;
+  /**
+   * Makes ready, in one call, the facts of the notes about to be sliced anew, and returns the
+   * facts to slice: the topic pass, on copies when the facts given must stay as they are.
+   * The decisions never read what it adds. Default: the facts as given.
+   */
+  prepare?: (facts: NoteFacts[]) => NoteFacts[];
+  /**
+   * The slices of an earlier assembly: `slices[i]`, made from the very facts now at `facts[i]`
+   * (null where there is none), is reused when it was made under the same decisions.
+   */
+  reuse?: { decisionsKey: string; slices: Array<MeetingSlice | null> };
+}
+
+/** What one meeting adds to the graph: a function of its note's facts and the folder's decisions. */
+export interface MeetingSlice {
+  meeting: Meeting;
+  /** The note's own date (null when it has none): two notes of one date are reported by the folder pass. */
+  date: string | null;
+  discussions: Discussion[];
+  attendance: Attendance[];
+  discussed: Discussed[];
+  about: About[];
+  cites: Cites[];
+  actionItems: ActionItem[];
+  /** The note's parse and extraction warnings. */
+  warnings: IngestWarning[];
+  /** Keys of the people and projects its edges use (the graph lists only those). */
+  personKeys: number[];
+  projectKeys: number[];
+  /** The topics its discussions are about, [id, name], in the order met. */
+  topics: Array<[string, string]>;
+}
+
+/** What the folder decides for every slice; a slice reads nothing else of the other notes. */
+interface FolderDecisions {
+  /** Of each capitalised discovered name: whether the folder writes it as a name (see NameCaseEvidence). */
+  nameVerdicts: Map<string, boolean>;
+  /** Discovered names that became projects, to the project's key. */
+  promoted: Map<string, number>;
+  /** By directory key. */
+  personIds: string[];
+  projectIds: string[];
+  /** By project key: whether a passing mention of it does not count (see namedInPassing). */
+  passingKinds: PassingKind[];
+}
+
+export interface Assembly {
+  graph: MeetingGraph;
+  /** Each note's slice, in the order of the facts given. */
+  slices: MeetingSlice[];
+  /** Fingerprint of the decisions the slices were made under. */
+  decisionsKey: string;
+  /** Ids of the meetings sliced anew: all of them unless slices were reused. */
+  rebuilt: Set<string>;
 }
 
 export function assembleGraph(
@@ -30,18 +100,53 @@ export function assembleGraph(
   warnings: IngestWarning[],
   options: AssembleOptions,
 ): MeetingGraph {
-  const graph = emptyGraph();
-  graph.warnings.push(...warnings);
+  return assembleFolder(facts, people, projects, warnings, options).graph;
+}
 
+/** `assembleGraph`, with the slices and what was sliced anew. */
+export function assembleFolder(
+  facts: NoteFacts[],
+  people: PeopleDirectory,
+  projects: ProjectDirectory,
+  warnings: IngestWarning[],
+  options: AssembleOptions,
+): Assembly {
+  const { decisions, projectCandidates } = decide(facts, people, projects, options);
+  const decisionsKey = fingerprintOf(decisions);
+  const reusable = options.reuse?.decisionsKey === decisionsKey ? options.reuse.slices : [];
+  const slices: Array<MeetingSlice | null> = facts.map((_, i) => reusable[i] ?? null);
+  const fresh = facts.flatMap((f, i) => (slices[i] ? [] : [i]));
+  const ready = options.prepare ? options.prepare(fresh.map((i) => facts[i])) : fresh.map((i) => facts[i]);
+  fresh.forEach((i, j) => {
+    slices[i] = sliceOf(ready[j], decisions, projects);
+  });
+  const made = slices as MeetingSlice[];
+  const graph = joinSlices(made, warnings, people, projects, decisions);
+  graph.projectCandidates = projectCandidates;
+  return { graph, slices: made, decisionsKey, rebuilt: new Set(fresh.map((i) => made[i].meeting.id)) };
+}
+
+/** The folder-wide step. Reads the facts without changing them; promotes names into `projects`. */
+function decide(
+  facts: NoteFacts[],
+  people: PeopleDirectory,
+  projects: ProjectDirectory,
+  options: AssembleOptions,
+): { decisions: FolderDecisions; projectCandidates: ProjectCandidate[] } {
   // Discovered project names: candidates for the user, promoted to projects when there is no registry.
   // A capitalised word counts only if the folder writes it as a name, not as an ordinary word.
   const caseEvidence = new NameCaseEvidence();
   for (const f of facts) for (const s of f.sections) for (const sentence of s.sentences) caseEvidence.add(sentence.text);
+  const nameVerdicts = new Map<string, boolean>();
+  for (const f of facts) {
+    for (const s of f.sections) {
+      for (const d of s.discovered) if (d.kind === 'capitalised' && !nameVerdicts.has(d.name)) nameVerdicts.set(d.name, caseEvidence.isName(d.name));
+    }
+  }
   const discovered = new Map<string, { meetings: Set<string>; evidence: Evidence[] }>();
   for (const f of facts) {
     for (const s of f.sections) {
-      s.discovered = s.discovered.filter((d) => d.kind !== 'capitalised' || caseEvidence.isName(d.name));
-      for (const d of s.discovered) {
+      for (const d of keptDiscovered(s, nameVerdicts)) {
         const entry = discovered.get(d.name) ?? { meetings: new Set(), evidence: [] };
         entry.meetings.add(f.note.id);
         if (entry.evidence.length < 3) entry.evidence.push(d.evidence);
@@ -62,19 +167,12 @@ export function assembleGraph(
       for (const n of spellings) promoted.set(n, key);
     }
   }
-  graph.projectCandidates = [...discovered.entries()]
+  const projectCandidates = [...discovered.entries()]
     .filter(([name]) => !promoted.has(name))
     .map(([name, e]): ProjectCandidate => ({ name, count: e.meetings.size, evidence: e.evidence }))
     // With a registry, names seen once are noise beside it; without one they are all there is to review.
     .filter((c) => c.count >= 2 || options.promoteDiscoveredAt !== null)
     .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
-
-  const personIds = uniqueIds(people.records.map((r) => r.name));
-  const projectIds = uniqueIds(projects.records.map((r) => r.name));
-  const usedPeople = new Set<number>();
-  const usedProjects = new Set<number>();
-  const topicIds = new Map<string, string>();
-  const referenceIds = new Set<string>();
 
   // The folder's umbrella name (named in nearly every meeting; read from the folder, not
   // configured) and programming languages are mostly named in passing: see namedInPassing.
@@ -83,92 +181,162 @@ export function assembleGraph(
     const keys = new Set(f.sections.flatMap((s) => [...s.projects.keys()]));
     for (const k of keys) meetingsNaming.set(k, (meetingsNaming.get(k) ?? 0) + 1);
   }
-  const kindOf = (key: number): PassingKind =>
-    isProgrammingLanguage(projects.records[key].name)
+  const passingKinds = projects.records.map((r): PassingKind =>
+    isProgrammingLanguage(r.name)
       ? 'language'
-      : facts.length >= 10 && (meetingsNaming.get(key) ?? 0) >= options.umbrellaShare * facts.length
+      : facts.length >= 10 && (meetingsNaming.get(r.key) ?? 0) >= options.umbrellaShare * facts.length
         ? 'umbrella'
-        : 'other';
-  for (const f of facts) {
-    for (const s of f.sections) {
-      for (const [k, salience] of s.projectSalience) if (namedInPassing(salience, kindOf(k))) s.projects.delete(k);
-    }
-  }
+        : 'other',
+  );
+  const decisions: FolderDecisions = {
+    nameVerdicts,
+    promoted,
+    personIds: uniqueIds(people.records.map((r) => r.name)),
+    projectIds: uniqueIds(projects.records.map((r) => r.name)),
+    passingKinds,
+  };
+  return { decisions, projectCandidates };
+}
 
-  const seenDates = new Map<string, string>();
-  for (const f of facts) {
-    const { note } = f;
-    const meetingId = note.id;
-    graph.warnings.push(...note.warnings, ...f.warnings);
-    const date = note.date ?? '0000-00-00';
-    if (note.date && seenDates.has(note.date)) {
-      graph.warnings.push({ kind: 'duplicate-date', file: note.source, line: 1, message: `same date as ${seenDates.get(note.date)}; both kept as separate meetings` });
-    } else if (note.date) seenDates.set(note.date, note.source);
-    graph.meetings.push({ id: meetingId, date, title: note.title, description: note.description, source: note.source, contentHash: note.contentHash });
-    for (const a of f.attendance) {
-      usedPeople.add(a.key);
-      graph.attendance.push({ personId: personIds[a.key], meetingId, role: a.role, evidence: a.evidence });
+/** A section's discovered names, less the capitalised words the folder does not write as names. */
+function keptDiscovered(s: SectionFacts, nameVerdicts: Map<string, boolean>): SectionFacts['discovered'] {
+  return s.discovered.filter((d) => d.kind !== 'capitalised' || nameVerdicts.get(d.name) === true);
+}
+
+/** One meeting's slice. Reads `facts` without changing them. */
+function sliceOf(f: NoteFacts, decisions: FolderDecisions, projects: ProjectDirectory): MeetingSlice {
+  const { note } = f;
+  const { personIds, projectIds } = decisions;
+  const meetingId = note.id;
+  const slice: MeetingSlice = {
+    meeting: { id: meetingId, date: note.date ?? '0000-00-00', title: note.title, description: note.description, source: note.source, contentHash: note.contentHash },
+    date: note.date,
+    discussions: [],
+    attendance: [],
+    discussed: [],
+    about: [],
+    cites: [],
+    actionItems: [],
+    warnings: [...note.warnings, ...f.warnings],
+    personKeys: [],
+    projectKeys: [],
+    topics: [],
+  };
+  const personKeys = new Set<number>();
+  const projectKeys = new Set<number>();
+  for (const a of f.attendance) {
+    personKeys.add(a.key);
+    slice.attendance.push({ personId: personIds[a.key], meetingId, role: a.role, evidence: a.evidence });
+  }
+  for (const s of f.sections) {
+    const discussionId = `${meetingId}#${s.order}`;
+    slice.discussions.push({ id: discussionId, meetingId, heading: s.section.heading, text: s.text, order: s.order, line: s.section.line });
+    for (const [key, evidence] of s.people) {
+      personKeys.add(key);
+      slice.discussed.push({ personId: personIds[key], discussionId, evidence });
     }
-    for (const s of f.sections) {
-      const discussionId = `${meetingId}#${s.order}`;
-      graph.discussions.push({ id: discussionId, meetingId, heading: s.section.heading, text: s.text, order: s.order, line: s.section.line });
-      for (const [key, evidence] of s.people) {
-        usedPeople.add(key);
-        graph.discussed.push({ personId: personIds[key], discussionId, evidence });
+    const about = new Map<number, Evidence>();
+    for (const [key, evidence] of s.projects) {
+      const salience = s.projectSalience.get(key);
+      if (!salience || !namedInPassing(salience, decisions.passingKinds[key])) about.set(key, evidence);
+    }
+    for (const [key, evidence] of about) {
+      projectKeys.add(key);
+      slice.about.push({ discussionId, targetId: projectIds[key], target: 'project', evidence });
+    }
+    for (const d of keptDiscovered(s, decisions.nameVerdicts)) {
+      const key = decisions.promoted.get(d.name);
+      if (key !== undefined && !about.has(key)) {
+        about.set(key, d.evidence);
+        projectKeys.add(key);
+        slice.about.push({ discussionId, targetId: projectIds[key] ?? slug(d.name), target: 'project', evidence: d.evidence });
       }
-      for (const [key, evidence] of s.projects) {
-        usedProjects.add(key);
-        graph.about.push({ discussionId, targetId: projectIds[key], target: 'project', evidence });
-      }
-      for (const d of s.discovered) {
-        const key = promoted.get(d.name);
-        if (key !== undefined && !s.projects.has(key)) {
-          s.projects.set(key, d.evidence);
-          usedProjects.add(key);
-          graph.about.push({ discussionId, targetId: projectIds[key] ?? slug(d.name), target: 'project', evidence: d.evidence });
-        }
-      }
-      for (const [name, evidence] of s.topics) {
-        const id = `topic:${slug(name)}`;
-        topicIds.set(id, name);
-        graph.about.push({ discussionId, targetId: id, target: 'topic', evidence });
-      }
-      for (const [url, evidence] of s.references) {
-        if (!referenceIds.has(url)) {
-          referenceIds.add(url);
-          graph.references.push({ id: url, url });
-        }
-        graph.cites.push({ discussionId, referenceId: url, evidence });
-      }
-      s.actions.forEach((a, i) => {
-        usedPeople.add(a.owner);
-        for (const p of a.projects) usedProjects.add(p);
-        graph.actionItems.push({
-          id: `${discussionId}/a${i + 1}`,
-          task: a.task,
-          status: a.status,
-          ownerId: personIds[a.owner],
-          discussionId,
-          projectIds: [...new Set(a.projects.map((p) => projectIds[p] ?? slug(projects.records[p].name)))],
-          evidence: a.evidence,
-        });
+    }
+    for (const [name, evidence] of s.topics) {
+      const id = `topic:${slug(name)}`;
+      slice.topics.push([id, name]);
+      slice.about.push({ discussionId, targetId: id, target: 'topic', evidence });
+    }
+    for (const [url, evidence] of s.references) slice.cites.push({ discussionId, referenceId: url, evidence });
+    s.actions.forEach((a, i) => {
+      personKeys.add(a.owner);
+      for (const p of a.projects) projectKeys.add(p);
+      slice.actionItems.push({
+        id: `${discussionId}/a${i + 1}`,
+        task: a.task,
+        status: a.status,
+        ownerId: personIds[a.owner],
+        discussionId,
+        projectIds: [...new Set(a.projects.map((p) => projectIds[p] ?? slug(projects.records[p].name)))],
+        evidence: a.evidence,
       });
-    }
+    });
   }
+  slice.personKeys = [...personKeys];
+  slice.projectKeys = [...projectKeys];
+  return slice;
+}
 
-  // Project ids may have been added by promotion after the first id pass.
-  const finalProjectIds = uniqueIds(projects.records.map((r) => r.name));
+/** The graph of the slices, in their order, with the entities they use and the folder's warnings. */
+function joinSlices(
+  slices: MeetingSlice[],
+  warnings: IngestWarning[],
+  people: PeopleDirectory,
+  projects: ProjectDirectory,
+  decisions: FolderDecisions,
+): MeetingGraph {
+  const graph = emptyGraph();
+  graph.warnings.push(...warnings);
+  const usedPeople = new Set<number>();
+  const usedProjects = new Set<number>();
+  const topicIds = new Map<string, string>();
+  const referenceIds = new Set<string>();
+  const seenDates = new Map<string, string>();
+  for (const slice of slices) {
+    const { meeting } = slice;
+    graph.warnings.push(...slice.warnings);
+    if (slice.date && seenDates.has(slice.date)) {
+      graph.warnings.push({ kind: 'duplicate-date', file: meeting.source, line: 1, message: `same date as ${seenDates.get(slice.date)}; both kept as separate meetings` });
+    } else if (slice.date) seenDates.set(slice.date, meeting.source);
+    graph.meetings.push(meeting);
+    append(graph.discussions, slice.discussions);
+    append(graph.attendance, slice.attendance);
+    append(graph.discussed, slice.discussed);
+    append(graph.about, slice.about);
+    append(graph.cites, slice.cites);
+    append(graph.actionItems, slice.actionItems);
+    for (const { referenceId } of slice.cites) {
+      if (!referenceIds.has(referenceId)) {
+        referenceIds.add(referenceId);
+        graph.references.push({ id: referenceId, url: referenceId });
+      }
+    }
+    for (const [id, name] of slice.topics) topicIds.set(id, name);
+    for (const k of slice.personKeys) usedPeople.add(k);
+    for (const k of slice.projectKeys) usedProjects.add(k);
+  }
   graph.people = [...usedPeople].sort((a, b) => a - b).map((k): Person => {
     const r = people.records[k];
     const aliases = new Set<string>([...r.registryAliases, ...[...r.spellings.keys()].filter((s) => s !== r.name), ...r.handles]);
-    return { id: personIds[k], name: r.name, aliases: [...aliases].sort() };
+    return { id: decisions.personIds[k], name: r.name, aliases: [...aliases].sort() };
   });
   graph.projects = [...usedProjects].sort((a, b) => a - b).map((k): Project => {
     const r = projects.records[k];
-    return { id: finalProjectIds[k], name: r.name, aliases: [...r.aliases], origin: r.origin };
+    return { id: decisions.projectIds[k], name: r.name, aliases: [...r.aliases], origin: r.origin };
   });
   graph.topics = [...topicIds.entries()].map(([id, name]) => ({ id, name })).sort((a, b) => (a.id < b.id ? -1 : 1));
   return graph;
+}
+
+function append<T>(to: T[], items: T[]): void {
+  for (const item of items) to.push(item);
+}
+
+function fingerprintOf(decisions: FolderDecisions): string {
+  const { nameVerdicts, promoted, personIds, projectIds, passingKinds } = decisions;
+  return createHash('sha256')
+    .update(JSON.stringify([[...nameVerdicts], [...promoted], personIds, projectIds, passingKinds]))
+    .digest('hex');
 }
 
 /** Slug ids, suffixed when two names slug the same. */

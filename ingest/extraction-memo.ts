@@ -10,12 +10,15 @@
  * what extraction would give again, and only the others are parsed and extracted. Otherwise the
  * caller extracts the whole folder and the memo starts over from that run.
  *
- * Topics and assembly still run over the whole folder: they count across notes (promoted
- * project names, the umbrella project, ids). They change the facts they are given, so they get
- * copies and the memo keeps its facts as extraction made them.
+ * Assembly's folder-wide decisions still read every note: they count across notes (promoted
+ * project names, the umbrella project, ids). The memo keeps the last assembly's slice of each
+ * note, which assembly reuses for the same facts under the same decisions (see `assembleFolder`),
+ * and from that what changed, meeting by meeting (`lastChanges`). The topic pass changes the
+ * facts it is given, so it gets copies and the memo keeps its facts as extraction made them.
  */
 import { createHash } from 'node:crypto';
-import type { IngestWarning } from '../src/domain.js';
+import type { GraphChanges, IngestWarning, MeetingGraph } from '../src/domain.js';
+import type { AssembleOptions, Assembly, MeetingSlice } from './assemble.js';
 import type { AttendeeEntry } from './attendees.js';
 import type { ExtractContext, NoteFacts, SectionFacts } from './extract.js';
 import type { MeetingKey } from './note-stages.js';
@@ -49,6 +52,10 @@ export class ExtractionMemo {
   private contextKey: string | null = null;
   private people: PeopleDirectory | null = null;
   lastRun: MemoRun | null = null;
+  /** The last assembly: each slice by the very facts it was made from. */
+  private assembly: { decisionsKey: string; slices: Map<NoteFacts, MeetingSlice>; graph: MeetingGraph } | null = null;
+  /** How the last assembled graph differs from the one before it (null until there are two). */
+  lastChanges: GraphChanges | null = null;
 
   /** Whether an ingest has filled the memo (before that there is nothing to reuse). */
   get filled(): boolean {
@@ -86,6 +93,20 @@ export class ExtractionMemo {
     this.contextKey = key;
     this.people = context.people;
     this.lastRun = run;
+  }
+
+  /** The last assembly's slices for `facts` (by identity: facts taken from this memo), for `assembleFolder`'s `reuse`. */
+  slicesFor(facts: NoteFacts[]): AssembleOptions['reuse'] {
+    if (!this.assembly) return undefined;
+    const { decisionsKey, slices } = this.assembly;
+    return { decisionsKey, slices: facts.map((f) => slices.get(f) ?? null) };
+  }
+
+  /** Keeps an assembly of `facts` (the facts as this memo keeps them), and what changed since the last one. */
+  rememberAssembly(facts: NoteFacts[], assembly: Assembly): void {
+    const since = this.assembly?.graph;
+    this.lastChanges = since ? { since, meetings: assembly.rebuilt } : null;
+    this.assembly = { decisionsKey: assembly.decisionsKey, slices: new Map(facts.map((f, i) => [f, assembly.slices[i]])), graph: assembly.graph };
   }
 }
 

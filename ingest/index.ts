@@ -8,7 +8,7 @@ import type { ParsedNote } from './parse.js';
 import { parseNoteCached } from './parse-cache.js';
 import { loadRegistry, type RegistryEntry } from './registry.js';
 import type { ExtractContext, NoteFacts } from './extract.js';
-import { assembleGraph } from './assemble.js';
+import { assembleFolder, assembleGraph, type AssembleOptions } from './assemble.js';
 import { topicsOfTexts } from './topics.js';
 import { extractContext, extractStep, meetingOrder, parseStep } from './note-stages.js';
 import { IngestWorkers, workerCount } from './parallel.js';
@@ -212,26 +212,42 @@ function extractWithMemo(notes: RawNote[], options: IngestNotesOptions, memo: Ex
   return { facts, context, warnings, outcomes, attendeeLists, fromMemo: { reused: notes.length - fresh.size, contextKey: key } };
 }
 
-/** The folder-wide stages; a memo keeps this ingest's outcomes, and the stages get copies of them. */
+/**
+ * The folder-wide stages. A memo keeps this ingest's outcomes and assembly; the slices of the last
+ * assembly are handed back for the notes whose facts came from the memo, and topics and assembly
+ * work on copies of the facts the memo keeps.
+ */
 function finish(notes: RawNote[], extracted: Extracted, options: IngestNotesOptions): MeetingGraph {
   const { memo } = options;
-  let facts = extracted.facts;
-  if (memo) {
-    const { fromMemo } = extracted;
-    const key = fromMemo?.contextKey ?? contextKey(extracted.attendeeLists, options.people, options.projects);
-    const run: MemoRun = fromMemo
-      ? { reused: fromMemo.reused, extracted: notes.length - fromMemo.reused, fullBecause: null }
-      : { reused: 0, extracted: notes.length, fullBecause: memo.missReason(key) };
-    memo.remember(notes, extracted.outcomes, extracted.context, key, run);
-    facts = facts.map(workingCopy);
-  }
-  return completeGraph(facts, extracted.context, [...(options.readWarnings ?? []), ...extracted.warnings], options);
+  const warnings = [...(options.readWarnings ?? []), ...extracted.warnings];
+  if (!memo) return completeGraph(extracted.facts, extracted.context, warnings, options);
+  const { fromMemo } = extracted;
+  const key = fromMemo?.contextKey ?? contextKey(extracted.attendeeLists, options.people, options.projects);
+  const run: MemoRun = fromMemo
+    ? { reused: fromMemo.reused, extracted: notes.length - fromMemo.reused, fullBecause: null }
+    : { reused: 0, extracted: notes.length, fullBecause: memo.missReason(key) };
+  memo.remember(notes, extracted.outcomes, extracted.context, key, run);
+  const assembly = assembleFolder(extracted.facts, extracted.context.people, extracted.context.projects, warnings, {
+    ...assembleOptions(options),
+    prepare: (facts) => {
+      const copies = facts.map(workingCopy);
+      if (options.topics !== false) assignTopics(copies);
+      return copies;
+    },
+    reuse: memo.slicesFor(extracted.facts),
+  });
+  memo.rememberAssembly(extracted.facts, assembly);
+  return assembly.graph;
 }
 
 /** Topics (one NLP pass over the folder) and assembly: the folder-wide stages after extraction. */
 export function completeGraph(facts: NoteFacts[], ctx: ExtractContext, warnings: IngestWarning[], options: IngestNotesOptions): MeetingGraph {
   if (options.topics !== false) assignTopics(facts);
-  return assembleGraph(facts, ctx.people, ctx.projects, warnings, { promoteDiscoveredAt: options.projects ? null : 2, umbrellaShare: 0.9 });
+  return assembleGraph(facts, ctx.people, ctx.projects, warnings, assembleOptions(options));
+}
+
+function assembleOptions(options: IngestNotesOptions): AssembleOptions {
+  return { promoteDiscoveredAt: options.projects ? null : 2, umbrellaShare: 0.9 };
 }
 
 /** Topics of every discussion, from its heading (or opening sentence when it has none), in one NLP pass. */

@@ -157,6 +157,18 @@ export interface MeetingGraph {
   projectCandidates: ProjectCandidate[];
 }
 
+/**
+ * How a graph differs from an earlier one, meeting by meeting: every meeting of the graph not in
+ * `meetings` is the earlier graph's meeting of that id, with the same discussions, action items
+ * and edges. Meetings of `since` missing from the graph were removed. A consumer takes the hint
+ * only when what it holds is exactly `since` (the same object), and otherwise compares whole.
+ */
+export interface GraphChanges {
+  since: MeetingGraph;
+  /** Ids of the graph's meetings that are new or may have changed. */
+  meetings: ReadonlySet<string>;
+}
+
 export function emptyGraph(): MeetingGraph {
   return {
     meetings: [],

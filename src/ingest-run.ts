@@ -4,7 +4,7 @@
  * and update the search index. The CLI, the server and the file watcher all ingest through here.
  */
 import { existsSync } from 'node:fs';
-import type { MeetingGraph } from './domain.js';
+import type { GraphChanges, MeetingGraph } from './domain.js';
 import { readNotesFolder } from '../ingest/read.js';
 import { ingestNotesAsync } from '../ingest/index.js';
 import { parseRegistry, readRegistryText } from '../ingest/registry.js';
@@ -51,6 +51,8 @@ export interface IngestRunResult {
   load: LoadResult | null;
   /** With a memo, how many notes were extracted again and how many reused (null when the saved graph was reused). */
   extraction: MemoRun | null;
+  /** With a memo, how the graph differs from the one the last ingest with that memo gave (see `GraphChanges`). */
+  changes: GraphChanges | null;
   timings: { readMs: number; extractMs: number; loadMs: number; indexMs: number; totalMs: number };
   /** Settles when the files of this ingest are written (at once unless `persistAfter`). */
   persisted: Promise<void>;
@@ -111,6 +113,7 @@ async function ingestLocked(workspace: Workspace, options: IngestRunOptions): Pr
       memo: options.memo,
     }));
   if (reused) options.onProgress?.(notes.length, notes.length, '');
+  const changes = reused ? null : (options.memo?.lastChanges ?? null);
   const t2 = performance.now();
   const abort = new AbortController();
   const writeGraph = async () => {
@@ -119,7 +122,7 @@ async function ingestLocked(workspace: Workspace, options: IngestRunOptions): Pr
   if (!options.persistAfter) await writeGraph();
 
   let load: LoadResult | null = null;
-  if (options.store) load = await options.store.load(graph, { persistLater: options.persistAfter, signal: abort.signal });
+  if (options.store) load = await options.store.load(graph, { persistLater: options.persistAfter, signal: abort.signal, changes });
   const t3 = performance.now();
   if (options.indexedByCaller) {
     // nothing to do: see the option
@@ -133,6 +136,7 @@ async function ingestLocked(workspace: Workspace, options: IngestRunOptions): Pr
     reused,
     load,
     extraction: reused ? null : (options.memo?.lastRun ?? null),
+    changes,
     timings: { readMs: t1 - t0, extractMs: t2 - t1, loadMs: t3 - t2, indexMs: t4 - t3, totalMs: t4 - t0 },
     persisted: options.persistAfter ? (async () => {
       await store?.persisted();

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import MiniSearch, { type SearchResult } from 'minisearch';
-import type { MeetingGraph, Person, Project, Topic } from '../domain.js';
+import type { GraphChanges, MeetingGraph, Person, Project, Topic } from '../domain.js';
 import { didYouMean, EntityDirectory } from './entities.js';
 import { isFilterOnly, parseQuery, QueryError, type SearchQuery } from './query.js';
 import { plainText, snippetOfPlainText } from './snippet.js';
@@ -144,6 +144,8 @@ export class SearchIndex {
   /** The ids in `docs` of each meeting's discussions, so that a changed meeting is found without a scan. */
   private readonly docsOfMeeting = new Map<string, string[]>();
   private meetingPrints = new Map<string, string>();
+  /** The graph of the last `update`: `GraphChanges` relative to it are taken. */
+  private lastGraph: MeetingGraph | null = null;
   private people = EntityDirectory.people([]);
   private projects = EntityDirectory.projects([]);
   private topics = EntityDirectory.topics([]);
@@ -237,19 +239,24 @@ export class SearchIndex {
   /**
    * Brings the index in line with the graph, meeting by meeting: the documents of a meeting whose
    * discussions (or their people, projects, topics and names) changed are discarded and added
-   * again, those of a vanished meeting are discarded, the rest is left alone.
+   * again, those of a vanished meeting are discarded, the rest is left alone. With `changes`
+   * relative to the graph this index was last brought in line with, only the meetings listed and
+   * those naming a person, project or topic whose names changed are looked at.
    */
-  update(graph: MeetingGraph): IndexUpdate {
+  update(graph: MeetingGraph, changes?: GraphChanges | null): IndexUpdate {
+    const only = changes && changes.since === this.lastGraph ? this.meetingsToLookAt(graph, changes) : undefined;
+    this.lastGraph = null;
     this.setEntities(graph.people, graph.projects, graph.topics);
     this.derived.clear();
     this.labels.clear();
     this.facetKeys.clear();
     this.facetValues = emptyFacetValues();
-    const docsByMeeting = buildDocuments(graph);
-    const result: IndexUpdate = { added: 0, changed: 0, removed: 0, unchanged: 0 };
+    const docsByMeeting = buildDocuments(graph, only);
+    const present = only ? new Set(graph.meetings.map((m) => m.id)) : docsByMeeting;
+    const result: IndexUpdate = { added: 0, changed: 0, removed: 0, unchanged: only ? graph.meetings.length - docsByMeeting.size : 0 };
 
     for (const meetingId of [...this.meetingPrints.keys()]) {
-      if (docsByMeeting.has(meetingId)) continue;
+      if (present.has(meetingId)) continue;
       this.discardMeeting(meetingId);
       this.meetingPrints.delete(meetingId);
       result.removed++;
@@ -273,7 +280,34 @@ export class SearchIndex {
       }
       this.meetingPrints.set(meetingId, print);
     }
+    this.lastGraph = graph;
     return result;
+  }
+
+  /** The meetings `changes` lists, and those whose documents name an entity whose indexed names changed. */
+  private meetingsToLookAt(graph: MeetingGraph, changes: GraphChanges): Set<string> {
+    const only = new Set<string>(changes.meetings);
+    const changed = new Set<string>();
+    const compare = (kind: string, before: Array<{ id: string; name: string; aliases?: string[] }>, after: typeof before) => {
+      const old = new Map(before.map((e) => [e.id, namesText(e)]));
+      for (const e of after) {
+        if (old.get(e.id) !== namesText(e)) changed.add(`${kind}:${e.id}`);
+        old.delete(e.id);
+      }
+      for (const id of old.keys()) changed.add(`${kind}:${id}`);
+    };
+    compare('person', this.rawEntities.people, graph.people);
+    compare('project', this.rawEntities.projects, graph.projects);
+    compare('topic', this.rawEntities.topics, graph.topics);
+    if (changed.size === 0) return only;
+    const meetingOf = new Map(graph.discussions.map((d) => [d.id, d.meetingId]));
+    const touch = (discussionId: string) => {
+      const meetingId = meetingOf.get(discussionId);
+      if (meetingId !== undefined) only.add(meetingId);
+    };
+    for (const e of graph.discussed) if (changed.has(`person:${e.personId}`)) touch(e.discussionId);
+    for (const a of graph.about) if (changed.has(`${a.target}:${a.targetId}`)) touch(a.discussionId);
+    return only;
   }
 
   private keep(record: IndexedDiscussion): void {
@@ -574,19 +608,28 @@ function clampInt(value: number, min: number, max: number, field: string): numbe
   return value;
 }
 
-/** The index documents of a graph, grouped by meeting (meeting order kept). */
-function buildDocuments(graph: MeetingGraph): Map<string, Array<{ record: IndexedDiscussion; doc: MiniDoc }>> {
-  const meetings = new Map(graph.meetings.map((m) => [m.id, m]));
+/** How an entity's names are indexed. */
+function namesText(e: { name: string; aliases?: string[] }): string {
+  return [e.name, ...(e.aliases ?? [])].join(' ; ');
+}
+
+/** The index documents of a graph (of the meetings in `only`, when given), grouped by meeting (meeting order kept). */
+function buildDocuments(graph: MeetingGraph, only?: ReadonlySet<string>): Map<string, Array<{ record: IndexedDiscussion; doc: MiniDoc }>> {
+  const meetings = new Map(graph.meetings.filter((m) => !only || only.has(m.id)).map((m) => [m.id, m]));
   const people = new Map(graph.people.map((p) => [p.id, p]));
   const projects = new Map(graph.projects.map((p) => [p.id, p]));
   const topics = new Map(graph.topics.map((t) => [t.id, t]));
-  const personIds = groupIds(graph.discussed.map((e) => [e.discussionId, e.personId]));
-  const projectIds = groupIds(graph.about.filter((a) => a.target === 'project').map((a) => [a.discussionId, a.targetId]));
-  const topicIds = groupIds(graph.about.filter((a) => a.target === 'topic').map((a) => [a.discussionId, a.targetId]));
+  const discussions = only ? graph.discussions.filter((d) => meetings.has(d.meetingId)) : graph.discussions;
+  const wanted = only ? new Set(discussions.map((d) => d.id)) : null;
+  const discussed = wanted ? graph.discussed.filter((e) => wanted.has(e.discussionId)) : graph.discussed;
+  const about = wanted ? graph.about.filter((a) => wanted.has(a.discussionId)) : graph.about;
+  const personIds = groupIds(discussed.map((e) => [e.discussionId, e.personId]));
+  const projectIds = groupIds(about.filter((a) => a.target === 'project').map((a) => [a.discussionId, a.targetId]));
+  const topicIds = groupIds(about.filter((a) => a.target === 'topic').map((a) => [a.discussionId, a.targetId]));
 
   const out = new Map<string, Array<{ record: IndexedDiscussion; doc: MiniDoc }>>();
-  for (const m of graph.meetings) out.set(m.id, []);
-  for (const d of graph.discussions) {
+  for (const m of meetings.values()) out.set(m.id, []);
+  for (const d of discussions) {
     const meeting = meetings.get(d.meetingId);
     if (!meeting) continue;
     const record: IndexedDiscussion = {
@@ -605,7 +648,7 @@ function buildDocuments(graph: MeetingGraph): Map<string, Array<{ record: Indexe
       ids
         .map((id) => map.get(id))
         .filter((e): e is { name: string; aliases?: string[] } => !!e)
-        .map((e) => [e.name, ...(e.aliases ?? [])].join(' ; '))
+        .map(namesText)
         .join(' ; ');
     const doc: MiniDoc = {
       id: d.id,

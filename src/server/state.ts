@@ -187,7 +187,7 @@ export class ServerState {
     } else if (!result.reused) {
       // Updated in place, meeting by meeting, in the same tick as the view swap below: no request
       // runs in between. The file is saved later, off the path of the change.
-      search.update(result.graph);
+      search.update(result.graph, result.changes);
       this.indexSave.dirty = true;
     }
     this.loaded = { view: new GraphView(result.graph), search };

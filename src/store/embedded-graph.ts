@@ -47,6 +47,11 @@ export class EmbeddedGraph {
     return this.projects.get(id);
   }
 
+  /** A meeting's part. */
+  part(meetingId: string): MeetingPart | undefined {
+    return this.parts.get(meetingId);
+  }
+
   /** Every meeting's part, in insertion order (callers sort). */
   meetingParts(): IterableIterator<MeetingPart> {
     return this.parts.values();

@@ -3,13 +3,13 @@
  * (`EmbeddedGraph`, one part per meeting) and is persisted to `<dataDir>/graph-store.json` after
  * every load that changed something.
  */
-import type { MeetingGraph } from '../domain.js';
+import type { GraphChanges, MeetingGraph } from '../domain.js';
 import { EmbeddedGraph } from './embedded-graph.js';
 import { QueryIndex } from './embedded-index.js';
 import * as query from './embedded-queries.js';
 import { StoreError } from './errors.js';
 import { planLoad } from './load-plan.js';
-import { canonicalGraph, partitionGraph } from './meeting-parts.js';
+import { canonicalGraph, partitionGraph, type GraphParts, type KeptParts, type MeetingPart } from './meeting-parts.js';
 import { selectNeighbourhood } from './neighbourhood.js';
 import { corrupt, readSnapshotFile, serializeSnapshot, snapshotPath, writeSnapshotFile, writeSnapshotFileStreaming } from './snapshot-file.js';
 import type {
@@ -55,10 +55,15 @@ export class EmbeddedStore implements GraphStore {
   private closed = false;
   /** Whether the file holds what memory holds; a load that changes anything (or follows a failed write) rewrites it. */
   private fileCurrent = false;
-  /** `headOf` the graph in memory: the part of a change that the load plan does not see. */
-  private head = '';
+  /**
+   * What the graph in memory holds beside its meetings (the part of a change that the load plan
+   * does not see), and its text (`headOf`), made when a load must compare it.
+   */
+  private head: { parts: StoredParts; text: string | null } | null = null;
   /** The last file write (see `load`'s `persistLater`). */
   private writing: Promise<void> = Promise.resolve();
+  /** The graph the last load was given: `LoadOptions.changes` relative to it are taken. */
+  private lastInput: MeetingGraph | null = null;
 
   private constructor(file: string, graph: EmbeddedGraph, ingestInfo: Pick<MeetingGraph, 'warnings' | 'projectCandidates'>) {
     this.file = file;
@@ -91,7 +96,7 @@ export class EmbeddedStore implements GraphStore {
     graph.upsertEntities(parts);
     for (const part of parts.meetings) graph.addMeeting(part);
     const store = new EmbeddedStore(file, graph, { warnings: parts.warnings, projectCandidates: parts.projectCandidates });
-    store.head = headOf(store.snapshotNow());
+    store.head = { parts: store.storedParts(), text: null };
     store.fileCurrent = true;
     return store;
   }
@@ -104,7 +109,7 @@ export class EmbeddedStore implements GraphStore {
    * rewritten afterwards, only when something changed.
    */
   load(graph: MeetingGraph, options: LoadOptions = {}): Promise<LoadResult> {
-    const next = this.loading.then(() => this.loadNow(graph, options.persistLater === true ? { signal: options.signal } : null));
+    const next = this.loading.then(() => this.loadNow(graph, options.persistLater === true ? { signal: options.signal } : null, options.changes ?? null));
     this.loading = next.then(() => this.writing).catch(() => undefined);
     return next;
   }
@@ -115,9 +120,10 @@ export class EmbeddedStore implements GraphStore {
   }
 
   /** `later`: write the file after answering (see `LoadOptions`); null writes it before. */
-  private async loadNow(input: MeetingGraph, later: { signal?: AbortSignal } | null): Promise<LoadResult> {
+  private async loadNow(input: MeetingGraph, later: { signal?: AbortSignal } | null, changes: GraphChanges | null): Promise<LoadResult> {
     this.assertOpen();
-    const parts = partitionGraph(input);
+    const parts = partitionGraph(input, this.keptParts(input, changes));
+    this.lastInput = null;
     const plan = planLoad(this.graph.meetingStates(), parts.meetings);
     this.queryIndex = null;
     for (const id of plan.remove) this.graph.removeMeeting(id);
@@ -125,25 +131,46 @@ export class EmbeddedStore implements GraphStore {
     for (const part of plan.write) this.graph.addMeeting(part);
     this.graph.dropOrphans();
     this.ingestInfo = { warnings: parts.warnings, projectCandidates: parts.projectCandidates };
-    // Meetings changed as the plan says; entities and warnings are compared whole (a few MB at most).
-    const snapshot = this.snapshotNow();
-    const head = headOf(snapshot);
-    if (plan.write.length > 0 || plan.remove.length > 0 || head !== this.head) this.fileCurrent = false;
+    this.lastInput = input;
+    // Meetings changed as the plan says; when none did, entities and warnings are compared whole (a few MB at most).
+    const stored = this.storedParts();
+    const head = { parts: stored, text: null as string | null };
+    if (plan.write.length > 0 || plan.remove.length > 0) this.fileCurrent = false;
+    else if ((head.text = headOf(stored)) !== this.headText()) this.fileCurrent = false;
     this.head = head;
     if (!this.fileCurrent) {
-      this.writing = this.writeFile(snapshot, later);
+      this.writing = this.writeFile(stored, later);
       if (!later) await this.writing;
     }
     return { written: plan.write.length, removed: plan.remove.length, unchanged: plan.unchanged.length };
   }
 
   /**
+   * The stored parts of the meetings `changes` says are unchanged, when the store holds the very
+   * graph they are relative to; undefined to cut the whole graph.
+   */
+  private keptParts(input: MeetingGraph, changes: GraphChanges | null): KeptParts | undefined {
+    if (!changes || changes.since !== this.lastInput) return undefined;
+    const parts = new Map<string, MeetingPart>();
+    for (const { id } of input.meetings) {
+      if (changes.meetings.has(id)) continue;
+      const part = this.graph.part(id);
+      if (!part) return undefined;
+      parts.set(id, part);
+    }
+    return { changed: changes.meetings, stored: (id) => parts.get(id)! };
+  }
+
+  /**
    * Writes the snapshot of one load; the next load waits for it, and rewrites the file if it
    * failed. Written later, it is serialised piece by piece so that queries go on meanwhile.
    */
-  private async writeFile(snapshot: MeetingGraph, later: { signal?: AbortSignal } | null): Promise<void> {
-    if (later) await writeSnapshotFileStreaming(this.file, snapshot, later.signal);
-    else await writeSnapshotFile(this.file, serializeSnapshot(snapshot));
+  private async writeFile(stored: StoredParts, later: { signal?: AbortSignal } | null): Promise<void> {
+    if (later) {
+      // Off the path of the answer: even joining the parts' arrays takes a while at 10,000 meetings.
+      await new Promise((resolve) => setImmediate(resolve));
+      await writeSnapshotFileStreaming(this.file, canonicalGraph(stored), later.signal);
+    } else await writeSnapshotFile(this.file, serializeSnapshot(canonicalGraph(stored)));
     this.fileCurrent = true;
   }
 
@@ -154,7 +181,17 @@ export class EmbeddedStore implements GraphStore {
 
   /** The stored graph in canonical order: the parts as loaded (already canonical), so nothing is copied or sorted again. */
   private snapshotNow(): MeetingGraph {
-    return canonicalGraph({ ...this.graph.toParts(), ...this.ingestInfo });
+    return canonicalGraph(this.storedParts());
+  }
+
+  /** The stored graph as parts; they are never changed, only replaced, so this holds a load's state. */
+  private storedParts(): StoredParts {
+    return { ...this.graph.toParts(), ...this.ingestInfo };
+  }
+
+  private headText(): string {
+    if (!this.head) return '';
+    return (this.head.text ??= headOf(this.head.parts));
   }
 
   async discussions(params: DiscussionsParams): Promise<DiscussionRow[]> {
@@ -219,8 +256,10 @@ export class EmbeddedStore implements GraphStore {
   }
 }
 
+type StoredParts = GraphParts;
+
 /** What a snapshot holds beside its meetings: entities, warnings and project candidates, as text to compare. */
-function headOf(graph: MeetingGraph): string {
-  const { people, projects, topics, references, warnings, projectCandidates } = graph;
+function headOf(stored: StoredParts): string {
+  const { people, projects, topics, references, warnings, projectCandidates } = stored;
   return JSON.stringify({ people, projects, topics, references, warnings, projectCandidates });
 }

@@ -61,26 +61,39 @@ export interface GraphParts {
 }
 
 /**
+ * A graph's meetings that are known to be unchanged (see `GraphChanges`) and their parts as
+ * stored: `partitionGraph` takes those parts as they are instead of cutting them again.
+ */
+export interface KeptParts {
+  /** Ids of the meetings to cut anew: every meeting of the graph not listed has a stored part. */
+  changed: ReadonlySet<string>;
+  stored: (meetingId: string) => MeetingPart;
+}
+
+/**
  * Cuts a graph into parts, checking that it holds together: unique ids, and no edge to a node the
  * graph does not contain (a StoreError `inconsistent-graph` otherwise). Duplicate edges collapse
- * into the first one seen, whose evidence is kept.
+ * into the first one seen, whose evidence is kept. With `kept`, only the changed meetings are cut
+ * and checked; the others' parts are the stored ones.
  */
-export function partitionGraph(graph: MeetingGraph): GraphParts {
+export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphParts {
   const people = uniqueById(graph.people.map(personOf), 'person');
   const projects = uniqueById(graph.projects.map(projectOf), 'project');
   const topics = uniqueById(graph.topics.map((t): Topic => ({ id: t.id, name: t.name })), 'topic');
   const references = uniqueById(graph.references.map((r): Reference => ({ id: r.id, url: r.url })), 'reference');
-  const meetings = uniqueById(graph.meetings.map(meetingOf), 'meeting');
-  const discussions = uniqueById(graph.discussions.map(discussionOf), 'discussion');
-  const actionItems = uniqueById(graph.actionItems.map(actionItemOf), 'action item');
+  const meetings = uniqueById(graph.meetings, 'meeting');
+  const isCut = kept ? (meetingId: string) => kept.changed.has(meetingId) : () => true;
+  // Ids are checked across the whole graph; only what belongs to a meeting being cut is copied.
+  const discussions = uniqueById(graph.discussions, 'discussion');
+  const actionItems = uniqueById(graph.actionItems, 'action item');
 
   const drafts = new Map<string, Omit<MeetingPart, 'fingerprint'>>();
   for (const meeting of meetings.values()) {
-    drafts.set(meeting.id, { meeting, discussions: [], actionItems: [], attendance: [], discussed: [], about: [], cites: [] });
+    if (isCut(meeting.id)) drafts.set(meeting.id, { meeting: meetingOf(meeting), discussions: [], actionItems: [], attendance: [], discussed: [], about: [], cites: [] });
   }
   const draftOf = (meetingId: string, what: string) => {
     const draft = drafts.get(meetingId);
-    if (!draft) throw inconsistent(`${what} belongs to unknown meeting "${meetingId}"`);
+    if (!draft && !meetings.has(meetingId)) throw inconsistent(`${what} belongs to unknown meeting "${meetingId}"`);
     return draft;
   };
   const meetingOfDiscussion = (discussionId: string, what: string) => {
@@ -93,38 +106,43 @@ export function partitionGraph(graph: MeetingGraph): GraphParts {
   };
 
   for (const discussion of discussions.values()) {
-    draftOf(discussion.meetingId, `discussion "${discussion.id}"`).discussions.push(discussion);
+    draftOf(discussion.meetingId, `discussion "${discussion.id}"`)?.discussions.push(discussionOf(discussion));
   }
   for (const item of actionItems.values()) {
     const what = `action item "${item.id}"`;
+    const draft = draftOf(meetingOfDiscussion(item.discussionId, what), what);
+    if (!draft) continue;
     requireNode(people, item.ownerId, 'person', what);
     for (const projectId of item.projectIds) requireNode(projects, projectId, 'project', what);
     const projectIds = [...new Set(item.projectIds)].sort(compareText);
-    draftOf(meetingOfDiscussion(item.discussionId, what), what).actionItems.push({ ...item, projectIds });
+    draft.actionItems.push({ ...actionItemOf(item), projectIds });
   }
 
   const seenEdges = new Set<string>();
   const firstOnly = (key: string) => !seenEdges.has(key) && Boolean(seenEdges.add(key));
   for (const edge of graph.attendance) {
     const what = `attendance of "${edge.personId}" at "${edge.meetingId}"`;
-    requireNode(people, edge.personId, 'person', what);
     const draft = draftOf(edge.meetingId, what);
+    if (!draft) continue;
+    requireNode(people, edge.personId, 'person', what);
     if (firstOnly(`ATTENDED\u0000${edge.personId}\u0000${edge.meetingId}\u0000${edge.role}`)) {
       draft.attendance.push({ personId: edge.personId, meetingId: edge.meetingId, role: edge.role, evidence: evidenceOf(edge.evidence) });
     }
   }
   for (const edge of graph.discussed) {
     const what = `"${edge.personId}" discussed "${edge.discussionId}"`;
-    requireNode(people, edge.personId, 'person', what);
     const draft = draftOf(meetingOfDiscussion(edge.discussionId, what), what);
+    if (!draft) continue;
+    requireNode(people, edge.personId, 'person', what);
     if (firstOnly(`DISCUSSED\u0000${edge.personId}\u0000${edge.discussionId}`)) {
       draft.discussed.push({ personId: edge.personId, discussionId: edge.discussionId, evidence: evidenceOf(edge.evidence) });
     }
   }
   for (const edge of graph.about) {
     const what = `"${edge.discussionId}" about ${edge.target} "${edge.targetId}"`;
-    requireNode(edge.target === 'project' ? projects : topics, edge.targetId, edge.target, what);
     const draft = draftOf(meetingOfDiscussion(edge.discussionId, what), what);
+    if (!draft) continue;
+    requireNode(edge.target === 'project' ? projects : topics, edge.targetId, edge.target, what);
     if (firstOnly(`ABOUT\u0000${edge.discussionId}\u0000${edge.target}\u0000${edge.targetId}`)) {
       draft.about.push({
         discussionId: edge.discussionId,
@@ -136,14 +154,20 @@ export function partitionGraph(graph: MeetingGraph): GraphParts {
   }
   for (const edge of graph.cites) {
     const what = `"${edge.discussionId}" citing "${edge.referenceId}"`;
-    requireNode(references, edge.referenceId, 'reference', what);
     const draft = draftOf(meetingOfDiscussion(edge.discussionId, what), what);
+    if (!draft) continue;
+    requireNode(references, edge.referenceId, 'reference', what);
     if (firstOnly(`CITES\u0000${edge.discussionId}\u0000${edge.referenceId}`)) {
       draft.cites.push({ discussionId: edge.discussionId, referenceId: edge.referenceId, evidence: evidenceOf(edge.evidence) });
     }
   }
 
-  const parts = [...drafts.values()].map(sortPart).map((part) => ({ ...part, fingerprint: fingerprintOf(part) }));
+  const parts = [...meetings.keys()].map((id): MeetingPart => {
+    const draft = drafts.get(id);
+    if (!draft) return kept!.stored(id);
+    const part = sortPart(draft);
+    return { ...part, fingerprint: fingerprintOf(part) };
+  });
   return {
     people: sortById([...people.values()]),
     projects: sortById([...projects.values()]),

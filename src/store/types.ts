@@ -3,7 +3,7 @@
  * queries with identical, fully ordered results. Parameters name entities by id (the caller maps
  * names and aliases to ids first); dates are `YYYY-MM-DD` strings and ranges are inclusive.
  */
-import type { ActionStatus, AttendanceRole, MeetingGraph } from '../domain.js';
+import type { ActionStatus, AttendanceRole, GraphChanges, MeetingGraph } from '../domain.js';
 
 export interface DateRange {
   /** Inclusive lower bound, `YYYY-MM-DD`. */
@@ -197,6 +197,11 @@ export interface LoadOptions {
    * load writes it, and `persisted` rejects with an AbortError.
    */
   signal?: AbortSignal;
+  /**
+   * How the graph differs from the last one loaded (see `GraphChanges`). A store that holds
+   * exactly `changes.since` cuts and compares only the meetings listed; otherwise it is ignored.
+   */
+  changes?: GraphChanges | null;
 }
 
 export interface GraphStore {

@@ -11,6 +11,8 @@ import { ExtractionMemo } from '../../ingest/extraction-memo.js';
 import { ingestNotes, ingestNotesAsync, type IngestNotesOptions } from '../../ingest/index.js';
 import { hashBytes, readNotesFolder, type RawNote } from '../../ingest/read.js';
 import { loadRegistry } from '../../ingest/registry.js';
+import type { GraphChanges, MeetingGraph } from '../../src/domain.js';
+import { partitionGraph } from '../../src/store/meeting-parts.js';
 
 const corpus = path.resolve(__dirname, '../../../shared/corpus/mirage-weekly');
 let original: RawNote[];
@@ -29,6 +31,17 @@ beforeAll(async () => {
   };
   expect(original.length).toBeGreaterThan(50);
 });
+
+/** The id of the meeting a note became. */
+const meetingOf = (graph: MeetingGraph, source: string) => graph.meetings.find((m) => m.source === source)!.id;
+
+/** What `GraphChanges` promises: every meeting it does not list is the earlier graph's, part for part. */
+function expectUnlistedUnchanged(changes: GraphChanges, graph: MeetingGraph): void {
+  const before = new Map(partitionGraph(changes.since).meetings.map((p) => [p.meeting.id, p]));
+  const after = partitionGraph(graph).meetings.filter((p) => !changes.meetings.has(p.meeting.id));
+  expect(after.length).toBe(graph.meetings.length - changes.meetings.size);
+  for (const part of after) expect(part).toEqual(before.get(part.meeting.id));
+}
 
 /** A note of the corpus whose attendee list is a line `Attendees: A, B …`. */
 function noteWithAttendees(notes: RawNote[]): RawNote {
@@ -65,6 +78,26 @@ describe.each([
     expect(memo.lastRun).toEqual({ reused: withoutOne.length - 1, extracted: 1, fullBecause: null });
   });
 
+  it('tells which meetings changed: only the edited note\'s, and every other meeting is the last graph\'s', () => {
+    const memo = new ExtractionMemo();
+    const first = ingestNotes(original, { ...options(), memo });
+    expect(memo.lastChanges).toBeNull();
+    const source = original[10].source;
+    // Text that moves no folder-wide decision (no name, no project, nothing to promote).
+    const once = edited(original, source, (t) => `${t}\n\n### Follow-up ###\n\nThe call ran over time and the minutes will follow.\n`);
+    const graph = ingestNotes(once, { ...options(), memo });
+    expect(graph).toEqual(ingestNotes(once, options()));
+    const changes = memo.lastChanges!;
+    expect(changes.since).toBe(first);
+    expect([...changes.meetings]).toEqual([meetingOf(graph, source)]);
+    expectUnlistedUnchanged(changes, graph);
+
+    // Nothing changed: nothing listed.
+    const again = ingestNotes(once, { ...options(), memo });
+    expect(memo.lastChanges).toEqual({ since: graph, meetings: new Set() });
+    expect(again).toEqual(graph);
+  });
+
   it('extracts every note again when an attendee list changes, and still matches', () => {
     const memo = new ExtractionMemo();
     ingestNotes(original, { ...options(), memo });
@@ -82,6 +115,28 @@ describe.each([
     expect(memo.lastRun).toMatchObject({ extracted: 1, fullBecause: null });
   });
 
+});
+
+describe('the extraction memo without registries, when a folder-wide decision moves', () => {
+  it('lists every meeting once a discovered name is promoted to a project, and still matches a fresh ingest', () => {
+    const memo = new ExtractionMemo();
+    ingestNotes(original, { ...none, memo });
+    const mention = (t: string) => `${t}\n\n### Packaging ###\n\nThe \`quuxlib\` package needs a new maintainer.\n`;
+    // Named in one meeting: a candidate, nothing else moves.
+    const once = edited(original, original[10].source, mention);
+    const graph = ingestNotes(once, { ...none, memo });
+    expect(graph.projects.map((p) => p.name)).not.toContain('quuxlib');
+    expect(graph.projectCandidates.map((c) => c.name)).toContain('quuxlib');
+    expect([...memo.lastChanges!.meetings]).toEqual([meetingOf(graph, original[10].source)]);
+
+    // Named in a second meeting: promoted, which can change any meeting's edges (its id is new).
+    const twice = edited(once, original[30].source, mention);
+    const promoted = ingestNotes(twice, { ...none, memo });
+    expect(promoted).toEqual(ingestNotes(twice, none));
+    expect(promoted.projects.map((p) => p.name)).toContain('quuxlib');
+    expect(memo.lastChanges!.meetings.size).toBe(promoted.meetings.length);
+    expect(memo.lastChanges!.since).toBe(graph);
+  });
 });
 
 describe('the extraction memo and the registries', () => {

@@ -193,6 +193,39 @@ describe('SearchIndex', () => {
     }
   });
 
+  it('with the changes since the graph it last took, looks only at the meetings listed and those naming a renamed entity', () => {
+    const before = historyGraph();
+    const hinted = SearchIndex.build(before);
+    // One meeting's text changed, and an alias added to Charles Babbage, who is in other meetings' discussions.
+    const after = historyGraph({
+      edit: (g) => {
+        g.discussions.find((x) => x.id === '2019-03-05#1')!.text = 'Alan and Ada discussed plugboard cabling.';
+        g.people = g.people.map((p) => (p.id === 'charles-babbage' ? { ...p, aliases: [...p.aliases, 'Chuck'] } : p));
+      },
+    });
+    const changes = { since: before, meetings: new Set(['2019-03-05']) };
+    const meetingsNamingCharles = new Set(after.discussed.filter((e) => e.personId === 'charles-babbage').map((e) => e.discussionId.split('#')[0]));
+    expect(meetingsNamingCharles.size).toBeGreaterThan(1);
+    const update = hinted.update(after, changes);
+    expect(update.changed).toBe(new Set([...meetingsNamingCharles, '2019-03-05']).size);
+    expect(update.unchanged + update.changed).toBe(after.meetings.length);
+    const docs = (i: SearchIndex) => [...i.toJSON().docs].sort((a, b) => (a.discussionId < b.discussionId ? -1 : 1));
+    expect(docs(hinted)).toEqual(docs(SearchIndex.build(after)));
+    expect(hinted.toJSON().meetings).toEqual(SearchIndex.build(after).toJSON().meetings);
+    expect(hinted.search('plugboard').total).toBe(1);
+    expect(hinted.search('chuck').total).toBe(after.discussed.filter((e) => e.personId === 'charles-babbage').length);
+
+    // Changes relative to a graph the index did not take are not trusted: every meeting is compared.
+    const other = SearchIndex.build(before);
+    const untrusted = other.update(after, { since: historyGraph(), meetings: new Set() });
+    expect(untrusted.changed).toBe(update.changed);
+    // Trusted changes are taken at their word: a meeting they do not list is not looked at.
+    const textOnly = historyGraph({ edit: (g) => void (g.discussions.find((x) => x.id === '2019-03-05#1')!.text = 'plugboard') });
+    const trusting = SearchIndex.build(before);
+    expect(trusting.update(textOnly, { since: before, meetings: new Set() }).changed).toBe(0);
+    expect(trusting.search('plugboard').total).toBe(0);
+  });
+
   it('saves and loads from the data dir', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'meetgraph-search-'));
     expect(await loadSearchIndex(dir)).toBeNull();

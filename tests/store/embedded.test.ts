@@ -152,6 +152,30 @@ describe('embedded store persistence', () => {
     expect(await readFile(file, 'utf8')).toContain('Alice Renamed');
   });
 
+  it('takes the changes since the graph it last loaded: cuts only the meetings listed, and ends where a whole load does', async () => {
+    const before = smallGraph();
+    const after = smallGraph();
+    after.discussions.find((d) => d.meetingId === '2024-02-06')!.heading = 'A new heading';
+    const whole = await EmbeddedStore.open(await tempDir());
+    await whole.load(before);
+    expect(await whole.load(after)).toEqual({ written: 1, removed: 0, unchanged: 3 });
+
+    const hinted = await EmbeddedStore.open(await tempDir());
+    await hinted.load(before);
+    expect(await hinted.load(after, { changes: { since: before, meetings: new Set(['2024-02-06']) } })).toEqual({ written: 1, removed: 0, unchanged: 3 });
+    expect(await answers(hinted)).toEqual(await answers(whole));
+
+    // Taken at their word: a meeting not listed keeps its stored part.
+    const trusting = await EmbeddedStore.open(await tempDir());
+    await trusting.load(before);
+    expect(await trusting.load(after, { changes: { since: before, meetings: new Set() } })).toEqual({ written: 0, removed: 0, unchanged: 4 });
+    // Relative to a graph the store does not hold (an equal one is not the same): every meeting is compared.
+    const untrusting = await EmbeddedStore.open(await tempDir());
+    await untrusting.load(before);
+    expect(await untrusting.load(after, { changes: { since: smallGraph(), meetings: new Set() } })).toEqual({ written: 1, removed: 0, unchanged: 3 });
+    await Promise.all([whole, hinted, trusting, untrusting].map((s) => s.close()));
+  });
+
   it('serialises concurrent loads', async () => {
     const store = await EmbeddedStore.open(await tempDir());
     const [first, second] = await Promise.all([store.load(smallGraph()), store.load(smallGraph())]);
