@@ -48,6 +48,32 @@ export interface AssembleOptions {
    * (null where there is none), is reused when it was made under the same decisions.
    */
   reuse?: { decisionsKey: string; slices: Array<MeetingSlice | null> };
+  /** Kept across assemblies of one folder, so that only the notes that came or went are counted again. */
+  caseTally?: CaseEvidenceTally;
+}
+
+/**
+ * How a folder writes each word (see NameCaseEvidence), kept from one assembly to the next: the
+ * counts add up note by note, so an assembly counts the sentences of the notes whose facts are
+ * new (by identity) and takes back those of the notes whose facts went, instead of every
+ * sentence of the folder. The facts counted must not change afterwards (a memo's do not).
+ */
+export class CaseEvidenceTally {
+  private readonly evidence = new NameCaseEvidence();
+  private counted = new Set<NoteFacts>();
+
+  /** The evidence of exactly `facts`. */
+  sync(facts: NoteFacts[]): NameCaseEvidence {
+    const now = new Set(facts);
+    for (const f of this.counted) if (!now.has(f)) countSentences(this.evidence, f, -1);
+    for (const f of now) if (!this.counted.has(f)) countSentences(this.evidence, f, 1);
+    this.counted = now;
+    return this.evidence;
+  }
+}
+
+function countSentences(evidence: NameCaseEvidence, f: NoteFacts, by: 1 | -1): void {
+  for (const s of f.sections) for (const sentence of s.sentences) evidence.add(sentence.text, by);
 }
 
 /** What one meeting adds to the graph: a function of its note's facts and the folder's decisions. */
@@ -135,8 +161,7 @@ function decide(
 ): { decisions: FolderDecisions; projectCandidates: ProjectCandidate[] } {
   // Discovered project names: candidates for the user, promoted to projects when there is no registry.
   // A capitalised word counts only if the folder writes it as a name, not as an ordinary word.
-  const caseEvidence = new NameCaseEvidence();
-  for (const f of facts) for (const s of f.sections) for (const sentence of s.sentences) caseEvidence.add(sentence.text);
+  const caseEvidence = options.caseTally ? options.caseTally.sync(facts) : new CaseEvidenceTally().sync(facts);
   const nameVerdicts = new Map<string, boolean>();
   for (const f of facts) {
     for (const s of f.sections) {

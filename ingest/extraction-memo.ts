@@ -18,7 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { GraphChanges, IngestWarning, MeetingGraph } from '../src/domain.js';
-import type { AssembleOptions, Assembly, MeetingSlice } from './assemble.js';
+import { CaseEvidenceTally, type AssembleOptions, type Assembly, type MeetingSlice } from './assemble.js';
 import type { AttendeeEntry } from './attendees.js';
 import type { ExtractContext, NoteFacts, SectionFacts } from './extract.js';
 import type { MeetingKey } from './note-stages.js';
@@ -54,6 +54,8 @@ export class ExtractionMemo {
   lastRun: MemoRun | null = null;
   /** The last assembly: each slice by the very facts it was made from. */
   private assembly: { decisionsKey: string; slices: Map<NoteFacts, MeetingSlice>; graph: MeetingGraph } | null = null;
+  /** How the folder writes each word, counted note by note (see `CaseEvidenceTally`). */
+  readonly caseTally = new CaseEvidenceTally();
   /** How the last assembled graph differs from the one before it (null until there are two). */
   lastChanges: GraphChanges | null = null;
 

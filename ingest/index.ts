@@ -235,6 +235,7 @@ function finish(notes: RawNote[], extracted: Extracted, options: IngestNotesOpti
       return copies;
     },
     reuse: memo.slicesFor(extracted.facts),
+    caseTally: memo.caseTally,
   });
   memo.rememberAssembly(extracted.facts, assembly);
   return assembly.graph;

@@ -121,12 +121,15 @@ export class NameCaseEvidence {
   private lower = new Map<string, number>();
   private capitalised = new Map<string, number>();
 
-  add(text: string): void {
+  /** Counts the words of `text`; `by` -1 takes back what adding it counted. */
+  add(text: string, by: 1 | -1 = 1): void {
     for (const m of withoutCode(text).matchAll(/(?<![\p{L}\p{N}_'’/.-])[\p{L}][\p{Ll}]+(?![\p{L}\p{N}_/-])/gu)) {
       const w = m[0];
       const map = w === w.toLowerCase() ? this.lower : this.capitalised;
       const key = w.toLowerCase();
-      map.set(key, (map.get(key) ?? 0) + 1);
+      const count = (map.get(key) ?? 0) + by;
+      if (count === 0) map.delete(key);
+      else map.set(key, count);
     }
   }
 

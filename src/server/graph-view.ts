@@ -1,8 +1,8 @@
 /**
  * The last ingested MeetingGraph, indexed for the pages that read it whole: a meeting with its
  * discussions and evidence, the people and project lists with their counts, name lookups. It is
- * built once per ingest and never changed, so a request sees one consistent graph even while the
- * next ingest runs.
+ * made once per ingest over one graph that never changes (its larger tables are built on first
+ * use, from that graph), so a request sees one consistent graph even while the next ingest runs.
  */
 import type {
   About,
@@ -55,6 +55,18 @@ export interface MeetingSummary {
   attendees: number;
 }
 
+/** What the meeting and discussion pages look up: each meeting's discussions and each discussion's edges. */
+interface Structure {
+  discussionsById: Map<string, Discussion>;
+  discussionsByMeeting: Map<string, Discussion[]>;
+  attendanceByMeeting: Map<string, Attendance[]>;
+  discussedByDiscussion: Map<string, Discussed[]>;
+  aboutByDiscussion: Map<string, About[]>;
+  citesByDiscussion: Map<string, Cites[]>;
+  actionsByDiscussion: Map<string, ActionItem[]>;
+  referenceUrls: Map<string, string>;
+}
+
 export class GraphView {
   readonly graph: MeetingGraph;
   readonly peopleDirectory: EntityDirectory;
@@ -64,18 +76,13 @@ export class GraphView {
   private readonly peopleById = new Map<string, Person>();
   private readonly projectsById = new Map<string, Project>();
   private readonly topicsById = new Map<string, Topic>();
-  private readonly discussionsById = new Map<string, Discussion>();
-  private readonly discussionsByMeeting = new Map<string, Discussion[]>();
-  private readonly attendanceByMeeting = new Map<string, Attendance[]>();
-  private readonly discussedByDiscussion = new Map<string, Discussed[]>();
-  private readonly aboutByDiscussion = new Map<string, About[]>();
-  private readonly citesByDiscussion = new Map<string, Cites[]>();
-  private readonly actionsByDiscussion = new Map<string, ActionItem[]>();
-  private readonly referenceUrls = new Map<string, string>();
   /** Meetings in date order (then id), for previous / next links. */
   private readonly meetingOrder: Meeting[];
-  private readonly peopleList: PersonSummary[];
-  private readonly projectsList: ProjectSummary[];
+  // Built on first use: a view is made for every ingest, in the path of the change, and at
+  // 10,000 meetings these walk 1.3 million edges; search and the store's queries need neither.
+  private structureOnce: Structure | null = null;
+  private peopleList: PersonSummary[] | null = null;
+  private projectsList: ProjectSummary[] | null = null;
 
   constructor(graph: MeetingGraph) {
     this.graph = graph;
@@ -83,23 +90,36 @@ export class GraphView {
     for (const p of graph.people) this.peopleById.set(p.id, p);
     for (const p of graph.projects) this.projectsById.set(p.id, p);
     for (const t of graph.topics) this.topicsById.set(t.id, t);
-    for (const r of graph.references) this.referenceUrls.set(r.id, r.url);
-    for (const d of graph.discussions) {
-      this.discussionsById.set(d.id, d);
-      push(this.discussionsByMeeting, d.meetingId, d);
-    }
-    for (const list of this.discussionsByMeeting.values()) list.sort((a, b) => a.order - b.order);
-    for (const a of graph.attendance) push(this.attendanceByMeeting, a.meetingId, a);
-    for (const e of graph.discussed) push(this.discussedByDiscussion, e.discussionId, e);
-    for (const e of graph.about) push(this.aboutByDiscussion, e.discussionId, e);
-    for (const e of graph.cites) push(this.citesByDiscussion, e.discussionId, e);
-    for (const a of graph.actionItems) push(this.actionsByDiscussion, a.discussionId, a);
     this.meetingOrder = [...graph.meetings].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
     this.peopleDirectory = EntityDirectory.people(graph.people);
     this.projectsDirectory = EntityDirectory.projects(graph.projects);
     this.topicsDirectory = EntityDirectory.topics(graph.topics);
-    this.peopleList = this.summarisePeople();
-    this.projectsList = this.summariseProjects();
+  }
+
+  private get structure(): Structure {
+    if (this.structureOnce) return this.structureOnce;
+    const { graph } = this;
+    const s: Structure = {
+      discussionsById: new Map(),
+      discussionsByMeeting: new Map(),
+      attendanceByMeeting: new Map(),
+      discussedByDiscussion: new Map(),
+      aboutByDiscussion: new Map(),
+      citesByDiscussion: new Map(),
+      actionsByDiscussion: new Map(),
+      referenceUrls: new Map(graph.references.map((r) => [r.id, r.url])),
+    };
+    for (const d of graph.discussions) {
+      s.discussionsById.set(d.id, d);
+      push(s.discussionsByMeeting, d.meetingId, d);
+    }
+    for (const list of s.discussionsByMeeting.values()) list.sort((a, b) => a.order - b.order);
+    for (const a of graph.attendance) push(s.attendanceByMeeting, a.meetingId, a);
+    for (const e of graph.discussed) push(s.discussedByDiscussion, e.discussionId, e);
+    for (const e of graph.about) push(s.aboutByDiscussion, e.discussionId, e);
+    for (const e of graph.cites) push(s.citesByDiscussion, e.discussionId, e);
+    for (const a of graph.actionItems) push(s.actionsByDiscussion, a.discussionId, a);
+    return (this.structureOnce = s);
   }
 
   meeting(id: string): Meeting | undefined {
@@ -115,28 +135,28 @@ export class GraphView {
     return this.topicsById.get(id);
   }
   discussion(id: string): Discussion | undefined {
-    return this.discussionsById.get(id);
+    return this.structure.discussionsById.get(id);
   }
   referenceUrl(id: string): string | undefined {
-    return this.referenceUrls.get(id);
+    return this.structure.referenceUrls.get(id);
   }
   discussionsOf(meetingId: string): Discussion[] {
-    return this.discussionsByMeeting.get(meetingId) ?? [];
+    return this.structure.discussionsByMeeting.get(meetingId) ?? [];
   }
   attendanceOf(meetingId: string): Attendance[] {
-    return this.attendanceByMeeting.get(meetingId) ?? [];
+    return this.structure.attendanceByMeeting.get(meetingId) ?? [];
   }
   discussedIn(discussionId: string): Discussed[] {
-    return this.discussedByDiscussion.get(discussionId) ?? [];
+    return this.structure.discussedByDiscussion.get(discussionId) ?? [];
   }
   aboutOf(discussionId: string): About[] {
-    return this.aboutByDiscussion.get(discussionId) ?? [];
+    return this.structure.aboutByDiscussion.get(discussionId) ?? [];
   }
   citesOf(discussionId: string): Cites[] {
-    return this.citesByDiscussion.get(discussionId) ?? [];
+    return this.structure.citesByDiscussion.get(discussionId) ?? [];
   }
   actionsOf(discussionId: string): ActionItem[] {
-    return this.actionsByDiscussion.get(discussionId) ?? [];
+    return this.structure.actionsByDiscussion.get(discussionId) ?? [];
   }
 
   /** The meetings just before and after this one in date order. */
@@ -164,12 +184,12 @@ export class GraphView {
 
   /** Everyone, by name. */
   people(): PersonSummary[] {
-    return this.peopleList;
+    return (this.peopleList ??= this.summarisePeople());
   }
 
   /** Every project, by name. */
   projects(): ProjectSummary[] {
-    return this.projectsList;
+    return (this.projectsList ??= this.summariseProjects());
   }
 
   /**
@@ -201,7 +221,7 @@ export class GraphView {
     }
     for (const e of this.graph.discussed) {
       add(discussions, e.personId, e.discussionId);
-      const d = this.discussionsById.get(e.discussionId);
+      const d = this.structure.discussionsById.get(e.discussionId);
       seen(e.personId, d && dateOfMeeting(d.meetingId));
     }
     for (const a of this.graph.actionItems) actions.set(a.ownerId, (actions.get(a.ownerId) ?? 0) + 1);
@@ -228,7 +248,7 @@ export class GraphView {
     for (const e of this.graph.about) {
       if (e.target !== 'project') continue;
       add(discussions, e.targetId, e.discussionId);
-      const d = this.discussionsById.get(e.discussionId);
+      const d = this.structure.discussionsById.get(e.discussionId);
       const date = d && this.meetingsById.get(d.meetingId)?.date;
       if (date) push(dates, e.targetId, date);
     }

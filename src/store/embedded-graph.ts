@@ -47,6 +47,14 @@ export class EmbeddedGraph {
     return this.projects.get(id);
   }
 
+  /** The name of every person and project, by `person:` or `project:` and id. */
+  names(): Map<string, string> {
+    const names = new Map<string, string>();
+    for (const p of this.people.values()) names.set(`person:${p.id}`, p.name);
+    for (const p of this.projects.values()) names.set(`project:${p.id}`, p.name);
+    return names;
+  }
+
   /** A meeting's part. */
   part(meetingId: string): MeetingPart | undefined {
     return this.parts.get(meetingId);

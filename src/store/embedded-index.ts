@@ -1,10 +1,12 @@
 /**
  * Lookup tables over the embedded graph's meeting parts, built in one pass on the first query after
  * a load so that every named query is a filter over presorted arrays (well under a millisecond on a
- * few hundred notes). The parts stay the source of truth: the index is rebuilt, never updated.
+ * few hundred notes). The parts stay the source of truth: the index is rebuilt, never updated,
+ * but what it makes of each part is kept for the next one (see the constructor).
  */
 import type { ActionStatus, AttendanceRole, Discussion, Meeting } from '../domain.js';
 import type { EmbeddedGraph } from './embedded-graph.js';
+import type { MeetingPart } from './meeting-parts.js';
 import { snippetOf } from './discussion-snippet.js';
 import { compareText } from './order.js';
 
@@ -60,85 +62,112 @@ export class QueryIndex {
   /** Per person, the meetings attended once each, by date then id. */
   readonly meetingsByAttendee = new Map<string, Meeting[]>();
 
-  constructor(g: EmbeddedGraph) {
-    const parts = [...g.meetingParts()];
-    this.meetings = parts.map((p) => p.meeting).sort(compareMeetings);
-    const meetingRank = new Map(this.meetings.map((m, i) => [m.id, i]));
-    const person = (id: string) => named(g.person(id)!);
-    const project = (id: string) => named(g.project(id)!);
+  /** The entries made from each part, handed on to the next index while the names they hold stay the same. */
+  private readonly partEntries: WeakMap<MeetingPart, PartEntries>;
+  /** The name of every person and project, by `person:` or `project:` and id. */
+  private readonly names: Map<string, string>;
 
-    const discussionById = new Map<string, DiscussionEntry>();
+  /**
+   * With `previous` (the index before the last load), the entries of every part it saw are
+   * reused when no person's or project's name changed since: a load replaces a changed
+   * meeting's part, so an unchanged meeting keeps its part object.
+   */
+  constructor(g: EmbeddedGraph, previous?: QueryIndex | null) {
+    this.names = g.names();
+    this.partEntries = previous && sameNames(previous.names, this.names) ? previous.partEntries : new WeakMap();
+    const namedOnce = new Map<string, Named>();
+    const namedAs = (key: string, entity: Named | undefined) => {
+      let n = namedOnce.get(key);
+      if (!n) namedOnce.set(key, (n = named(entity!)));
+      return n;
+    };
+    const person = (id: string) => namedAs(`person:${id}`, g.person(id));
+    const project = (id: string) => namedAs(`project:${id}`, g.project(id));
+
+    const parts = [...g.meetingParts()].sort((a, b) => compareMeetings(a.meeting, b.meeting));
+    // Parts in meeting order, each one's entries already in order: the lists come out sorted.
     for (const part of parts) {
-      for (const discussion of part.discussions) {
-        const entry: DiscussionEntry = {
-          id: discussion.id,
-          meeting: part.meeting,
-          order: discussion.order,
-          heading: discussion.heading,
-          snippet: cachedSnippet(discussion),
-          people: [],
-          projects: [],
-          topicIds: new Set(),
-        };
-        discussionById.set(discussion.id, entry);
-        this.discussions.push(entry);
-      }
-      for (const d of part.discussed) discussionById.get(d.discussionId)!.people.push(person(d.personId));
-      for (const a of part.about) {
-        const entry = discussionById.get(a.discussionId)!;
-        if (a.target === 'project') entry.projects.push(project(a.targetId));
-        else entry.topicIds.add(a.targetId);
+      let entries = this.partEntries.get(part);
+      if (!entries) this.partEntries.set(part, (entries = entriesOf(part, person, project)));
+      this.meetings.push(part.meeting);
+      for (const d of entries.discussions) this.discussions.push(d);
+      for (const a of entries.actions) this.actions.push(a);
+      this.attendance.set(part.meeting.id, entries.attendance);
+      let previousAttendee = '';
+      for (const { person: attendee } of entries.attendance) {
+        if (attendee.id !== previousAttendee) append(this.meetingsByAttendee, attendee.id, part.meeting);
+        previousAttendee = attendee.id;
       }
     }
-    for (const d of this.discussions) {
-      d.people.sort(compareNamed);
-      d.projects.sort(compareNamed);
-    }
-    this.discussions.sort(
-      (a, b) => meetingRank.get(a.meeting.id)! - meetingRank.get(b.meeting.id)! || a.order - b.order || compareText(a.id, b.id),
-    );
     for (const d of this.discussions) {
       append(this.discussionsByMeeting, d.meeting.id, d);
       for (const p of d.people) append(this.discussionsByPerson, p.id, d);
       for (const p of d.projects) append(this.discussionsByProject, p.id, d);
     }
-
-    for (const part of parts) {
-      for (const item of part.actionItems) {
-        this.actions.push({
-          id: item.id,
-          task: item.task,
-          status: item.status,
-          owner: person(item.ownerId),
-          discussion: discussionById.get(item.discussionId)!,
-          projects: item.projectIds.map(project).sort(compareNamed),
-        });
-      }
-    }
-    this.actions.sort(
-      (a, b) =>
-        meetingRank.get(a.discussion.meeting.id)! - meetingRank.get(b.discussion.meeting.id)! ||
-        a.discussion.order - b.discussion.order ||
-        compareText(a.id, b.id),
-    );
     for (const a of this.actions) {
       append(this.actionsByOwner, a.owner.id, a);
       for (const p of a.projects) append(this.actionsByProject, p.id, a);
     }
-
-    const attendanceOf = new Map(parts.map((p) => [p.meeting.id, p.attendance]));
-    for (const m of this.meetings) {
-      const entries: AttendanceEntry[] = attendanceOf.get(m.id)!.map((a) => ({ person: person(a.personId), role: a.role }));
-      entries.sort((a, b) => compareNamed(a.person, b.person) || compareText(a.role, b.role));
-      this.attendance.set(m.id, entries);
-      // Meetings are visited in order, so each attendee's list comes out sorted.
-      let previous = '';
-      for (const { person } of entries) {
-        if (person.id !== previous) append(this.meetingsByAttendee, person.id, m);
-        previous = person.id;
-      }
-    }
   }
+}
+
+/** What one meeting's part gives the index, each list in the index's order. */
+interface PartEntries {
+  /** By order, id. */
+  discussions: DiscussionEntry[];
+  /** By discussion order, id. */
+  actions: ActionEntry[];
+  /** By name, id, role. */
+  attendance: AttendanceEntry[];
+}
+
+function entriesOf(part: MeetingPart, person: (id: string) => Named, project: (id: string) => Named): PartEntries {
+  const discussionById = new Map<string, DiscussionEntry>();
+  const discussions = part.discussions.map((discussion): DiscussionEntry => {
+    const entry: DiscussionEntry = {
+      id: discussion.id,
+      meeting: part.meeting,
+      order: discussion.order,
+      heading: discussion.heading,
+      snippet: cachedSnippet(discussion),
+      people: [],
+      projects: [],
+      topicIds: new Set(),
+    };
+    discussionById.set(discussion.id, entry);
+    return entry;
+  });
+  for (const d of part.discussed) discussionById.get(d.discussionId)!.people.push(person(d.personId));
+  for (const a of part.about) {
+    const entry = discussionById.get(a.discussionId)!;
+    if (a.target === 'project') entry.projects.push(project(a.targetId));
+    else entry.topicIds.add(a.targetId);
+  }
+  for (const d of discussions) {
+    d.people.sort(compareNamed);
+    d.projects.sort(compareNamed);
+  }
+  discussions.sort((a, b) => a.order - b.order || compareText(a.id, b.id));
+  const actions = part.actionItems.map(
+    (item): ActionEntry => ({
+      id: item.id,
+      task: item.task,
+      status: item.status,
+      owner: person(item.ownerId),
+      discussion: discussionById.get(item.discussionId)!,
+      projects: item.projectIds.map(project).sort(compareNamed),
+    }),
+  );
+  actions.sort((a, b) => a.discussion.order - b.discussion.order || compareText(a.id, b.id));
+  const attendance = part.attendance.map((a): AttendanceEntry => ({ person: person(a.personId), role: a.role }));
+  attendance.sort((a, b) => compareNamed(a.person, b.person) || compareText(a.role, b.role));
+  return { discussions, actions, attendance };
+}
+
+function sameNames(a: Map<string, string>, b: Map<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, name] of a) if (b.get(key) !== name) return false;
+  return true;
 }
 
 /**

@@ -47,8 +47,9 @@ export class EmbeddedStore implements GraphStore {
   /** Where the graph is persisted. */
   readonly file: string;
   private readonly graph: EmbeddedGraph;
-  /** Built on the first query after a change. */
+  /** Built on the first query after a change, from the parts and what the index before made of them. */
   private queryIndex: QueryIndex | null = null;
+  private lastQueryIndex: QueryIndex | null = null;
   private ingestInfo: Pick<MeetingGraph, 'warnings' | 'projectCandidates'>;
   /** Loads run one after another (each reads the state the previous one left). */
   private loading: Promise<unknown> = Promise.resolve();
@@ -125,6 +126,7 @@ export class EmbeddedStore implements GraphStore {
     const parts = partitionGraph(input, this.keptParts(input, changes));
     this.lastInput = null;
     const plan = planLoad(this.graph.meetingStates(), parts.meetings);
+    this.lastQueryIndex = this.queryIndex ?? this.lastQueryIndex;
     this.queryIndex = null;
     for (const id of plan.remove) this.graph.removeMeeting(id);
     this.graph.upsertEntities(parts);
@@ -248,7 +250,11 @@ export class EmbeddedStore implements GraphStore {
 
   private index(): QueryIndex {
     this.assertOpen();
-    return (this.queryIndex ??= new QueryIndex(this.graph));
+    if (!this.queryIndex) {
+      this.queryIndex = new QueryIndex(this.graph, this.lastQueryIndex);
+      this.lastQueryIndex = null;
+    }
+    return this.queryIndex;
   }
 
   private assertOpen(): void {

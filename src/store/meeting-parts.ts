@@ -96,10 +96,17 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
     if (!draft && !meetings.has(meetingId)) throw inconsistent(`${what} belongs to unknown meeting "${meetingId}"`);
     return draft;
   };
+  // With `kept`, an edge of a discussion that is not being cut belongs to a kept meeting.
+  const cutDiscussions = kept ? new Set(graph.discussions.filter((d) => kept.changed.has(d.meetingId)).map((d) => d.id)) : null;
   const meetingOfDiscussion = (discussionId: string, what: string) => {
+    if (cutDiscussions && !cutDiscussions.has(discussionId)) return null;
     const discussion = discussions.get(discussionId);
     if (!discussion) throw inconsistent(`${what} refers to unknown discussion "${discussionId}"`);
     return discussion.meetingId;
+  };
+  const draftOfDiscussion = (discussionId: string, what: string) => {
+    const meetingId = meetingOfDiscussion(discussionId, what);
+    return meetingId === null ? undefined : draftOf(meetingId, what);
   };
   const requireNode = (nodes: Map<string, unknown>, id: string, kind: string, what: string) => {
     if (!nodes.has(id)) throw inconsistent(`${what} refers to unknown ${kind} "${id}"`);
@@ -110,7 +117,7 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
   }
   for (const item of actionItems.values()) {
     const what = `action item "${item.id}"`;
-    const draft = draftOf(meetingOfDiscussion(item.discussionId, what), what);
+    const draft = draftOfDiscussion(item.discussionId, what);
     if (!draft) continue;
     requireNode(people, item.ownerId, 'person', what);
     for (const projectId of item.projectIds) requireNode(projects, projectId, 'project', what);
@@ -131,7 +138,7 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
   }
   for (const edge of graph.discussed) {
     const what = `"${edge.personId}" discussed "${edge.discussionId}"`;
-    const draft = draftOf(meetingOfDiscussion(edge.discussionId, what), what);
+    const draft = draftOfDiscussion(edge.discussionId, what);
     if (!draft) continue;
     requireNode(people, edge.personId, 'person', what);
     if (firstOnly(`DISCUSSED\u0000${edge.personId}\u0000${edge.discussionId}`)) {
@@ -140,7 +147,7 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
   }
   for (const edge of graph.about) {
     const what = `"${edge.discussionId}" about ${edge.target} "${edge.targetId}"`;
-    const draft = draftOf(meetingOfDiscussion(edge.discussionId, what), what);
+    const draft = draftOfDiscussion(edge.discussionId, what);
     if (!draft) continue;
     requireNode(edge.target === 'project' ? projects : topics, edge.targetId, edge.target, what);
     if (firstOnly(`ABOUT\u0000${edge.discussionId}\u0000${edge.target}\u0000${edge.targetId}`)) {
@@ -154,7 +161,7 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
   }
   for (const edge of graph.cites) {
     const what = `"${edge.discussionId}" citing "${edge.referenceId}"`;
-    const draft = draftOf(meetingOfDiscussion(edge.discussionId, what), what);
+    const draft = draftOfDiscussion(edge.discussionId, what);
     if (!draft) continue;
     requireNode(references, edge.referenceId, 'reference', what);
     if (firstOnly(`CITES\u0000${edge.discussionId}\u0000${edge.referenceId}`)) {
@@ -276,7 +283,9 @@ function uniqueById<T extends { id: string }>(items: T[], kind: string): Map<str
 }
 
 function sortById<T extends { id: string }>(items: T[]): T[] {
-  return [...items].sort((a, b) => compareText(a.id, b.id));
+  // Assembly and snapshots give most lists in this order already: checking is cheaper than sorting.
+  const sorted = items.every((item, i) => i === 0 || compareText(items[i - 1].id, item.id) <= 0);
+  return sorted ? [...items] : [...items].sort((a, b) => compareText(a.id, b.id));
 }
 
 function inconsistent(detail: string): StoreError {

@@ -176,6 +176,28 @@ describe('embedded store persistence', () => {
     await Promise.all([whole, hinted, trusting, untrusting].map((s) => s.close()));
   });
 
+  it('answers after a load as a new store does, though its lookup tables reuse what they made of unchanged meetings', async () => {
+    const fresh = async (graph: ReturnType<typeof smallGraph>) => {
+      const store = await EmbeddedStore.open(await tempDir());
+      await store.load(graph);
+      return answers(store);
+    };
+    const { store, renamed } = await storeLoadedWithRenameAhead();
+    await answers(store);
+    // A name changed: rows of unchanged meetings name Alice anew.
+    await store.load(renamed);
+    const afterRename = await answers(store);
+    expect(afterRename).toEqual(await fresh(renamed));
+    expect(JSON.stringify(afterRename.discussions)).toContain('Alice Renamed');
+    // One meeting changed.
+    const edited = smallGraph();
+    edited.people = renamed.people;
+    edited.discussions.find((d) => d.meetingId === '2024-02-06')!.heading = 'A new heading';
+    await store.load(edited);
+    expect(await answers(store)).toEqual(await fresh(edited));
+    await store.close();
+  });
+
   it('serialises concurrent loads', async () => {
     const store = await EmbeddedStore.open(await tempDir());
     const [first, second] = await Promise.all([store.load(smallGraph()), store.load(smallGraph())]);
