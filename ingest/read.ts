@@ -23,7 +23,43 @@ export interface ReadResult {
 export interface ReadOptions {
   /** Larger notes are skipped with a warning (default 8 MiB: years of weekly notes are a few KiB each). */
   maxBytes?: number;
+  /** Kept by a caller that reads the same folder again and again (the server): see `NoteReadCache`. */
+  cache?: NoteReadCache;
 }
+
+/**
+ * The notes read last time, by path, with what `stat` said of each: a file whose inode, size,
+ * modification and change times (to the nanosecond) are the same is not read again. The change
+ * time cannot be set back by tools that restore modification times. As git does with its index, a
+ * file modified shortly before it was read is not kept: an edit within the file system's clock
+ * tick after the read could leave every one of those the same.
+ */
+export class NoteReadCache {
+  private entries = new Map<string, { stamp: string; note: RawNote }>();
+  private seen = new Set<string>();
+
+  /** The note kept for `abs` when its file is as it was. */
+  get(abs: string, stamp: string): RawNote | undefined {
+    this.seen.add(abs);
+    const entry = this.entries.get(abs);
+    return entry?.stamp === stamp ? entry.note : undefined;
+  }
+
+  set(abs: string, stamp: string, note: RawNote, modifiedMs: number): void {
+    this.seen.add(abs);
+    if (Date.now() - modifiedMs > SETTLED_MS) this.entries.set(abs, { stamp, note });
+    else this.entries.delete(abs);
+  }
+
+  /** Forgets the files not looked at since the last call (removed notes). */
+  sweep(): void {
+    for (const abs of this.entries.keys()) if (!this.seen.has(abs)) this.entries.delete(abs);
+    this.seen = new Set();
+  }
+}
+
+/** How long after its last modification a file's `stat` is trusted to tell its content (see NoteReadCache). */
+const SETTLED_MS = 2_000;
 
 const NOTE_EXTENSIONS = new Set(['.md', '.markdown']);
 /** Registry files kept beside the notes are not notes. */
@@ -130,12 +166,20 @@ export async function readNote(dir: string, source: string, maxBytes = DEFAULT_M
  * `readNote` with synchronous file system calls: a note is a few KiB, and the promise-based
  * calls cost three to four times the CPU of the read itself (10,000 notes: about 4 s against 1 s).
  */
-function readNoteSync(dir: string, source: string, maxBytes: number): RawNote | IngestWarning {
+function readNoteSync(dir: string, source: string, maxBytes: number, cache?: NoteReadCache): RawNote | IngestWarning {
   const abs = path.join(dir, source);
   let bytes: Buffer;
+  let stamp = '';
+  let modifiedMs = 0;
   try {
-    const st = statSync(abs);
-    if (st.size > maxBytes) return { kind: 'skipped', file: source, message: tooLarge(st.size, maxBytes) };
+    const st = statSync(abs, { bigint: true });
+    if (st.size > maxBytes) return { kind: 'skipped', file: source, message: tooLarge(Number(st.size), maxBytes) };
+    if (cache) {
+      stamp = `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+      modifiedMs = Number(st.mtimeMs);
+      const kept = cache.get(abs, stamp);
+      if (kept) return kept;
+    }
     bytes = readFileSync(abs);
   } catch (err) {
     return { kind: 'skipped', file: source, message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
@@ -149,7 +193,9 @@ function readNoteSync(dir: string, source: string, maxBytes: number): RawNote | 
     return { kind: 'skipped', file: source, message: 'not valid UTF-8 text' };
   }
   if (text.trim() === '') return { kind: 'skipped', file: source, message: 'empty file (only white space)' };
-  return { source, text, contentHash: hashBytes(bytes) };
+  const note = { source, text, contentHash: hashBytes(bytes) };
+  cache?.set(abs, stamp, note, modifiedMs);
+  return note;
 }
 
 /** Reads every note below `dir`. Never throws for a bad file; throws only when `dir` itself is unusable. */
@@ -163,10 +209,11 @@ export async function readNotesFolder(dir: string, options: ReadOptions = {}): P
     // Reads are synchronous (see readNoteSync); a server serving requests meanwhile gets a turn
     // every so many notes.
     if (i > 0 && i % READS_BETWEEN_YIELDS === 0) await new Promise((resolve) => setImmediate(resolve));
-    const result = readNoteSync(dir, files[i], options.maxBytes ?? DEFAULT_MAX_NOTE_BYTES);
+    const result = readNoteSync(dir, files[i], options.maxBytes ?? DEFAULT_MAX_NOTE_BYTES, options.cache);
     if ('text' in result) notes.push(result);
     else warnings.push(result);
   }
+  options.cache?.sweep();
   return { notes, warnings };
 }
 

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { GraphChanges, MeetingGraph } from './domain.js';
-import { readNotesFolder } from '../ingest/read.js';
+import { readNotesFolder, type NoteReadCache } from '../ingest/read.js';
 import { ingestNotesAsync } from '../ingest/index.js';
 import { parseRegistry, readRegistryText } from '../ingest/registry.js';
 import { hashBytes } from '../ingest/read.js';
@@ -34,6 +34,8 @@ export interface IngestRunOptions {
   indexedByCaller?: boolean;
   /** Kept by a caller that ingests the same folder again and again (the server): see `ExtractionMemo`. */
   memo?: ExtractionMemo;
+  /** Kept by the same kind of caller: unchanged files are not read again (see `NoteReadCache`). */
+  readCache?: NoteReadCache;
   /**
    * Answer once the store holds the new graph and write the files (graph, manifest, the store's
    * snapshot) afterwards; `persisted` in the result settles when they are written, and the ingest
@@ -88,7 +90,7 @@ async function ingestLocked(workspace: Workspace, options: IngestRunOptions): Pr
   // them was most of the cost of an ingest that finds nothing changed.
   const peopleText = options.peopleFile ? readRegistryText(options.peopleFile) : null;
   const projectsText = options.projectsFile ? readRegistryText(options.projectsFile) : null;
-  const { notes, warnings } = await readNotesFolder(options.notesDir);
+  const { notes, warnings } = await readNotesFolder(options.notesDir, { cache: options.readCache });
   const t1 = performance.now();
 
   const manifest: IngestManifest = {

@@ -4,6 +4,7 @@
  * once, so requests never see half of one ingest and half of the next.
  */
 import { ExtractionMemo } from '../../ingest/extraction-memo.js';
+import { NoteReadCache } from '../../ingest/read.js';
 import { Asker } from '../ask/ask.js';
 import { emptyGraph } from '../domain.js';
 import { runIngest, type IngestRunResult } from '../ingest-run.js';
@@ -70,6 +71,8 @@ export class ServerState {
   private readonly log: (line: string) => void;
   /** Each note's facts at the last ingest: a re-ingest after a change extracts only the changed notes. */
   private readonly memo = new ExtractionMemo();
+  /** What each note file held at the last ingest, by its `stat`: unchanged files are not read again. */
+  private readonly readCache = new NoteReadCache();
   /** The files of the last ingest, written after its graph was swapped in; the next ingest waits for them. */
   private persisting: Promise<void> = Promise.resolve();
   private cancelLastPersist: () => void = () => undefined;
@@ -165,7 +168,7 @@ export class ServerState {
     // After the first ingest the live index is updated here, in place, not read back from disk.
     const indexedByCaller = this.ingested;
     let result: IngestRunResult;
-    const options = { ...this.sources, indexedByCaller, memo: this.memo, persistAfter: true };
+    const options = { ...this.sources, indexedByCaller, memo: this.memo, readCache: this.readCache, persistAfter: true };
     try {
       try {
         result = await runIngest({ ...options, store: store ?? undefined });

@@ -49,7 +49,7 @@ export interface MeetingPart {
 }
 
 export interface GraphParts {
-  /** Entities by id. */
+  /** Entities by id (in the graph's order when cut with `KeptParts`). */
   people: Person[];
   projects: Project[];
   topics: Topic[];
@@ -83,9 +83,15 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
   const references = uniqueById(graph.references.map((r): Reference => ({ id: r.id, url: r.url })), 'reference');
   const meetings = uniqueById(graph.meetings, 'meeting');
   const isCut = kept ? (meetingId: string) => kept.changed.has(meetingId) : () => true;
-  // Ids are checked across the whole graph; only what belongs to a meeting being cut is copied.
-  const discussions = uniqueById(graph.discussions, 'discussion');
-  const actionItems = uniqueById(graph.actionItems, 'action item');
+  // With `kept`, the kept meetings' ids were checked when their parts were cut: the cut meetings'
+  // ids are checked to be unique and to collide with none of those. Only what is cut is copied.
+  const cutDiscussions = kept ? new Set(graph.discussions.filter((d) => kept.changed.has(d.meetingId)).map((d) => d.id)) : null;
+  const discussions = cutDiscussions
+    ? uniqueAmong(graph.discussions, (d) => cutDiscussions.has(d.id), 'discussion')
+    : uniqueById(graph.discussions, 'discussion');
+  const actionItems = cutDiscussions
+    ? uniqueAmong(graph.actionItems, (a) => cutDiscussions.has(a.discussionId), 'action item')
+    : uniqueById(graph.actionItems, 'action item');
 
   const drafts = new Map<string, Omit<MeetingPart, 'fingerprint'>>();
   for (const meeting of meetings.values()) {
@@ -97,7 +103,6 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
     return draft;
   };
   // With `kept`, an edge of a discussion that is not being cut belongs to a kept meeting.
-  const cutDiscussions = kept ? new Set(graph.discussions.filter((d) => kept.changed.has(d.meetingId)).map((d) => d.id)) : null;
   const meetingOfDiscussion = (discussionId: string, what: string) => {
     if (cutDiscussions && !cutDiscussions.has(discussionId)) return null;
     const discussion = discussions.get(discussionId);
@@ -175,11 +180,13 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
     const part = sortPart(draft);
     return { ...part, fingerprint: fingerprintOf(part) };
   });
+  // The embedded store, the one caller with `kept`, keeps entities by id and sorts them itself.
+  const entities = kept ? <T>(items: T[]) => items : sortById;
   return {
-    people: sortById([...people.values()]),
-    projects: sortById([...projects.values()]),
-    topics: sortById([...topics.values()]),
-    references: sortById([...references.values()]),
+    people: entities([...people.values()]),
+    projects: entities([...projects.values()]),
+    topics: entities([...topics.values()]),
+    references: entities([...references.values()]),
     meetings: parts.sort((a, b) => compareText(a.meeting.id, b.meeting.id)),
     warnings: graph.warnings,
     projectCandidates: graph.projectCandidates,
@@ -280,6 +287,13 @@ function uniqueById<T extends { id: string }>(items: T[], kind: string): Map<str
     byId.set(item.id, item);
   }
   return byId;
+}
+
+/** The items `isCut` picks, by id, when their ids are unique and no other item has one of them. */
+function uniqueAmong<T extends { id: string }>(items: T[], isCut: (item: T) => boolean, kind: string): Map<string, T> {
+  const cut = uniqueById(items.filter(isCut), kind);
+  for (const item of items) if (cut.has(item.id) && !isCut(item)) throw inconsistent(`${kind} id "${item.id}" appears twice`);
+  return cut;
 }
 
 function sortById<T extends { id: string }>(items: T[]): T[] {

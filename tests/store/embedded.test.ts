@@ -176,6 +176,25 @@ describe('embedded store persistence', () => {
     await Promise.all([whole, hinted, trusting, untrusting].map((s) => s.close()));
   });
 
+  it('still refuses a changed meeting whose ids collide with a kept meeting\'s when given the changes', async () => {
+    const before = smallGraph();
+    const after = smallGraph();
+    const taken = after.discussions.find((d) => d.meetingId === '2024-01-09')!.id;
+    const moved = after.discussions.find((d) => d.meetingId === '2024-02-06' && !after.actionItems.some((a) => a.discussionId === d.id))!;
+    for (const e of [...after.discussed, ...after.about, ...after.cites]) if (e.discussionId === moved.id) e.discussionId = taken;
+    moved.id = taken;
+    const store = await EmbeddedStore.open(await tempDir());
+    await store.load(before);
+    const load = store.load(after, { changes: { since: before, meetings: new Set(['2024-02-06']) } });
+    await expect(load).rejects.toThrow(`discussion id "${taken}" appears twice`);
+    expect(await store.snapshot()).toEqual((await (async () => {
+      const other = await EmbeddedStore.open(await tempDir());
+      await other.load(before);
+      return other.snapshot();
+    })()));
+    await store.close();
+  });
+
   it('answers after a load as a new store does, though its lookup tables reuse what they made of unchanged meetings', async () => {
     const fresh = async (graph: ReturnType<typeof smallGraph>) => {
       const store = await EmbeddedStore.open(await tempDir());
