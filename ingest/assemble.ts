@@ -163,20 +163,19 @@ function decide(
   // A capitalised word counts only if the folder writes it as a name, not as an ordinary word.
   const caseEvidence = options.caseTally ? options.caseTally.sync(facts) : new CaseEvidenceTally().sync(facts);
   const nameVerdicts = new Map<string, boolean>();
-  for (const f of facts) {
-    for (const s of f.sections) {
-      for (const d of s.discovered) if (d.kind === 'capitalised' && !nameVerdicts.has(d.name)) nameVerdicts.set(d.name, caseEvidence.isName(d.name));
-    }
-  }
   const discovered = new Map<string, { meetings: Set<string>; evidence: Evidence[] }>();
   for (const f of facts) {
-    for (const s of f.sections) {
-      for (const d of keptDiscovered(s, nameVerdicts)) {
-        const entry = discovered.get(d.name) ?? { meetings: new Set(), evidence: [] };
-        entry.meetings.add(f.note.id);
-        if (entry.evidence.length < 3) entry.evidence.push(d.evidence);
-        discovered.set(d.name, entry);
-      }
+    for (const d of summaryOf(f).discovered) {
+      if (d.kind === 'capitalised' && !nameVerdicts.has(d.name)) nameVerdicts.set(d.name, caseEvidence.isName(d.name));
+    }
+  }
+  for (const f of facts) {
+    for (const d of summaryOf(f).discovered) {
+      if (d.kind === 'capitalised' && !nameVerdicts.get(d.name)) continue;
+      const entry = discovered.get(d.name) ?? { meetings: new Set(), evidence: [] };
+      entry.meetings.add(f.note.id);
+      if (entry.evidence.length < 3) entry.evidence.push(d.evidence);
+      discovered.set(d.name, entry);
     }
   }
   const promoted = new Map<string, number>();
@@ -202,10 +201,7 @@ function decide(
   // The folder's umbrella name (named in nearly every meeting; read from the folder, not
   // configured) and programming languages are mostly named in passing: see namedInPassing.
   const meetingsNaming = new Map<number, number>();
-  for (const f of facts) {
-    const keys = new Set(f.sections.flatMap((s) => [...s.projects.keys()]));
-    for (const k of keys) meetingsNaming.set(k, (meetingsNaming.get(k) ?? 0) + 1);
-  }
+  for (const f of facts) for (const k of summaryOf(f).projectKeys) meetingsNaming.set(k, (meetingsNaming.get(k) ?? 0) + 1);
   const passingKinds = projects.records.map((r): PassingKind =>
     isProgrammingLanguage(r.name)
       ? 'language'
@@ -221,6 +217,27 @@ function decide(
     passingKinds,
   };
   return { decisions, projectCandidates };
+}
+
+/** What the decisions read of a note, in section order: its discovered names and the keys of the projects it names. */
+interface NoteSummary {
+  discovered: SectionFacts['discovered'];
+  projectKeys: number[];
+}
+
+/** By the facts' identity: a memo hands the same facts to every assembly, which then reads each note once. */
+const summaries = new WeakMap<NoteFacts, NoteSummary>();
+
+function summaryOf(f: NoteFacts): NoteSummary {
+  let summary = summaries.get(f);
+  if (!summary) {
+    summary = {
+      discovered: f.sections.flatMap((s) => s.discovered),
+      projectKeys: [...new Set(f.sections.flatMap((s) => [...s.projects.keys()]))],
+    };
+    summaries.set(f, summary);
+  }
+  return summary;
 }
 
 /** A section's discovered names, less the capitalised words the folder does not write as names. */
@@ -324,12 +341,6 @@ function joinSlices(
       graph.warnings.push({ kind: 'duplicate-date', file: meeting.source, line: 1, message: `same date as ${seenDates.get(slice.date)}; both kept as separate meetings` });
     } else if (slice.date) seenDates.set(slice.date, meeting.source);
     graph.meetings.push(meeting);
-    append(graph.discussions, slice.discussions);
-    append(graph.attendance, slice.attendance);
-    append(graph.discussed, slice.discussed);
-    append(graph.about, slice.about);
-    append(graph.cites, slice.cites);
-    append(graph.actionItems, slice.actionItems);
     for (const { referenceId } of slice.cites) {
       if (!referenceIds.has(referenceId)) {
         referenceIds.add(referenceId);
@@ -340,6 +351,12 @@ function joinSlices(
     for (const k of slice.personKeys) usedPeople.add(k);
     for (const k of slice.projectKeys) usedProjects.add(k);
   }
+  graph.discussions = joined(slices, (s) => s.discussions);
+  graph.attendance = joined(slices, (s) => s.attendance);
+  graph.discussed = joined(slices, (s) => s.discussed);
+  graph.about = joined(slices, (s) => s.about);
+  graph.cites = joined(slices, (s) => s.cites);
+  graph.actionItems = joined(slices, (s) => s.actionItems);
   graph.people = [...usedPeople].sort((a, b) => a - b).map((k): Person => {
     const r = people.records[k];
     const aliases = new Set<string>([...r.registryAliases, ...[...r.spellings.keys()].filter((s) => s !== r.name), ...r.handles]);
@@ -353,8 +370,17 @@ function joinSlices(
   return graph;
 }
 
-function append<T>(to: T[], items: T[]): void {
-  for (const item of items) to.push(item);
+/** One list of every slice's items, in slice order (filled in place: a push per item is several times slower at a million items). */
+function joined<T>(slices: MeetingSlice[], itemsOf: (slice: MeetingSlice) => T[]): T[] {
+  let length = 0;
+  for (const slice of slices) length += itemsOf(slice).length;
+  const out = new Array<T>(length);
+  let k = 0;
+  for (const slice of slices) {
+    const items = itemsOf(slice);
+    for (let i = 0; i < items.length; i++) out[k++] = items[i];
+  }
+  return out;
 }
 
 function fingerprintOf(decisions: FolderDecisions): string {

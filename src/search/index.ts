@@ -288,13 +288,13 @@ export class SearchIndex {
   private meetingsToLookAt(graph: MeetingGraph, changes: GraphChanges): Set<string> {
     const only = new Set<string>(changes.meetings);
     const changed = new Set<string>();
+    // An entity new to the graph is named only by listed meetings, and one gone by none that is left.
     const compare = (kind: string, before: Array<{ id: string; name: string; aliases?: string[] }>, after: typeof before) => {
-      const old = new Map(before.map((e) => [e.id, namesText(e)]));
+      const old = new Map(before.map((e) => [e.id, e]));
       for (const e of after) {
-        if (old.get(e.id) !== namesText(e)) changed.add(`${kind}:${e.id}`);
-        old.delete(e.id);
+        const was = old.get(e.id);
+        if (was && namesText(was) !== namesText(e)) changed.add(`${kind}:${e.id}`);
       }
-      for (const id of old.keys()) changed.add(`${kind}:${id}`);
     };
     compare('person', this.rawEntities.people, graph.people);
     compare('project', this.rawEntities.projects, graph.projects);

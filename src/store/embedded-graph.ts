@@ -32,10 +32,10 @@ export class EmbeddedGraph {
   private readonly topics = new Map<string, Topic>();
   private readonly references = new Map<string, Reference>();
   /**
-   * How many edges touch each shared entity, by `kind:id`: an entity whose count falls to zero is
-   * an orphan (`dropOrphans`), as a node without relationships would be.
+   * How many edges touch each shared entity, by kind and id: an entity whose count falls to zero
+   * is an orphan (`dropOrphans`), as a node without relationships would be.
    */
-  private readonly degree = new Map<string, number>();
+  private readonly degree: Record<SharedKind, Map<string, number>> = { person: new Map(), project: new Map(), topic: new Map(), reference: new Map() };
   private readonly nodeCounts = new Map<'discussion' | 'action', number>();
   private readonly edgeCounts = new Map<EdgeType, number>();
 
@@ -121,7 +121,9 @@ export class EmbeddedGraph {
   /** Drops people, projects, topics and references that no edge touches. */
   dropOrphans(): void {
     const sweep = (kind: SharedKind, entities: Map<string, unknown>) => {
-      for (const id of [...entities.keys()]) if (!this.degree.get(`${kind}:${id}`)) entities.delete(id);
+      const degree = this.degree[kind];
+      // Deleting the entry being visited is safe in a Map's iteration.
+      for (const id of entities.keys()) if (!degree.get(id)) entities.delete(id);
     };
     sweep('person', this.people);
     sweep('project', this.projects);
@@ -144,10 +146,10 @@ export class EmbeddedGraph {
   /** Counts a part's nodes and edges in (`sign` 1) or out (-1), with the degree of each entity they touch. */
   private account(part: MeetingPart, sign: 1 | -1): void {
     const touch = (kind: SharedKind, id: string) => {
-      const key = `${kind}:${id}`;
-      const degree = (this.degree.get(key) ?? 0) + sign;
-      if (degree === 0) this.degree.delete(key);
-      else this.degree.set(key, degree);
+      const degrees = this.degree[kind];
+      const degree = (degrees.get(id) ?? 0) + sign;
+      if (degree === 0) degrees.delete(id);
+      else degrees.set(id, degree);
     };
     const bump = <K>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + sign * n);
     bump(this.nodeCounts, 'discussion', part.discussions.length);
