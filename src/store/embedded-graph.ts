@@ -133,13 +133,17 @@ export class EmbeddedGraph {
 
   /** The stored graph as parts, each kind in the canonical order (by id). */
   toParts(): Entities & { meetings: MeetingPart[] } {
-    const byId = <T extends { id: string }>(values: Iterable<T>) => [...values].sort((a, b) => compareText(a.id, b.id));
+    return sortedParts(this.contents());
+  }
+
+  /** The stored graph as parts, in no particular order (`sortedParts` orders them). */
+  contents(): Entities & { meetings: MeetingPart[] } {
     return {
-      people: byId(this.people.values()),
-      projects: byId(this.projects.values()),
-      topics: byId(this.topics.values()),
-      references: byId(this.references.values()),
-      meetings: [...this.parts.values()].sort((a, b) => compareText(a.meeting.id, b.meeting.id)),
+      people: [...this.people.values()],
+      projects: [...this.projects.values()],
+      topics: [...this.topics.values()],
+      references: [...this.references.values()],
+      meetings: [...this.parts.values()],
     };
   }
 
@@ -171,4 +175,17 @@ export class EmbeddedGraph {
     for (const c of part.cites) touch('reference', c.referenceId);
     bump(this.edgeCounts, 'CITES', part.cites.length);
   }
+}
+
+/** Parts with each kind in the canonical order (by id), as new lists. */
+export function sortedParts<T extends Entities & { meetings: MeetingPart[] }>(parts: T): T {
+  const byId = <E extends { id: string }>(values: E[]) => [...values].sort((a, b) => compareText(a.id, b.id));
+  return {
+    ...parts,
+    people: byId(parts.people),
+    projects: byId(parts.projects),
+    topics: byId(parts.topics),
+    references: byId(parts.references),
+    meetings: [...parts.meetings].sort((a, b) => compareText(a.meeting.id, b.meeting.id)),
+  };
 }

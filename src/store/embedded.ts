@@ -4,7 +4,7 @@
  * every load that changed something.
  */
 import type { GraphChanges, MeetingGraph } from '../domain.js';
-import { EmbeddedGraph } from './embedded-graph.js';
+import { EmbeddedGraph, sortedParts } from './embedded-graph.js';
 import { QueryIndex } from './embedded-index.js';
 import * as query from './embedded-queries.js';
 import { StoreError } from './errors.js';
@@ -60,7 +60,7 @@ export class EmbeddedStore implements GraphStore {
    * What the graph in memory holds beside its meetings (the part of a change that the load plan
    * does not see), and its text (`headOf`), made when a load must compare it.
    */
-  private head: { parts: StoredParts; text: string | null } | null = null;
+  private head: { parts: () => StoredParts; text: string | null } | null = null;
   /** The last file write (see `load`'s `persistLater`). */
   private writing: Promise<void> = Promise.resolve();
   /** The graph the last load was given: `LoadOptions.changes` relative to it are taken. */
@@ -138,7 +138,7 @@ export class EmbeddedStore implements GraphStore {
     const stored = this.storedParts();
     const head = { parts: stored, text: null as string | null };
     if (plan.write.length > 0 || plan.remove.length > 0) this.fileCurrent = false;
-    else if ((head.text = headOf(stored)) !== this.headText()) this.fileCurrent = false;
+    else if ((head.text = headOf(stored())) !== this.headText()) this.fileCurrent = false;
     this.head = head;
     if (!this.fileCurrent) {
       this.writing = this.writeFile(stored, later);
@@ -167,12 +167,12 @@ export class EmbeddedStore implements GraphStore {
    * Writes the snapshot of one load; the next load waits for it, and rewrites the file if it
    * failed. Written later, it is serialised piece by piece so that queries go on meanwhile.
    */
-  private async writeFile(stored: StoredParts, later: { signal?: AbortSignal } | null): Promise<void> {
+  private async writeFile(stored: () => StoredParts, later: { signal?: AbortSignal } | null): Promise<void> {
     if (later) {
-      // Off the path of the answer: even joining the parts' arrays takes a while at 10,000 meetings.
+      // Off the path of the answer: sorting and joining the parts' lists takes a while at 10,000 meetings.
       await new Promise((resolve) => setImmediate(resolve));
-      await writeSnapshotFileStreaming(this.file, canonicalGraph(stored), later.signal);
-    } else await writeSnapshotFile(this.file, serializeSnapshot(canonicalGraph(stored)));
+      await writeSnapshotFileStreaming(this.file, canonicalGraph(stored()), later.signal);
+    } else await writeSnapshotFile(this.file, serializeSnapshot(canonicalGraph(stored())));
     this.fileCurrent = true;
   }
 
@@ -183,17 +183,22 @@ export class EmbeddedStore implements GraphStore {
 
   /** The stored graph in canonical order: the parts as loaded (already canonical), so nothing is copied or sorted again. */
   private snapshotNow(): MeetingGraph {
-    return canonicalGraph(this.storedParts());
+    return canonicalGraph(this.storedParts()());
   }
 
-  /** The stored graph as parts; they are never changed, only replaced, so this holds a load's state. */
-  private storedParts(): StoredParts {
-    return { ...this.graph.toParts(), ...this.ingestInfo };
+  /**
+   * The stored graph as parts, sorted when first asked for. Parts and entities are never changed,
+   * only replaced, so the lists taken now hold this load's state whenever they are sorted.
+   */
+  private storedParts(): () => StoredParts {
+    const contents = { ...this.graph.contents(), ...this.ingestInfo };
+    let sorted: StoredParts | null = null;
+    return () => (sorted ??= sortedParts(contents));
   }
 
   private headText(): string {
     if (!this.head) return '';
-    return (this.head.text ??= headOf(this.head.parts));
+    return (this.head.text ??= headOf(this.head.parts()));
   }
 
   async discussions(params: DiscussionsParams): Promise<DiscussionRow[]> {
