@@ -13,6 +13,7 @@ import type { ExtractionMemo, MemoRun } from '../ingest/extraction-memo.js';
 import { Workspace, type IngestManifest } from './workspace.js';
 import type { GraphStore, LoadResult } from './store/types.js';
 import { updateSearchIndexFile } from './search/persist.js';
+import type { SearchIndex } from './search/index.js';
 
 /** Bumped whenever extraction changes, so that an old graph.json is never reused. */
 export const EXTRACTOR_VERSION = 2;
@@ -56,6 +57,8 @@ export interface IngestRunResult {
   /** With a memo, how the graph differs from the one the last ingest with that memo gave (see `GraphChanges`). */
   changes: GraphChanges | null;
   timings: { readMs: number; extractMs: number; loadMs: number; indexMs: number; totalMs: number };
+  /** The search index this ingest brought in line with the graph and saved (null when the caller keeps its own, or the saved one was current). */
+  search: SearchIndex | null;
   /** Settles when the files of this ingest are written (at once unless `persistAfter`). */
   persisted: Promise<void>;
   /**
@@ -124,12 +127,13 @@ async function ingestLocked(workspace: Workspace, options: IngestRunOptions): Pr
   if (!options.persistAfter) await writeGraph();
 
   let load: LoadResult | null = null;
+  let search: SearchIndex | null = null;
   if (options.store) load = await options.store.load(graph, { persistLater: options.persistAfter, signal: abort.signal, changes });
   const t3 = performance.now();
   if (options.indexedByCaller) {
     // nothing to do: see the option
   } else if (!reused || !existsSync(workspace.searchIndexFile)) {
-    await updateSearchIndexFile(options.dataDir, graph);
+    search = (await updateSearchIndexFile(options.dataDir, graph)).index;
   }
   const t4 = performance.now();
   const store = options.store;
@@ -139,6 +143,7 @@ async function ingestLocked(workspace: Workspace, options: IngestRunOptions): Pr
     load,
     extraction: reused ? null : (options.memo?.lastRun ?? null),
     changes,
+    search,
     timings: { readMs: t1 - t0, extractMs: t2 - t1, loadMs: t3 - t2, indexMs: t4 - t3, totalMs: t4 - t0 },
     persisted: options.persistAfter ? (async () => {
       await store?.persisted();

@@ -36,11 +36,11 @@ export async function saveSearchIndex(dataDir: string, index: SearchIndex, optio
 
 /**
  * Brings the saved index in line with the graph (incrementally, meeting by meeting) and saves it;
- * what an ingest calls after loading the store.
+ * what an ingest calls after loading the store. Gives back the index, which a server keeps.
  */
-export async function updateSearchIndexFile(dataDir: string, graph: MeetingGraph): Promise<IndexUpdate> {
+export async function updateSearchIndexFile(dataDir: string, graph: MeetingGraph): Promise<{ update: IndexUpdate; index: SearchIndex }> {
   const index = (await loadSearchIndex(dataDir).catch(() => null)) ?? SearchIndex.empty();
-  const result = index.update(graph);
+  const update = index.update(graph);
   await saveSearchIndex(dataDir, index);
-  return result;
+  return { update, index };
 }

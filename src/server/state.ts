@@ -186,7 +186,8 @@ export class ServerState {
     }
     let search = this.loaded.search;
     if (!this.ingested) {
-      search = (await loadSearchIndex(this.sources.dataDir).catch(() => null)) ?? SearchIndex.build(result.graph);
+      // The index the ingest just brought in line with the graph, else the saved one (current, since the graph was reused).
+      search = result.search ?? (await loadSearchIndex(this.sources.dataDir).catch(() => null)) ?? SearchIndex.build(result.graph);
     } else if (!result.reused) {
       // Updated in place, meeting by meeting, in the same tick as the view swap below: no request
       // runs in between. The file is saved later, off the path of the change.

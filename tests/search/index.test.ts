@@ -232,7 +232,8 @@ describe('SearchIndex', () => {
     await updateSearchIndexFile(dir, historyGraph({ only: ['2019-01-15'] }));
     expect(existsSync(searchIndexPath(dir))).toBe(true);
     const r = await updateSearchIndexFile(dir, historyGraph());
-    expect(r.unchanged).toBe(1);
+    expect(r.update.unchanged).toBe(1);
+    expect(r.index.search('enigma')).toEqual(index.search('enigma'));
     const loaded = (await loadSearchIndex(dir))!;
     expect(loaded.search('enigma')).toEqual(index.search('enigma'));
     await saveSearchIndex(dir, loaded);
