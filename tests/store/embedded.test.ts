@@ -125,6 +125,18 @@ describe('embedded store persistence', () => {
     expect(await readFile(file, 'utf8')).toBe(serializeSnapshot(await store.snapshot()));
   });
 
+  it('with persistLater, builds its lookup tables right after the load instead of at the first query', async () => {
+    const { store, renamed } = await storeLoadedWithRenameAhead();
+    const tables = () => (store as unknown as { queryIndex: unknown }).queryIndex;
+    expect(tables()).toBeNull();
+    await store.load(renamed, { persistLater: true });
+    expect(tables()).toBeNull();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(tables()).not.toBeNull();
+    expect((await store.person('alice'))?.name).toBe('Alice Renamed');
+    await store.close();
+  });
+
   it('with persistLater, a failed write rejects persisted() and the next load writes the file', async () => {
     const { dir, file, store, renamed } = await storeLoadedWithRenameAhead();
     await rm(file);
