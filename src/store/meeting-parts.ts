@@ -97,31 +97,32 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
   for (const meeting of meetings.values()) {
     if (isCut(meeting.id)) drafts.set(meeting.id, { meeting: meetingOf(meeting), discussions: [], actionItems: [], attendance: [], discussed: [], about: [], cites: [] });
   }
-  const draftOf = (meetingId: string, what: string) => {
+  // `what` names the offending item in an error, made only then (a graph has a million edges).
+  const draftOf = (meetingId: string, what: () => string) => {
     const draft = drafts.get(meetingId);
-    if (!draft && !meetings.has(meetingId)) throw inconsistent(`${what} belongs to unknown meeting "${meetingId}"`);
+    if (!draft && !meetings.has(meetingId)) throw inconsistent(`${what()} belongs to unknown meeting "${meetingId}"`);
     return draft;
   };
   // With `kept`, an edge of a discussion that is not being cut belongs to a kept meeting.
-  const meetingOfDiscussion = (discussionId: string, what: string) => {
+  const meetingOfDiscussion = (discussionId: string, what: () => string) => {
     if (cutDiscussions && !cutDiscussions.has(discussionId)) return null;
     const discussion = discussions.get(discussionId);
-    if (!discussion) throw inconsistent(`${what} refers to unknown discussion "${discussionId}"`);
+    if (!discussion) throw inconsistent(`${what()} refers to unknown discussion "${discussionId}"`);
     return discussion.meetingId;
   };
-  const draftOfDiscussion = (discussionId: string, what: string) => {
+  const draftOfDiscussion = (discussionId: string, what: () => string) => {
     const meetingId = meetingOfDiscussion(discussionId, what);
     return meetingId === null ? undefined : draftOf(meetingId, what);
   };
-  const requireNode = (nodes: Map<string, unknown>, id: string, kind: string, what: string) => {
-    if (!nodes.has(id)) throw inconsistent(`${what} refers to unknown ${kind} "${id}"`);
+  const requireNode = (nodes: Map<string, unknown>, id: string, kind: string, what: () => string) => {
+    if (!nodes.has(id)) throw inconsistent(`${what()} refers to unknown ${kind} "${id}"`);
   };
 
   for (const discussion of discussions.values()) {
-    draftOf(discussion.meetingId, `discussion "${discussion.id}"`)?.discussions.push(discussionOf(discussion));
+    draftOf(discussion.meetingId, () => `discussion "${discussion.id}"`)?.discussions.push(discussionOf(discussion));
   }
   for (const item of actionItems.values()) {
-    const what = `action item "${item.id}"`;
+    const what = () => `action item "${item.id}"`;
     const draft = draftOfDiscussion(item.discussionId, what);
     if (!draft) continue;
     requireNode(people, item.ownerId, 'person', what);
@@ -133,7 +134,7 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
   const seenEdges = new Set<string>();
   const firstOnly = (key: string) => !seenEdges.has(key) && Boolean(seenEdges.add(key));
   for (const edge of graph.attendance) {
-    const what = `attendance of "${edge.personId}" at "${edge.meetingId}"`;
+    const what = () => `attendance of "${edge.personId}" at "${edge.meetingId}"`;
     const draft = draftOf(edge.meetingId, what);
     if (!draft) continue;
     requireNode(people, edge.personId, 'person', what);
@@ -142,7 +143,7 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
     }
   }
   for (const edge of graph.discussed) {
-    const what = `"${edge.personId}" discussed "${edge.discussionId}"`;
+    const what = () => `"${edge.personId}" discussed "${edge.discussionId}"`;
     const draft = draftOfDiscussion(edge.discussionId, what);
     if (!draft) continue;
     requireNode(people, edge.personId, 'person', what);
@@ -151,7 +152,7 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
     }
   }
   for (const edge of graph.about) {
-    const what = `"${edge.discussionId}" about ${edge.target} "${edge.targetId}"`;
+    const what = () => `"${edge.discussionId}" about ${edge.target} "${edge.targetId}"`;
     const draft = draftOfDiscussion(edge.discussionId, what);
     if (!draft) continue;
     requireNode(edge.target === 'project' ? projects : topics, edge.targetId, edge.target, what);
@@ -165,7 +166,7 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
     }
   }
   for (const edge of graph.cites) {
-    const what = `"${edge.discussionId}" citing "${edge.referenceId}"`;
+    const what = () => `"${edge.discussionId}" citing "${edge.referenceId}"`;
     const draft = draftOfDiscussion(edge.discussionId, what);
     if (!draft) continue;
     requireNode(references, edge.referenceId, 'reference', what);
