@@ -52,6 +52,7 @@ export class EmbeddedStore implements GraphStore {
   private readonly graph: EmbeddedGraph;
   /** Built on the first query after a change, from the parts and what the index before made of them. */
   private queryIndex: QueryIndex | null = null;
+  /** The last tables built, until the next ones are: they hand on what they made of each part. */
   private lastQueryIndex: QueryIndex | null = null;
   private ingestInfo: Pick<MeetingGraph, 'warnings' | 'projectCandidates'>;
   /** Loads run one after another (each reads the state the previous one left). */
@@ -197,7 +198,7 @@ export class EmbeddedStore implements GraphStore {
     return this.snapshotNow();
   }
 
-  /** The stored graph in canonical order: the parts as loaded (already canonical), so nothing is copied or sorted again. */
+  /** The stored graph in canonical order: the parts as loaded (each already canonical inside), in order by id. */
   private snapshotNow(): MeetingGraph {
     return canonicalGraph(this.storedParts()());
   }

@@ -97,32 +97,32 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
   for (const meeting of meetings.values()) {
     if (isCut(meeting.id)) drafts.set(meeting.id, { meeting: meetingOf(meeting), discussions: [], actionItems: [], attendance: [], discussed: [], about: [], cites: [] });
   }
-  // `what` names the offending item in an error, made only then (a graph has a million edges).
-  const draftOf = (meetingId: string, what: () => string) => {
+  const draftOf = (meetingId: string, what: string) => {
     const draft = drafts.get(meetingId);
-    if (!draft && !meetings.has(meetingId)) throw inconsistent(`${what()} belongs to unknown meeting "${meetingId}"`);
+    if (!draft && !meetings.has(meetingId)) throw inconsistent(`${what} belongs to unknown meeting "${meetingId}"`);
     return draft;
   };
-  // With `kept`, an edge of a discussion that is not being cut belongs to a kept meeting.
-  const meetingOfDiscussion = (discussionId: string, what: () => string) => {
+  // With `kept`, an edge of a discussion that is not being cut belongs to a kept meeting (the
+  // loops below skip those before they name the edge for an error).
+  const meetingOfDiscussion = (discussionId: string, what: string) => {
     if (cutDiscussions && !cutDiscussions.has(discussionId)) return null;
     const discussion = discussions.get(discussionId);
-    if (!discussion) throw inconsistent(`${what()} refers to unknown discussion "${discussionId}"`);
+    if (!discussion) throw inconsistent(`${what} refers to unknown discussion "${discussionId}"`);
     return discussion.meetingId;
   };
-  const draftOfDiscussion = (discussionId: string, what: () => string) => {
+  const draftOfDiscussion = (discussionId: string, what: string) => {
     const meetingId = meetingOfDiscussion(discussionId, what);
     return meetingId === null ? undefined : draftOf(meetingId, what);
   };
-  const requireNode = (nodes: Map<string, unknown>, id: string, kind: string, what: () => string) => {
-    if (!nodes.has(id)) throw inconsistent(`${what()} refers to unknown ${kind} "${id}"`);
+  const requireNode = (nodes: Map<string, unknown>, id: string, kind: string, what: string) => {
+    if (!nodes.has(id)) throw inconsistent(`${what} refers to unknown ${kind} "${id}"`);
   };
 
   for (const discussion of discussions.values()) {
-    draftOf(discussion.meetingId, () => `discussion "${discussion.id}"`)?.discussions.push(discussionOf(discussion));
+    draftOf(discussion.meetingId, `discussion "${discussion.id}"`)?.discussions.push(discussionOf(discussion));
   }
   for (const item of actionItems.values()) {
-    const what = () => `action item "${item.id}"`;
+    const what = `action item "${item.id}"`;
     const draft = draftOfDiscussion(item.discussionId, what);
     if (!draft) continue;
     requireNode(people, item.ownerId, 'person', what);
@@ -134,7 +134,8 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
   const seenEdges = new Set<string>();
   const firstOnly = (key: string) => !seenEdges.has(key) && Boolean(seenEdges.add(key));
   for (const edge of graph.attendance) {
-    const what = () => `attendance of "${edge.personId}" at "${edge.meetingId}"`;
+    if (kept && !kept.changed.has(edge.meetingId) && meetings.has(edge.meetingId)) continue;
+    const what = `attendance of "${edge.personId}" at "${edge.meetingId}"`;
     const draft = draftOf(edge.meetingId, what);
     if (!draft) continue;
     requireNode(people, edge.personId, 'person', what);
@@ -143,7 +144,8 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
     }
   }
   for (const edge of graph.discussed) {
-    const what = () => `"${edge.personId}" discussed "${edge.discussionId}"`;
+    if (cutDiscussions && !cutDiscussions.has(edge.discussionId)) continue;
+    const what = `"${edge.personId}" discussed "${edge.discussionId}"`;
     const draft = draftOfDiscussion(edge.discussionId, what);
     if (!draft) continue;
     requireNode(people, edge.personId, 'person', what);
@@ -152,7 +154,8 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
     }
   }
   for (const edge of graph.about) {
-    const what = () => `"${edge.discussionId}" about ${edge.target} "${edge.targetId}"`;
+    if (cutDiscussions && !cutDiscussions.has(edge.discussionId)) continue;
+    const what = `"${edge.discussionId}" about ${edge.target} "${edge.targetId}"`;
     const draft = draftOfDiscussion(edge.discussionId, what);
     if (!draft) continue;
     requireNode(edge.target === 'project' ? projects : topics, edge.targetId, edge.target, what);
@@ -166,7 +169,8 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
     }
   }
   for (const edge of graph.cites) {
-    const what = () => `"${edge.discussionId}" citing "${edge.referenceId}"`;
+    if (cutDiscussions && !cutDiscussions.has(edge.discussionId)) continue;
+    const what = `"${edge.discussionId}" citing "${edge.referenceId}"`;
     const draft = draftOfDiscussion(edge.discussionId, what);
     if (!draft) continue;
     requireNode(references, edge.referenceId, 'reference', what);
