@@ -171,7 +171,7 @@ function decide(
   }
   for (const f of facts) {
     for (const d of summaryOf(f).discovered) {
-      if (d.kind === 'capitalised' && !nameVerdicts.get(d.name)) continue;
+      if (!isKeptName(d, nameVerdicts)) continue;
       const entry = discovered.get(d.name) ?? { meetings: new Set(), evidence: [] };
       entry.meetings.add(f.note.id);
       if (entry.evidence.length < 3) entry.evidence.push(d.evidence);
@@ -242,7 +242,11 @@ function summaryOf(f: NoteFacts): NoteSummary {
 
 /** A section's discovered names, less the capitalised words the folder does not write as names. */
 function keptDiscovered(s: SectionFacts, nameVerdicts: Map<string, boolean>): SectionFacts['discovered'] {
-  return s.discovered.filter((d) => d.kind !== 'capitalised' || nameVerdicts.get(d.name) === true);
+  return s.discovered.filter((d) => isKeptName(d, nameVerdicts));
+}
+
+function isKeptName(d: SectionFacts['discovered'][number], nameVerdicts: Map<string, boolean>): boolean {
+  return d.kind !== 'capitalised' || nameVerdicts.get(d.name) === true;
 }
 
 /** One meeting's slice. Reads `facts` without changing them. */

@@ -172,9 +172,10 @@ function readNoteSync(dir: string, source: string, maxBytes: number, cache?: Not
   let stamp = '';
   let modifiedMs = 0;
   try {
-    const st = statSync(abs, { bigint: true });
+    // Nanosecond times only for a cache that compares them (a bigint stat costs more).
+    const st = cache ? statSync(abs, { bigint: true }) : statSync(abs);
     if (st.size > maxBytes) return { kind: 'skipped', file: source, message: tooLarge(Number(st.size), maxBytes) };
-    if (cache) {
+    if (cache && 'mtimeNs' in st) {
       stamp = `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
       modifiedMs = Number(st.mtimeMs);
       const kept = cache.get(abs, stamp);

@@ -11,7 +11,7 @@
  * Mutations are synchronous: a reader never sees half a meeting.
  */
 import type { Person, Project, Reference, Topic } from '../domain.js';
-import type { GraphParts, MeetingPart } from './meeting-parts.js';
+import { sortById, type GraphParts, type MeetingPart } from './meeting-parts.js';
 import type { StoredMeetingState } from './load-plan.js';
 import { compareText } from './order.js';
 
@@ -179,13 +179,12 @@ export class EmbeddedGraph {
 
 /** Parts with each kind in the canonical order (by id), as new lists. */
 export function sortedParts<T extends Entities & { meetings: MeetingPart[] }>(parts: T): T {
-  const byId = <E extends { id: string }>(values: E[]) => [...values].sort((a, b) => compareText(a.id, b.id));
   return {
     ...parts,
-    people: byId(parts.people),
-    projects: byId(parts.projects),
-    topics: byId(parts.topics),
-    references: byId(parts.references),
+    people: sortById(parts.people),
+    projects: sortById(parts.projects),
+    topics: sortById(parts.topics),
+    references: sortById(parts.references),
     meetings: [...parts.meetings].sort((a, b) => compareText(a.meeting.id, b.meeting.id)),
   };
 }

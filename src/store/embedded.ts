@@ -9,7 +9,7 @@ import { QueryIndex } from './embedded-index.js';
 import * as query from './embedded-queries.js';
 import { StoreError } from './errors.js';
 import { planLoad } from './load-plan.js';
-import { canonicalGraph, partitionGraph, type GraphParts, type KeptParts, type MeetingPart } from './meeting-parts.js';
+import { canonicalGraph, partitionGraph, type GraphParts, type KeptParts } from './meeting-parts.js';
 import { selectNeighbourhood } from './neighbourhood.js';
 import { corrupt, readSnapshotFile, serializeSnapshot, snapshotPath, writeSnapshotFile, writeSnapshotFileStreaming } from './snapshot-file.js';
 import type {
@@ -168,14 +168,8 @@ export class EmbeddedStore implements GraphStore {
    */
   private keptParts(input: MeetingGraph, changes: GraphChanges | null): KeptParts | undefined {
     if (!changes || changes.since !== this.lastInput) return undefined;
-    const parts = new Map<string, MeetingPart>();
-    for (const { id } of input.meetings) {
-      if (changes.meetings.has(id)) continue;
-      const part = this.graph.part(id);
-      if (!part) return undefined;
-      parts.set(id, part);
-    }
-    return { changed: changes.meetings, stored: (id) => parts.get(id)! };
+    for (const { id } of input.meetings) if (!changes.meetings.has(id) && !this.graph.part(id)) return undefined;
+    return { changed: changes.meetings, stored: (id) => this.graph.part(id)! };
   }
 
   /**

@@ -301,7 +301,7 @@ function uniqueAmong<T extends { id: string }>(items: T[], isCut: (item: T) => b
   return cut;
 }
 
-function sortById<T extends { id: string }>(items: T[]): T[] {
+export function sortById<T extends { id: string }>(items: T[]): T[] {
   // Assembly and snapshots give most lists in this order already: checking is cheaper than sorting.
   const sorted = items.every((item, i) => i === 0 || compareText(items[i - 1].id, item.id) <= 0);
   return sorted ? [...items] : [...items].sort((a, b) => compareText(a.id, b.id));
