@@ -37,6 +37,8 @@ export interface IngestRunOptions {
   memo?: ExtractionMemo;
   /** Kept by the same kind of caller: unchanged files are not read again (see `NoteReadCache`). */
   readCache?: NoteReadCache;
+  /** The caller answers queries from the store right after (see `LoadOptions.warmQueries`). */
+  warmQueries?: boolean;
   /**
    * Answer once the store holds the new graph and write the files (graph, manifest, the store's
    * snapshot) afterwards; `persisted` in the result settles when they are written, and the ingest
@@ -128,7 +130,7 @@ async function ingestLocked(workspace: Workspace, options: IngestRunOptions): Pr
 
   let load: LoadResult | null = null;
   let search: SearchIndex | null = null;
-  if (options.store) load = await options.store.load(graph, { persistLater: options.persistAfter, signal: abort.signal, changes });
+  if (options.store) load = await options.store.load(graph, { persistLater: options.persistAfter, signal: abort.signal, changes, warmQueries: options.warmQueries });
   const t3 = performance.now();
   if (options.indexedByCaller) {
     // nothing to do: see the option

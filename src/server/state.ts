@@ -168,7 +168,7 @@ export class ServerState {
     // After the first ingest the live index is updated here, in place, not read back from disk.
     const indexedByCaller = this.ingested;
     let result: IngestRunResult;
-    const options = { ...this.sources, indexedByCaller, memo: this.memo, readCache: this.readCache, persistAfter: true };
+    const options = { ...this.sources, indexedByCaller, memo: this.memo, readCache: this.readCache, persistAfter: true, warmQueries: true };
     try {
       try {
         result = await runIngest({ ...options, store: store ?? undefined });

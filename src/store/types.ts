@@ -202,6 +202,11 @@ export interface LoadOptions {
    * exactly `changes.since` cuts and compares only the meetings listed; otherwise it is ignored.
    */
   changes?: GraphChanges | null;
+  /**
+   * The caller is about to answer queries (a server after a change): a store that builds lookup
+   * tables for its queries builds them as soon as the load has answered, not at the first query.
+   */
+  warmQueries?: boolean;
 }
 
 export interface GraphStore {

@@ -125,11 +125,11 @@ describe('embedded store persistence', () => {
     expect(await readFile(file, 'utf8')).toBe(serializeSnapshot(await store.snapshot()));
   });
 
-  it('with persistLater, builds its lookup tables right after the load instead of at the first query', async () => {
+  it('with warmQueries, builds its lookup tables right after the load instead of at the first query', async () => {
     const { store, renamed } = await storeLoadedWithRenameAhead();
     const tables = () => (store as unknown as { queryIndex: unknown }).queryIndex;
     expect(tables()).toBeNull();
-    await store.load(renamed, { persistLater: true });
+    await store.load(renamed, { persistLater: true, warmQueries: true });
     expect(tables()).toBeNull();
     await new Promise((resolve) => setImmediate(resolve));
     expect(tables()).not.toBeNull();
