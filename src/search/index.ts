@@ -7,12 +7,14 @@
  * and text, and free words are ranked by BM25 with the heading and names boosted above the text.
  */
 import { createHash } from 'node:crypto';
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 import type { GraphChanges, MeetingGraph, Person, Project, Topic } from '../domain.js';
 import { didYouMean, EntityDirectory } from './entities.js';
 import { isFilterOnly, parseQuery, QueryError, type SearchQuery } from './query.js';
 import { plainText, snippetOfPlainText } from './snippet.js';
-import { normaliseForPhrase, processTerm, queryTerms, tokenize } from './terms.js';
+import { normaliseForPhrase, processTerm, queryTerms, STOP_WORDS, tokenize } from './terms.js';
+import { PostingsScorer, type TermSpec } from './postings.js';
+import { holdsPhrase, intersectSorted, PhraseIndex, unionSorted } from './phrases.js';
 import { compareText } from '../store/order.js';
 
 /** What the index keeps of each discussion, to filter, facet and show results without the graph. */
@@ -155,21 +157,37 @@ export class SearchIndex {
     topics: [],
   };
 
+  /**
+   * The records by MiniSearch's short id, the number queries work with (see `postings.ts`); a
+   * document discarded and added again gets a new one, so what is kept by short id below never
+   * goes stale with the text.
+   */
+  private byShortId: Array<IndexedDiscussion | undefined> = [];
+  private readonly scorer: PostingsScorer;
+  private readonly phrases = new PhraseIndex((word) => STOP_WORDS.has(word));
+  /** Documents by operator value (see `operatorPostings`), extended to new documents when next used. */
+  private readonly byOperator = new Map<string, number[]>();
+  private operatorsIndexedBelow = 0;
+  /** Per short id, the meeting date as a number (`20150520`): newest first is mostly a comparison of these. */
+  private dayById: number[] = [];
+
   /** What results need of a document beyond the record, computed on first use. */
-  private readonly derived = new Map<string, Derived>();
+  private derived: Array<Derived | undefined> = [];
   private readonly labels = new Map<string, Labels>();
-  /** Facet values numbered in order of first use, and each document's numbers (see `facets`). */
-  private facetValues: { people: FacetValues; projects: FacetValues; years: FacetValues } = emptyFacetValues();
-  private readonly facetKeys = new Map<string, FacetKeys>();
+  /** Each document's facet values, numbered (see `facets`), extended to new documents when next counted. */
+  private readonly facetColumns = new FacetColumns();
 
-  private constructor(private readonly mini: MiniSearch<MiniDoc>) {}
+  private constructor(private readonly mini: MiniSearch<MiniDoc>) {
+    this.scorer = new PostingsScorer(mini, { fields: FIELDS, boost: BOOST, maxFuzzy: SEARCH_DEFAULTS.maxFuzzy });
+  }
 
-  private view(d: IndexedDiscussion): Derived {
-    let v = this.derived.get(d.discussionId);
+  private view(id: number): Derived {
+    let v = this.derived[id];
     if (!v) {
+      const d = this.byShortId[id]!;
       const plain = plainText(d.text);
-      v = { plain, haystack: normaliseForPhrase(`${d.heading} ${plain}`), words: undefined, ...this.labelsOf(d) };
-      this.derived.set(d.discussionId, v);
+      v = { plain, haystack: haystackOf(d, plain) };
+      this.derived[id] = v;
     }
     return v;
   }
@@ -208,7 +226,7 @@ export class SearchIndex {
     }
     const mini = MiniSearch.loadJSON<MiniDoc>(JSON.stringify(parsed.minisearch), MINISEARCH_OPTIONS);
     const index = new SearchIndex(mini);
-    for (const d of parsed.docs) index.keep(d);
+    for (const d of parsed.docs) index.keep(d, index.scorer.shortIdOf(d.discussionId));
     index.meetingPrints = new Map(Object.entries(parsed.meetings));
     index.setEntities(parsed.people, parsed.projects, parsed.topics);
     return index;
@@ -233,7 +251,10 @@ export class SearchIndex {
 
   /** Cleans up discarded documents (call before saving after updates). */
   async vacuum(): Promise<void> {
-    if (this.mini.dirtCount > 0) await this.mini.vacuum();
+    if (this.mini.dirtCount > 0) {
+      await this.mini.vacuum();
+      this.scorer.invalidate();
+    }
   }
 
   /**
@@ -247,10 +268,8 @@ export class SearchIndex {
     const only = changes && changes.since === this.lastGraph ? this.meetingsToLookAt(graph, changes) : undefined;
     this.lastGraph = null;
     this.setEntities(graph.people, graph.projects, graph.topics);
-    this.derived.clear();
     this.labels.clear();
-    this.facetKeys.clear();
-    this.facetValues = emptyFacetValues();
+    this.scorer.invalidate();
     const docsByMeeting = buildDocuments(graph, only);
     const present = only ? new Set(graph.meetings.map((m) => m.id)) : docsByMeeting;
     const result: IndexUpdate = { added: 0, changed: 0, removed: 0, unchanged: only ? graph.meetings.length - docsByMeeting.size : 0 };
@@ -275,8 +294,8 @@ export class SearchIndex {
         result.added++;
       }
       for (const { record, doc } of entries) {
-        this.keep(record);
         this.mini.add(doc);
+        this.keep(record, this.scorer.shortIdOf(doc.id));
       }
       this.meetingPrints.set(meetingId, print);
     }
@@ -310,8 +329,11 @@ export class SearchIndex {
     return only;
   }
 
-  private keep(record: IndexedDiscussion): void {
+  private keep(record: IndexedDiscussion, shortId: number | undefined): void {
+    if (shortId === undefined) throw new Error(`the search index lost discussion "${record.discussionId}"`);
     this.docs.set(record.discussionId, record);
+    this.byShortId[shortId] = record;
+    this.dayById[shortId] = Number(record.meeting.replace(/-/g, '')) || 0;
     const ids = this.docsOfMeeting.get(record.meetingId);
     if (ids) ids.push(record.discussionId);
     else this.docsOfMeeting.set(record.meetingId, [record.discussionId]);
@@ -319,6 +341,11 @@ export class SearchIndex {
 
   private discardMeeting(meetingId: string): void {
     for (const id of this.docsOfMeeting.get(meetingId) ?? []) {
+      const shortId = this.scorer.shortIdOf(id);
+      if (shortId !== undefined) {
+        this.byShortId[shortId] = undefined;
+        this.derived[shortId] = undefined;
+      }
       this.mini.discard(id);
       this.docs.delete(id);
     }
@@ -340,114 +367,191 @@ export class SearchIndex {
     const limit = clampInt(options.limit ?? DEFAULT_LIMIT, 0, 1000, 'limit');
     const offset = clampInt(options.offset ?? 0, 0, Number.MAX_SAFE_INTEGER, 'offset');
 
-    const accept = this.filterFor(parsed);
-    const scored = this.candidates(parsed, accept);
+    const matches = this.candidates(parsed, this.filterFor(parsed));
     const excluded = this.excludedIds(parsed);
-    const matches = scored.filter((m) => !excluded.has(m.doc.discussionId));
+    if (excluded.size) matches.keep((id) => !excluded.has(id));
 
-    matches.sort((a, b) => {
-      if (sort === 'relevance' && b.score !== a.score) return b.score - a.score;
-      return byNewest(a.doc, b.doc);
-    });
-
-    const page = matches.slice(offset, offset + limit);
+    const page = this.pageOf(matches, sort, offset, limit);
     return {
       query: text,
       sort,
       total: matches.length,
       offset,
       limit,
-      hits: page.map((m) => this.toHit(m)),
-      facets: this.facets(matches.map((m) => m.doc)),
+      hits: page.map((i) => this.toHit(matches.ids[i], matches.scores[i], matches.terms)),
+      facets: this.facets(matches),
     };
   }
 
   /** Ranked candidates that pass the operators and phrases. */
-  private candidates(q: SearchQuery, accept: (d: IndexedDiscussion) => boolean): Match[] {
-    const phrases = q.phrases.map(normaliseForPhrase);
-    const hasPhrases = (d: IndexedDiscussion) => {
-      if (!phrases.length) return true;
-      const { haystack } = this.view(d);
-      return phrases.every((p) => haystack.includes(p));
-    };
+  private candidates(q: SearchQuery, filter: Filter): Matches {
+    const { accept } = filter;
     const words = q.words.flatMap(queryTerms);
-    // Words that are all stop words (`the who`) cannot be looked up: they must appear as written.
-    const strayStopWords = q.words.filter((w) => queryTerms(w).length === 0).map(normaliseForPhrase);
     const phraseTerms = q.phrases.flatMap(queryTerms);
     const searchTerms = [...words, ...phraseTerms];
+    // Words that are all stop words (`the who`) cannot be looked up as terms: each must appear as
+    // a word, which the phrase index answers as it answers a phrase of one word.
+    const strayStopWords = q.words.filter((w) => queryTerms(w).length === 0).flatMap((w) => normaliseForPhrase(w).split(' '));
+    const held = this.phraseTest([...q.phrases.map(normaliseForPhrase), ...strayStopWords]);
 
     if (isFilterOnly(q) || searchTerms.length === 0) {
-      const out: Match[] = [];
-      for (const d of this.docs.values()) {
-        if (!accept(d) || !hasPhrases(d)) continue;
-        if (strayStopWords.length && !this.containsWords(d, strayStopWords)) continue;
-        out.push({ doc: d, score: 0, terms: phraseTerms });
-      }
+      // Walk the shorter of the lists that narrow the search, or every document.
+      const narrowest = [held.ids, filter.candidates].reduce<number[] | null>((a, b) => (!a || (b && b.length < a.length) ? b : a), null);
+      const out = new Matches(narrowest ? narrowest.length : this.byShortId.length, phraseTerms);
+      const consider = (id: number) => {
+        const d = this.byShortId[id];
+        if (d && (!accept || accept(d)) && held.test(id)) out.push(id, 0);
+      };
+      if (narrowest) for (const id of narrowest) consider(id);
+      else for (let id = 0; id < this.byShortId.length; id++) consider(id);
       return out;
     }
 
-    const lookUp = (fuzzy: boolean): SearchResult[] =>
-      this.mini.search(searchTerms.join(' '), {
-        ...SEARCH_DEFAULTS,
-        ...(fuzzy ? {} : { fuzzy: false }),
-        filter: (r) => {
-          const d = this.docs.get(r.id as string);
-          return !!d && accept(d);
-        },
-      });
+    const lookUp = (fuzzy: boolean): Matches => {
+      const scored = this.scorer.all(termSpecs(searchTerms, fuzzy));
+      const out = new Matches(scored.length, [...scored.derivedTerms, ...phraseTerms]);
+      for (let j = 0; j < scored.length; j++) {
+        const id = scored.ids[j];
+        const d = this.byShortId[id];
+        if (d && (!accept || accept(d))) out.push(id, scored.scores[j]);
+      }
+      return out;
+    };
     // Typos are looked for only when the words as typed find less than a page: scoring the
-    // near-spellings of a common word costs tens of milliseconds in a large folder, where the
-    // word itself already fills the page.
+    // near-spellings of a common word costs time in a large folder, where the word itself
+    // already fills the page.
     let results = lookUp(false);
     if (results.length < FUZZY_BELOW) results = lookUp(true);
-    const out: Match[] = [];
-    for (const r of results) {
-      const d = this.docs.get(r.id as string)!;
-      if (!hasPhrases(d)) continue;
-      if (strayStopWords.length && !this.containsWords(d, strayStopWords)) continue;
-      out.push({ doc: d, score: r.score, terms: phraseTerms.length ? [...r.terms, ...phraseTerms] : r.terms });
-    }
-    return out;
+    if (held.ids) results.keep((id) => held.test(id));
+    return results;
   }
 
-  /** Ids of discussions holding an excluded word (exact term, any field) or phrase. */
-  private excludedIds(q: SearchQuery): Set<string> {
-    const out = new Set<string>();
+  /**
+   * Which documents hold every one of the folded phrases: the phrase index's candidates (`ids`,
+   * sorted; null when no phrase narrows them), and a test that confirms a document by reading it
+   * only for the phrases the index cannot answer alone.
+   */
+  private phraseTest(phrases: string[]): { ids: number[] | null; test: (id: number) => boolean } {
+    const wanted = phrases.filter(Boolean);
+    if (!wanted.length) return { ids: null, test: () => true };
+    const index = this.phraseIndex();
+    let ids: number[] | null = null;
+    const toRead: string[] = [];
+    for (const phrase of wanted) {
+      const found = index.candidates(phrase);
+      if (!found.exact) toRead.push(phrase);
+      if (found.ids) ids = ids ? intersectSorted(ids, found.ids) : found.ids;
+    }
+    const allowed = ids ? new Uint8Array(this.byShortId.length) : null;
+    if (ids && allowed) for (const id of ids) allowed[id] = 1;
+    return {
+      ids,
+      test: (id) =>
+        (!allowed || allowed[id] === 1) && (toRead.length === 0 || toRead.every((p) => holdsPhrase(this.view(id).haystack, p))),
+    };
+  }
+
+  /** The phrase index, brought up to the documents added since it was last used. */
+  private phraseIndex(): PhraseIndex {
+    const index = this.phrases;
+    for (let id = index.next; id < this.byShortId.length; id++) {
+      const d = this.byShortId[id];
+      if (d) index.add(id, this.derived[id]?.haystack ?? haystackOf(d, plainText(d.text)));
+    }
+    index.skipTo(this.byShortId.length);
+    return index;
+  }
+
+  /** Short ids of discussions holding an excluded word (exact term, any field) or phrase. */
+  private excludedIds(q: SearchQuery): Set<number> {
+    const out = new Set<number>();
     for (const word of q.excludedWords) {
       const terms = queryTerms(word);
       if (!terms.length) continue;
-      for (const r of this.mini.search(terms.join(' '), {
-        ...SEARCH_DEFAULTS,
-        prefix: false,
-        fuzzy: false,
-      })) {
-        out.add(r.id as string);
-      }
+      const found = this.scorer.all(terms.map((term) => ({ term, prefix: false, fuzzy: false })));
+      for (let j = 0; j < found.length; j++) out.add(found.ids[j]);
     }
-    if (q.excludedPhrases.length) {
-      const phrases = q.excludedPhrases.map(normaliseForPhrase);
-      for (const d of this.docs.values()) {
-        const { haystack } = this.view(d);
-        if (phrases.some((p) => haystack.includes(p))) out.add(d.discussionId);
-      }
+    for (const phrase of q.excludedPhrases) {
+      const held = this.phraseTest([normaliseForPhrase(phrase)]);
+      const exclude = (id: number) => {
+        if (this.byShortId[id] && held.test(id)) out.add(id);
+      };
+      if (held.ids) for (const id of held.ids) exclude(id);
+      else for (let id = 0; id < this.byShortId.length; id++) exclude(id);
     }
     return out;
   }
 
-  /** The operators of a query as one predicate; names are resolved first (QueryError when unknown). */
-  private filterFor(q: SearchQuery): (d: IndexedDiscussion) => boolean {
+  /**
+   * Positions in `matches` of the page asked for, in order: best score first (then newest) or
+   * newest first. Only the first `offset + limit` are put in order; the rest are compared with
+   * the last of those and left.
+   */
+  private pageOf(matches: Matches, sort: SearchSort, offset: number, limit: number): number[] {
+    const { ids, scores } = matches;
+    const days = this.dayById;
+    const newer = (a: number, b: number) => days[b] - days[a] || byNewest(this.byShortId[a]!, this.byShortId[b]!);
+    const before =
+      sort === 'relevance'
+        ? (i: number, j: number) => scores[j] - scores[i] || newer(ids[i], ids[j])
+        : (i: number, j: number) => newer(ids[i], ids[j]);
+    return firstInOrder(matches.length, offset + limit, before).slice(offset);
+  }
+
+  /**
+   * The operators of a query as one predicate (null when there are none), and the documents of
+   * its most selective operator, when it names a person, project, topic or meeting; names are
+   * resolved first (QueryError when unknown).
+   */
+  private filterFor(q: SearchQuery): Filter {
     const people = q.people.map((v) => this.resolveIds(this.people, 'person', v));
     const projects = q.projects.map((v) => this.resolveIds(this.projects, 'project', v));
     const topics = q.topics.map((v) => this.resolveIds(this.topics, 'topic', v));
     const meetings = q.meetings.map((v) => this.resolveMeeting(v));
     const { from, to } = q.range;
-    return (d) =>
-      (!from || d.meeting >= from) &&
-      (!to || d.meeting <= to) &&
-      people.every((ids) => d.personIds.some((id) => ids.has(id))) &&
-      projects.every((ids) => d.projectIds.some((id) => ids.has(id))) &&
-      topics.every((ids) => d.topicIds.some((id) => ids.has(id))) &&
-      meetings.every((m) => m(d));
+    const narrowing = [
+      ...people.map((ids) => [...ids].map((id) => `person\0${id}`)),
+      ...projects.map((ids) => [...ids].map((id) => `project\0${id}`)),
+      ...topics.map((ids) => [...ids].map((id) => `topic\0${id}`)),
+      ...meetings.map((m) => m.keys),
+    ].map((keys) => unionSorted(keys.map((key) => this.operatorPostings().get(key) ?? [])));
+    const candidates = narrowing.reduce<number[] | null>((best, list) => (!best || list.length < best.length ? list : best), null);
+    if (!from && !to && narrowing.length === 0) return { accept: null, candidates: null };
+    return {
+      candidates,
+      accept: (d) =>
+        (!from || d.meeting >= from) &&
+        (!to || d.meeting <= to) &&
+        people.every((ids) => d.personIds.some((id) => ids.has(id))) &&
+        projects.every((ids) => d.projectIds.some((id) => ids.has(id))) &&
+        topics.every((ids) => d.topicIds.some((id) => ids.has(id))) &&
+        meetings.every((m) => m.test(d)),
+    };
+  }
+
+  /**
+   * The documents of each person, project, topic, meeting date and meeting id (keyed
+   * `person\0<id>`, `date\0<date>`, `meeting\0<lower-case id>`…), sorted. As short ids only
+   * grow, new documents are appended; a discarded one stays listed and is skipped by the caller.
+   */
+  private operatorPostings(): Map<string, number[]> {
+    const out = this.byOperator;
+    const post = (key: string, id: number) => {
+      const list = out.get(key);
+      if (!list) out.set(key, [id]);
+      else if (list[list.length - 1] !== id) list.push(id);
+    };
+    for (let id = this.operatorsIndexedBelow; id < this.byShortId.length; id++) {
+      const d = this.byShortId[id];
+      if (!d) continue;
+      for (const p of d.personIds) post(`person\0${p}`, id);
+      for (const p of d.projectIds) post(`project\0${p}`, id);
+      for (const t of d.topicIds) post(`topic\0${t}`, id);
+      post(`date\0${d.meeting}`, id);
+      post(`meeting\0${d.meetingId.toLowerCase()}`, id);
+    }
+    this.operatorsIndexedBelow = this.byShortId.length;
+    return out;
   }
 
   private resolveIds(directory: EntityDirectory, field: string, value: string): Set<string> {
@@ -461,27 +565,23 @@ export class SearchIndex {
     throw new QueryError(message, field);
   }
 
-  private resolveMeeting(value: string): (d: IndexedDiscussion) => boolean {
+  /** A `meeting:` value as a test, and the keys of `operatorPostings` whose documents it can match. */
+  private resolveMeeting(value: string): { test: (d: IndexedDiscussion) => boolean; keys: string[] } {
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      return (d) => d.meeting === value || d.meetingId === value;
+      return { test: (d) => d.meeting === value || d.meetingId === value, keys: [`date\0${value}`, `meeting\0${value.toLowerCase()}`] };
     }
     const wanted = value.toLowerCase();
-    const ids = [...this.meetingPrints.keys()];
-    if (!ids.some((id) => id.toLowerCase() === wanted)) {
+    const listed = this.operatorPostings().get(`meeting\0${wanted}`) ?? [];
+    const ids = listed.some((id) => this.byShortId[id]) ? [] : [...this.meetingPrints.keys()];
+    // A meeting without discussions has no documents, but it is still a meeting.
+    if (ids.length && !ids.some((id) => id.toLowerCase() === wanted)) {
       const near = ids.filter((id) => id.toLowerCase().includes(wanted)).slice(0, 5);
       throw new QueryError(
         `no meeting "${value}" (meeting: takes a date YYYY-MM-DD or a meeting id).${didYouMean(near)}`,
         'meeting',
       );
     }
-    return (d) => d.meetingId.toLowerCase() === wanted;
-  }
-
-  private containsWords(d: IndexedDiscussion, words: string[]): boolean {
-    const v = this.view(d);
-    v.words ??= new Set(v.haystack.split(/[^\p{L}\p{N}]+/u));
-    const set = v.words;
-    return words.every((w) => w.split(' ').every((part) => set.has(part)));
+    return { test: (d) => d.meetingId.toLowerCase() === wanted, keys: [`meeting\0${wanted}`] };
   }
 
   private names(directory: EntityDirectory, ids: string[]): string[] {
@@ -490,61 +590,110 @@ export class SearchIndex {
       .sort((a, b) => a.localeCompare(b));
   }
 
-  private toHit(m: Match): SearchHit {
-    const d = m.doc;
-    const v = this.view(d);
+  private toHit(id: number, score: number, terms: ReadonlySet<string>): SearchHit {
+    const d = this.byShortId[id]!;
+    const v = this.view(id);
+    const labels = this.labelsOf(d);
     return {
       discussionId: d.discussionId,
       meetingId: d.meetingId,
       meeting: d.meeting,
       title: d.title,
       heading: d.heading,
-      snippet: snippetOfPlainText(v.plain || d.heading, new Set(m.terms)),
-      people: v.people,
-      projects: v.projects,
-      score: Math.round(m.score * 1000) / 1000,
+      snippet: snippetOfPlainText(v.plain || d.heading, terms),
+      people: labels.people,
+      projects: labels.projects,
+      score: Math.round(score * 1000) / 1000,
     };
   }
 
   /**
-   * Counts over every match. Each document's facet values are numbered once (`facetKeysOf`), so a
-   * count over tens of thousands of matches is a pass of array increments, not of map lookups.
+   * Counts over every match. Each document's people, projects and year are numbered once
+   * (`FacetColumns`), so a count over tens of thousands of matches is a pass of array
+   * increments; numbers become names only for the values counted.
    */
-  private facets(docs: IndexedDiscussion[]): SearchFacets {
-    // Numbered first: a document seen for the first time may add values, and so lengthen the arrays.
-    const keyed = docs.map((d) => this.facetKeysOf(d));
-    const people = new Uint32Array(this.facetValues.people.size);
-    const projects = new Uint32Array(this.facetValues.projects.size);
-    const years = new Uint32Array(this.facetValues.years.size);
-    for (const keys of keyed) {
-      for (const k of keys.people) people[k]++;
-      for (const k of keys.projects) projects[k]++;
-      years[keys.year]++;
+  private facets(matches: Matches): SearchFacets {
+    const table = this.facetColumns.extend(this.byShortId);
+    const people = new Uint32Array(table.people.values.length);
+    const projects = new Uint32Array(table.projects.values.length);
+    const years = new Uint32Array(table.years.length);
+    const { ids } = matches;
+    for (let i = 0; i < matches.length; i++) {
+      const id = ids[i];
+      for (let k = table.people.start[id]; k < table.people.start[id + 1]; k++) people[table.people.keys[k]]++;
+      for (let k = table.projects.start[id]; k < table.projects.start[id + 1]; k++) projects[table.projects.keys[k]]++;
+      years[table.year[id]]++;
     }
-    const counted = (values: FacetValues, counts: Uint32Array): FacetCount[] => {
-      const out: FacetCount[] = [];
-      for (const [value, k] of values) if (counts[k] > 0) out.push({ value, count: counts[k] });
-      return out;
+    // Entities that share a canonical name are one facet value, as they are one name in a result.
+    const named = (directory: EntityDirectory, values: string[], counts: Uint32Array): FacetCount[] => {
+      const byName = new Map<string, number>();
+      for (let k = 0; k < counts.length; k++) {
+        if (counts[k] === 0) continue;
+        const name = directory.get(values[k])?.name ?? values[k];
+        byName.set(name, (byName.get(name) ?? 0) + counts[k]);
+      }
+      return [...byName].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     };
+    const yearCounts: FacetCount[] = [];
+    table.years.forEach((value, k) => {
+      if (years[k] > 0) yearCounts.push({ value, count: years[k] });
+    });
     return {
-      people: counted(this.facetValues.people, people).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
-      projects: counted(this.facetValues.projects, projects).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
-      years: counted(this.facetValues.years, years).sort((a, b) => b.value.localeCompare(a.value)),
+      people: named(this.people, table.people.values, people),
+      projects: named(this.projects, table.projects.values, projects),
+      years: yearCounts.sort((a, b) => b.value.localeCompare(a.value)),
     };
   }
 
-  private facetKeysOf(d: IndexedDiscussion): FacetKeys {
-    let keys = this.facetKeys.get(d.discussionId);
-    if (!keys) {
-      const labels = this.labelsOf(d);
-      keys = {
-        people: labels.people.map((name) => numberOf(this.facetValues.people, name)),
-        projects: labels.projects.map((name) => numberOf(this.facetValues.projects, name)),
-        year: numberOf(this.facetValues.years, d.meeting.slice(0, 4)),
-      };
-      this.facetKeys.set(d.discussionId, keys);
+}
+
+/**
+ * Every document's people and projects (by entity id) and year, numbered, by short id, in
+ * compressed-row form (`start[id]`…`start[id + 1]`). Short ids only grow and a document's values
+ * never change under its id (a changed document is added again, under a new one), so the columns
+ * are only ever extended; a discarded document's row stays and is never counted.
+ */
+class FacetColumns {
+  readonly people = new NumberedLists();
+  readonly projects = new NumberedLists();
+  readonly years: string[] = [];
+  readonly year: number[] = [];
+  private readonly yearIds = new Map<string, number>();
+
+  extend(byShortId: ReadonlyArray<IndexedDiscussion | undefined>): this {
+    for (let id = this.year.length; id < byShortId.length; id++) {
+      const d = byShortId[id];
+      this.people.add(d?.personIds ?? []);
+      this.projects.add(d?.projectIds ?? []);
+      const y = d ? d.meeting.slice(0, 4) : '';
+      let k = this.yearIds.get(y);
+      if (k === undefined) {
+        this.yearIds.set(y, (k = this.years.length));
+        this.years.push(y);
+      }
+      this.year.push(k);
     }
-    return keys;
+    return this;
+  }
+}
+
+/** One list of numbered values per document, appended in document order. */
+class NumberedLists {
+  private readonly numbers = new Map<string, number>();
+  readonly values: string[] = [];
+  readonly start: number[] = [0];
+  readonly keys: number[] = [];
+
+  add(values: readonly string[]): void {
+    for (const v of values) {
+      let k = this.numbers.get(v);
+      if (k === undefined) {
+        this.numbers.set(v, (k = this.values.length));
+        this.values.push(v);
+      }
+      this.keys.push(k);
+    }
+    this.start.push(this.keys.length);
   }
 }
 
@@ -553,11 +702,11 @@ interface Derived {
   plain: string;
   /** Heading and plain text, folded, for phrase tests. */
   haystack: string;
-  /** The folded words of heading and text (for stop-word-only queries), made when first needed. */
-  words: Set<string> | undefined;
-  /** Canonical names, sorted. */
-  people: string[];
-  projects: string[];
+}
+
+/** A document's heading and plain text, folded for phrase tests. */
+function haystackOf(d: IndexedDiscussion, plain: string): string {
+  return normaliseForPhrase(`${d.heading} ${plain}`);
 }
 
 interface Labels {
@@ -566,30 +715,77 @@ interface Labels {
   projects: string[];
 }
 
-/** Facet value → its number (a position in the count arrays). */
-type FacetValues = Map<string, number>;
-
-interface FacetKeys {
-  people: number[];
-  projects: number[];
-  year: number;
+/** A query's operators: a test of a document (null: none), and the documents it can pass, sorted (null: any). */
+interface Filter {
+  accept: ((d: IndexedDiscussion) => boolean) | null;
+  candidates: number[] | null;
 }
 
-function emptyFacetValues(): { people: FacetValues; projects: FacetValues; years: FacetValues } {
-  return { people: new Map(), projects: new Map(), years: new Map() };
+/** Matching documents by short id, with their scores, and the index terms to mark in snippets. */
+class Matches {
+  readonly ids: Int32Array;
+  readonly scores: Float64Array;
+  length = 0;
+  readonly terms: ReadonlySet<string>;
+
+  /** `capacity`: the most matches there can be. */
+  constructor(capacity: number, terms: Iterable<string>) {
+    this.ids = new Int32Array(capacity);
+    this.scores = new Float64Array(capacity);
+    this.terms = new Set(terms);
+  }
+
+  push(id: number, score: number): void {
+    this.ids[this.length] = id;
+    this.scores[this.length] = score;
+    this.length++;
+  }
+
+  /** Keeps the matches whose id passes (in order). */
+  keep(test: (id: number) => boolean): void {
+    let n = 0;
+    for (let i = 0; i < this.length; i++) {
+      if (!test(this.ids[i])) continue;
+      this.ids[n] = this.ids[i];
+      this.scores[n] = this.scores[i];
+      n++;
+    }
+    this.length = n;
+  }
 }
 
-function numberOf(values: FacetValues, value: string): number {
-  let k = values.get(value);
-  if (k === undefined) values.set(value, (k = values.size));
-  return k;
+/** The query terms as MiniSearch's `termToQuerySpec` makes them with `SEARCH_DEFAULTS` (fuzzy only when asked). */
+function termSpecs(terms: string[], fuzzy: boolean): TermSpec[] {
+  return terms.map((term, i) => ({
+    term,
+    prefix: SEARCH_DEFAULTS.prefix(term, i, terms),
+    fuzzy: fuzzy ? SEARCH_DEFAULTS.fuzzy(term) : false,
+  }));
 }
 
-interface Match {
-  doc: IndexedDiscussion;
-  score: number;
-  /** Processed terms that matched, for the snippet's marks (a set is made only for the page shown). */
-  terms: readonly string[];
+/**
+ * The positions `0..count-1` of the first `k` in the order `before` (negative: `i` goes first),
+ * sorted. Holds at most `k` at a time, so that a page of 20 out of 40,000 matches is not a sort of
+ * 40,000.
+ */
+export function firstInOrder(count: number, k: number, before: (i: number, j: number) => number): number[] {
+  if (k <= 0) return [];
+  if (k >= count) return Array.from({ length: count }, (_, i) => i).sort(before);
+  const kept: number[] = [];
+  for (let i = 0; i < count; i++) {
+    if (kept.length === k && before(i, kept[k - 1]) >= 0) continue;
+    // Binary search for the first kept position that `i` goes before; equal ones keep their order.
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(i, kept[mid]) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    kept.splice(lo, 0, i);
+    if (kept.length > k) kept.pop();
+  }
+  return kept;
 }
 
 function byNewest(a: IndexedDiscussion, b: IndexedDiscussion): number {

@@ -29,8 +29,12 @@ export function tokenize(text: string): string[] {
 
 /** Lower case, no diacritics (`Bünzli` → `bunzli`). */
 export function fold(text: string): string {
+  // Plain ASCII has nothing to decompose: skip the Unicode pass (most notes are ASCII throughout).
+  if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * Very light plural folding: `discussions` → `discussion`, `libraries` → `library`. Short words and

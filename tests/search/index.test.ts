@@ -2,7 +2,7 @@ import { mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SearchIndex } from '../../src/search/index.js';
+import { firstInOrder, SearchIndex } from '../../src/search/index.js';
 import { loadSearchIndex, saveSearchIndex, searchIndexPath, updateSearchIndexFile } from '../../src/search/persist.js';
 import { QueryError } from '../../src/search/query.js';
 import { emptyGraph } from '../../src/domain.js';
@@ -65,6 +65,9 @@ describe('SearchIndex', () => {
   it('filters by phrase and excludes words and phrases', () => {
     expect(ids('"rotor   wiring"')).toEqual(['2019-03-05#1']);
     expect(ids('"rotor wiring" enigma')).toEqual(['2019-03-05#1']);
+    // Whole words: a phrase does not match inside longer words.
+    expect(ids('"otor wiring"')).toEqual([]);
+    expect(ids('"rotor wirin"')).toEqual([]);
     expect(ids('enigma -charles')).not.toContain('2019-06-20#1');
     expect(ids('enigma -"rotor wiring"')).not.toContain('2019-03-05#1');
     expect(ids('enigma -"rotor wiring"').length).toBeGreaterThan(0);
@@ -171,6 +174,8 @@ describe('SearchIndex', () => {
     const first = partial.update(historyGraph());
     expect(first).toEqual({ added: 3, changed: 0, removed: 0, unchanged: 2 });
     expect(partial.search('funding').total).toBe(1);
+    // Phrases, operators, date order and facets read tables made on first use: made now, before the edit.
+    for (const q of ['"rotor wiring"', 'person:ada', 'meeting:2019-03-05', 'enigma']) partial.search(q, { sort: 'date' });
 
     const edited = historyGraph({
       edit: (g) => {
@@ -182,14 +187,19 @@ describe('SearchIndex', () => {
     });
     expect(partial.update(edited)).toEqual({ added: 0, changed: 1, removed: 1, unchanged: 3 });
     expect(partial.search('plugboard').hits.map((h) => h.discussionId)).toEqual(['2019-03-05#1']);
+    expect(partial.search('"plugboard cabling"').hits.map((h) => h.discussionId)).toEqual(['2019-03-05#1']);
     expect(partial.search('"rotor wiring"').total).toBe(0);
     expect(partial.search('naming').total).toBe(0);
     expect(partial.size).toBe(index.size - 1);
     // once cleaned up, it ranks exactly as a rebuilt index
     await partial.vacuum();
     const rebuilt = SearchIndex.build(edited);
-    for (const q of ['enigma', 'plugboard', 'rotor', 'person:ada']) {
-      expect(partial.search(q).hits.map((h) => h.discussionId)).toEqual(rebuilt.search(q).hits.map((h) => h.discussionId));
+    const answer = (i: SearchIndex, q: string, sort: 'date' | 'relevance') => {
+      const r = i.search(q, { sort });
+      return { total: r.total, hits: r.hits.map((h) => [h.discussionId, h.snippet, h.people, h.projects]), facets: r.facets };
+    };
+    for (const q of ['enigma', 'plugboard', 'rotor', 'person:ada', '"plugboard cabling"', '"and ada"', 'meeting:2019-03-05', 'in:2019', 'the']) {
+      for (const sort of ['relevance', 'date'] as const) expect(answer(partial, q, sort), q).toEqual(answer(rebuilt, q, sort));
     }
   });
 
@@ -237,5 +247,20 @@ describe('SearchIndex', () => {
     const loaded = (await loadSearchIndex(dir))!;
     expect(loaded.search('enigma')).toEqual(index.search('enigma'));
     await saveSearchIndex(dir, loaded);
+  });
+});
+
+describe('firstInOrder', () => {
+  it('gives the first k of a full stable sort, for any k, ties included', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let round = 0; round < 50; round++) {
+      const values = Array.from({ length: 1 + Math.floor(random() * 300) }, () => Math.floor(random() * 20));
+      const before = (i: number, j: number) => values[j] - values[i];
+      const sorted = values.map((_, i) => i).sort(before);
+      for (const k of [0, 1, 5, 20, values.length - 1, values.length, values.length + 3]) {
+        expect(firstInOrder(values.length, k, before)).toEqual(sorted.slice(0, Math.max(0, k)));
+      }
+    }
   });
 });
