@@ -196,6 +196,8 @@ export class ServerState {
     }
     this.loaded = { view: new GraphView(result.graph), search };
     this.ingested = true;
+    // Phrase and operator tables are made in the background, not by the first query that needs them.
+    search.prepare().catch((err) => this.log(`search tables not prepared: ${(err as Error).message}`));
     const count = this.status.count + 1;
     this.status = {
       finishedAt: new Date().toISOString(),

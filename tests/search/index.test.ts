@@ -161,6 +161,15 @@ describe('SearchIndex', () => {
     expect(() => index.search('enigma', { limit: -1 })).toThrow(QueryError);
   });
 
+  it('prepares its phrase and operator tables ahead, and answers as it does without', async () => {
+    const prepared = SearchIndex.build(historyGraph());
+    await prepared.prepare();
+    const fresh = SearchIndex.build(historyGraph());
+    for (const q of ['"rotor wiring"', '"and ada"', 'the', 'person:ada', 'meeting:2019-03-05 enigma', 'enigma -"rotor wiring"']) {
+      expect(prepared.search(q), q).toEqual(fresh.search(q));
+    }
+  });
+
   it('round-trips through JSON', () => {
     const again = SearchIndex.loadJSON(JSON.stringify(index.toJSON()));
     for (const q of ['enigma', 'person:ada project:enigma', '"rotor wiring"', 'retrosp', 'design']) {
