@@ -7,6 +7,7 @@
  * apart from the later ones (their median), which run code the server has already optimised.
  *
  *   node --import tsx bench/ops/change-note.ts --dataset corpus|10k [--changes 3]
+ *   (SHOW_SERVER_OUTPUT=1 prints the server's last lines of output at the end)
  */
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -84,6 +85,7 @@ runOp(import.meta.url, async () => {
       { changes, initialIngestMs },
     );
   } finally {
+    if (process.env.SHOW_SERVER_OUTPUT) process.stderr.write((server as unknown as { output: string }).output);
     await server.stop();
     rmSync(work, { recursive: true, force: true });
   }
