@@ -13,6 +13,8 @@ export interface ServeOptions {
   peopleFile?: string;
   projectsFile?: string;
   watch?: boolean;
+  /** API requests a minute per client address (`--rate-limit`); the server's default is 600. */
+  rateLimit?: number;
 }
 
 export class ServerProcess {
@@ -35,6 +37,7 @@ export class ServerProcess {
     if (options.peopleFile) args.push('--people', options.peopleFile);
     if (options.projectsFile) args.push('--projects', options.projectsFile);
     if (options.watch) args.push('--watch');
+    if (options.rateLimit !== undefined) args.push('--rate-limit', String(options.rateLimit));
     const env = { ...process.env };
     delete env.NEO4J_URI;
     const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -48,9 +51,13 @@ export class ServerProcess {
       if (this.exited) throw new Error(`server stopped (${this.exited}):\n${this.output}`);
       try {
         const res = await fetch(this.baseUrl + urlPath);
+        // A poll that outruns the server's rate limit would wait for the next window and time
+        // that wait as the server's: refuse instead.
+        if (res.status === 429) throw new RateLimited(urlPath);
         const body = res.headers.get('content-type')?.includes('json') ? ((await res.json()) as T) : null;
         if (accept(res.status, body)) return body as T;
-      } catch {
+      } catch (err) {
+        if (err instanceof RateLimited) throw err;
         // not listening yet
       }
       if (performance.now() > deadline) throw new Error(`no answer from ${urlPath} within ${timeoutMs} ms:\n${this.output}`);
@@ -78,4 +85,10 @@ export function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+class RateLimited extends Error {
+  constructor(urlPath: string) {
+    super(`${urlPath}: the server's rate limit answered 429; start it with a higher rateLimit`);
+  }
 }

@@ -31,7 +31,16 @@ runOp(import.meta.url, async () => {
   // modified less than 2 s before it read it (see NoteReadCache), and a copy made just now would
   // make its first change read every note again, once.
   cpSync(ds.notesDir, notesDir, { recursive: true, preserveTimestamps: true });
-  const server = await ServerProcess.start({ notesDir, dataDir: path.join(work, 'data'), peopleFile: ds.peopleFile, projectsFile: ds.projectsFile, watch: true });
+  // Polling every 10 ms (and health every 50 ms while the files are written) makes thousands of
+  // requests a minute: far above the default limit of 600, which would answer 429 until its window ends.
+  const server = await ServerProcess.start({
+    notesDir,
+    dataDir: path.join(work, 'data'),
+    peopleFile: ds.peopleFile,
+    projectsFile: ds.projectsFile,
+    watch: true,
+    rateLimit: 1_000_000,
+  });
   try {
     // The change is made on a settled server: the first ingest's files are written after its swap.
     let before = await server.poll<Health>('/api/health', (status, body) => status === 200 && body?.lastIngest.saved === true, 900_000, 50);

@@ -97,7 +97,7 @@ export class PostingsScorer {
   private stamp = 0;
 
   constructor(
-    private readonly mini: MiniSearch<any>,
+    mini: MiniSearch<any>,
     private readonly options: ScoringOptions,
   ) {
     this.internals = mini as unknown as MiniSearchIndex;
@@ -122,11 +122,6 @@ export class PostingsScorer {
   /** MiniSearch's short id of a document id, or undefined when it does not hold the document. */
   shortIdOf(id: string): number | undefined {
     return this.internals._idToShortId.get(id);
-  }
-
-  /** One past the largest short id: the length of arrays indexed by short id. */
-  get idLimit(): number {
-    return this.internals._nextId;
   }
 
   /**
