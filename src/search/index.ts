@@ -3,8 +3,10 @@
  *
  * One MiniSearch document per Discussion: heading, text, meeting title, the names and aliases of
  * the people who took part, of the projects and of the topics it is about. Operators filter by
- * graph ids (resolved through the graph's names and aliases), phrases by containment in heading
- * and text, and free words are ranked by BM25 with the heading and names boosted above the text.
+ * graph ids (resolved through the graph's names and aliases), phrases by their whole words in
+ * heading and text (`phrases.ts`), and free words are ranked by BM25 with the heading and names
+ * boosted above the text, scored over MiniSearch's index by `postings.ts`. What a query reads of
+ * a document is kept by MiniSearch's short id, in arrays.
  */
 import { createHash } from 'node:crypto';
 import MiniSearch from 'minisearch';

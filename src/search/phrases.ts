@@ -1,13 +1,14 @@
 /**
- * Which documents can hold a quoted phrase, without reading them: every word of every document
- * (as folded for phrases, stop words included) and every pair of neighbouring words with what
- * separates them (`design, and`), each with the documents that hold it.
+ * Which documents can hold a quoted phrase, without reading them: every pair of neighbouring
+ * words (as folded for phrases) with what separates them (`design, and`), and every stop word,
+ * each with the documents that hold it.
  *
  * A phrase matches where its text appears with word boundaries at both ends (`"merge queue"`
  * does not match "submerge queues"). Its pairs of neighbouring words must then all appear in the
- * document, so the documents holding all of them are the candidates; a phrase of one word, or of
- * two words with nothing around them, is answered by its postings alone, and only longer ones
- * are read to confirm.
+ * document, so the documents holding all of them are the candidates. A phrase of two words with
+ * nothing around them, or a single stop word, is answered by its postings alone; longer phrases
+ * are confirmed by reading the candidates, and a single word that is not a stop word is left to
+ * the term index (the caller confirms it in the documents the terms find).
  *
  * Documents are numbered by the caller (MiniSearch's short ids): numbers only grow, so postings
  * stay sorted when documents are added; a removed document's number is left in the postings and
@@ -44,7 +45,7 @@ function tokens(text: string): Tokens {
 export interface PhraseCandidates {
   /** Sorted document numbers; null when the phrase has no word to look up (every document is a candidate). */
   ids: number[] | null;
-  /** True when every candidate holds the phrase; otherwise each must be confirmed with `holds`. */
+  /** True when every candidate holds the phrase; otherwise each must be confirmed with `holdsPhrase`. */
   exact: boolean;
 }
 
