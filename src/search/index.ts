@@ -17,6 +17,7 @@ import { plainText, snippetOfPlainText } from './snippet.js';
 import { normaliseForPhrase, processTerm, queryTerms, STOP_WORDS, tokenize } from './terms.js';
 import { PostingsScorer, type TermSpec } from './postings.js';
 import { holdsPhrase, intersectSorted, PhraseIndex, unionSorted } from './phrases.js';
+import { streamableMiniSearchJSON } from './minisearch-json.js';
 import { compareText } from '../store/order.js';
 
 /** What the index keeps of each discussion, to filter, facet and show results without the graph. */
@@ -243,15 +244,28 @@ export class SearchIndex {
   }
 
   toJSON(): SerializedSearchIndex {
+    return this.serialization(this.mini.toJSON());
+  }
+
+  private serialization(minisearch: unknown): SerializedSearchIndex {
     return {
       version: 1,
-      minisearch: this.mini.toJSON(),
+      minisearch,
       docs: [...this.docs.values()],
       meetings: Object.fromEntries(this.meetingPrints),
       people: this.rawEntities.people,
       projects: this.rawEntities.projects,
       topics: this.rawEntities.topics,
     };
+  }
+
+  /**
+   * `toJSON`'s serialisation with MiniSearch's term list as a stream, made as it is read (see
+   * `minisearch-json.ts`), for `writeJsonFileStreaming`. The index must not change until the
+   * stream has been read.
+   */
+  toStreamableJSON(): SerializedSearchIndex {
+    return this.serialization(streamableMiniSearchJSON(this.mini));
   }
 
   /** Cleans up discarded documents (call before saving after updates). */

@@ -51,9 +51,9 @@ const FUZZY_WEIGHT = 0.45;
 
 type FieldTermData = Map<number, Map<number, number>>;
 
-/** The parts of MiniSearch's index that scoring reads (declared `protected` in its typings). */
-interface MiniSearchIndex {
-  _index: {
+/** The parts of MiniSearch's index that scoring and `minisearch-json.ts` read (declared `protected` in its typings). */
+export interface MiniSearchIndex {
+  _index: Iterable<[string, FieldTermData]> & {
     get(term: string): FieldTermData | undefined;
     atPrefix(prefix: string): Iterable<[string, FieldTermData]>;
     fuzzyGet(term: string, maxDistance: number): Map<string, [FieldTermData, number]>;
@@ -65,6 +65,8 @@ interface MiniSearchIndex {
   _fieldLength: Map<number, number[]>;
   _avgFieldLength: number[];
   _nextId: number;
+  _storedFields: Map<number, unknown>;
+  _dirtCount: number;
 }
 
 /** One derived term's live postings in one field. */

@@ -78,7 +78,12 @@ export class ServerState {
   private cancelLastPersist: () => void = () => undefined;
   private graphSaved = false;
   /** The search index's next save: whether the file is behind (`dirty`), waiting for quiet (`timer`), under way (`running`). */
-  private indexSave: { dirty: boolean; timer: NodeJS.Timeout | null; running: Promise<void> | null } = { dirty: false, timer: null, running: null };
+  private indexSave: { dirty: boolean; timer: NodeJS.Timeout | null; running: Promise<void> | null; abort: AbortController | null } = {
+    dirty: false,
+    timer: null,
+    running: null,
+    abort: null,
+  };
   private reloadTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
@@ -149,11 +154,13 @@ export class ServerState {
     // 10k): this ingest will write newer ones, so those writes are abandoned, and what they leave
     // behind is the older, consistent state (see `cancelPersist`). A search index save not yet
     // started waits for this ingest's end (so that a burst of changes saves once); one under way
-    // is awaited, since the update below changes the index it reads.
+    // is abandoned (it reads the index as it writes, and the update below changes it), leaving
+    // the file as it was, and saved again after this ingest.
     this.cancelLastPersist();
     await this.persisting;
     if (this.indexSave.timer) clearTimeout(this.indexSave.timer);
     this.indexSave.timer = null;
+    this.indexSave.abort?.abort();
     await this.indexSave.running;
     try {
       return await this.ingestAndSwap();
@@ -230,16 +237,21 @@ export class ServerState {
     if (this.indexSave.timer) clearTimeout(this.indexSave.timer);
     this.indexSave.timer = null;
     this.indexSave.dirty = false;
-    const running = saveSearchIndex(this.sources.dataDir, this.loaded.search, { streaming: true })
+    const abort = new AbortController();
+    const running = saveSearchIndex(this.sources.dataDir, this.loaded.search, { streaming: true, signal: abort.signal })
       .catch((err) => {
         // Tried again after the next ingest, or on close.
         this.indexSave.dirty = true;
-        this.log(`search index not saved: ${(err as Error).message}`);
+        if ((err as Error).name !== 'AbortError') this.log(`search index not saved: ${(err as Error).message}`);
       })
       .finally(() => {
-        if (this.indexSave.running === running) this.indexSave.running = null;
+        if (this.indexSave.running === running) {
+          this.indexSave.running = null;
+          this.indexSave.abort = null;
+        }
       });
     this.indexSave.running = running;
+    this.indexSave.abort = abort;
     return running;
   }
 

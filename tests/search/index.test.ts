@@ -1,4 +1,4 @@
-import { mkdtempSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -256,6 +256,25 @@ describe('SearchIndex', () => {
     const loaded = (await loadSearchIndex(dir))!;
     expect(loaded.search('enigma')).toEqual(index.search('enigma'));
     await saveSearchIndex(dir, loaded);
+  });
+
+  it('saves piece by piece the very file a whole save writes, and an abandoned save leaves the file as it was', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'meetgraph-search-'));
+    const edited = SearchIndex.build(historyGraph({ only: ['2019-01-15', '2019-03-05'] }));
+    edited.update(historyGraph()); // discarded and added documents: a dirt count, short ids past the first
+    await saveSearchIndex(dir, edited);
+    const whole = readFileSync(searchIndexPath(dir), 'utf8');
+    await saveSearchIndex(dir, edited, { streaming: true });
+    const streamed = readFileSync(searchIndexPath(dir), 'utf8');
+    expect(streamed).toBe(whole);
+    expect((await loadSearchIndex(dir))!.search('enigma')).toEqual(edited.search('enigma'));
+
+    const abandoned = new AbortController();
+    const saving = saveSearchIndex(dir, SearchIndex.build(historyGraph({ only: ['2019-01-15'] })), { streaming: true, signal: abandoned.signal });
+    abandoned.abort();
+    await expect(saving).rejects.toThrow(expect.objectContaining({ name: 'AbortError' }));
+    expect(readFileSync(searchIndexPath(dir), 'utf8')).toBe(whole);
+    expect(readdirSync(dir)).toEqual([path.basename(searchIndexPath(dir))]);
   });
 });
 
