@@ -77,7 +77,7 @@ export class ServerState {
   private persisting: Promise<void> = Promise.resolve();
   private cancelLastPersist: () => void = () => undefined;
   private graphSaved = false;
-  /** The search index's next save: whether the file is behind (`dirty`), waiting for quiet (`timer`), under way (`running`). */
+  /** The search index's next save: whether the file is behind (`dirty`), waiting for quiet (`timer`), under way (`running`, abandoned with `abort`). */
   private indexSave: { dirty: boolean; timer: NodeJS.Timeout | null; running: Promise<void> | null; abort: AbortController | null } = {
     dirty: false,
     timer: null,
