@@ -16,7 +16,8 @@ import { isFilterOnly, parseQuery, QueryError, type SearchQuery } from './query.
 import { plainText, snippetOfPlainText } from './snippet.js';
 import { normaliseForPhrase, processTerm, queryTerms, STOP_WORDS, tokenize } from './terms.js';
 import { PostingsScorer, type TermSpec } from './postings.js';
-import { holdsPhrase, intersectSorted, PhraseIndex, unionSorted } from './phrases.js';
+import { holdsPhrase, PhraseIndex } from './phrases.js';
+import { intersectSorted, post, unionSorted } from './sorted-ids.js';
 import { streamableMiniSearchJSON } from './minisearch-json.js';
 import { compareText } from '../store/order.js';
 
@@ -573,19 +574,14 @@ export class SearchIndex {
    */
   private operatorPostings(): Map<string, number[]> {
     const out = this.byOperator;
-    const post = (key: string, id: number) => {
-      const list = out.get(key);
-      if (!list) out.set(key, [id]);
-      else if (list[list.length - 1] !== id) list.push(id);
-    };
     for (let id = this.operatorsIndexedBelow; id < this.byShortId.length; id++) {
       const d = this.byShortId[id];
       if (!d) continue;
-      for (const p of d.personIds) post(`person\0${p}`, id);
-      for (const p of d.projectIds) post(`project\0${p}`, id);
-      for (const t of d.topicIds) post(`topic\0${t}`, id);
-      post(`date\0${d.meeting}`, id);
-      post(`meeting\0${d.meetingId.toLowerCase()}`, id);
+      for (const p of d.personIds) post(out, `person\0${p}`, id);
+      for (const p of d.projectIds) post(out, `project\0${p}`, id);
+      for (const t of d.topicIds) post(out, `topic\0${t}`, id);
+      post(out, `date\0${d.meeting}`, id);
+      post(out, `meeting\0${d.meetingId.toLowerCase()}`, id);
     }
     this.operatorsIndexedBelow = this.byShortId.length;
     return out;

@@ -14,6 +14,7 @@
  * stay sorted when documents are added; a removed document's number is left in the postings and
  * the caller skips it.
  */
+import { intersectSorted, post } from './sorted-ids.js';
 
 /** A phrase's words and what separates them: `words[i]`, then `separators[i]`, then `words[i + 1]`. */
 interface Tokens {
@@ -141,11 +142,6 @@ function idOf(ids: Map<string, number>, text: string): number {
   return id;
 }
 
-function post<K>(postings: Map<K, number[]>, key: K, id: number): void {
-  const list = postings.get(key);
-  if (!list) postings.set(key, [id]);
-  else if (list[list.length - 1] !== id) list.push(id);
-}
 
 /** Whether a folded text holds a folded phrase with word boundaries at both ends. */
 export function holdsPhrase(haystack: string, phrase: string): boolean {
@@ -159,27 +155,4 @@ export function holdsPhrase(haystack: string, phrase: string): boolean {
     if (startsClean && endsClean) return true;
   }
   return false;
-}
-
-/** The numbers in any of the sorted lists, sorted. */
-export function unionSorted(lists: number[][]): number[] {
-  if (lists.length === 1) return lists[0];
-  return [...new Set(lists.flat())].sort((a, b) => a - b);
-}
-
-/** The numbers in both sorted lists. */
-export function intersectSorted(a: number[], b: number[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] < b[j]) i++;
-    else if (a[i] > b[j]) j++;
-    else {
-      out.push(a[i]);
-      i++;
-      j++;
-    }
-  }
-  return out;
 }

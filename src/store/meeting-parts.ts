@@ -145,39 +145,30 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
     }
     draft!.attendance.push({ personId: edge.personId, meetingId: edge.meetingId, role: edge.role, evidence: evidenceOf(edge.evidence) });
   }
-  for (const edge of graph.discussed) {
-    if (cutDiscussions && !cutDiscussions.has(edge.discussionId)) continue;
-    const discussion = discussions.get(edge.discussionId);
+  // The draft an edge of a discussion goes into, once the node it points to is known; undefined
+  // for an edge of a kept meeting. The text naming the edge is made only for an error.
+  const draftForDiscussionEdge = <E>(edge: E, discussionId: string, nodes: Map<string, unknown>, nodeId: string, kind: string, describe: (edge: E) => string) => {
+    if (cutDiscussions && !cutDiscussions.has(discussionId)) return undefined;
+    const discussion = discussions.get(discussionId);
     const draft = discussion && drafts.get(discussion.meetingId);
-    if (!draft || !people.has(edge.personId)) {
-      const what = () => `"${edge.personId}" discussed "${edge.discussionId}"`;
-      if (!draftOfDiscussion(edge.discussionId, what)) continue;
-      requireNode(people, edge.personId, 'person', what);
-    }
-    draft!.discussed.push({ personId: edge.personId, discussionId: edge.discussionId, evidence: evidenceOf(edge.evidence) });
+    if (draft && nodes.has(nodeId)) return draft;
+    const what = () => describe(edge);
+    if (!draftOfDiscussion(discussionId, what)) return undefined;
+    requireNode(nodes, nodeId, kind, what);
+    return draft;
+  };
+  for (const edge of graph.discussed) {
+    const draft = draftForDiscussionEdge(edge, edge.discussionId, people, edge.personId, 'person', describeDiscussed);
+    draft?.discussed.push({ personId: edge.personId, discussionId: edge.discussionId, evidence: evidenceOf(edge.evidence) });
   }
   for (const edge of graph.about) {
-    if (cutDiscussions && !cutDiscussions.has(edge.discussionId)) continue;
-    const discussion = discussions.get(edge.discussionId);
-    const draft = discussion && drafts.get(discussion.meetingId);
     const targets = edge.target === 'project' ? projects : topics;
-    if (!draft || !targets.has(edge.targetId)) {
-      const what = () => `"${edge.discussionId}" about ${edge.target} "${edge.targetId}"`;
-      if (!draftOfDiscussion(edge.discussionId, what)) continue;
-      requireNode(targets, edge.targetId, edge.target, what);
-    }
-    draft!.about.push({ discussionId: edge.discussionId, targetId: edge.targetId, target: edge.target, evidence: evidenceOf(edge.evidence) });
+    const draft = draftForDiscussionEdge(edge, edge.discussionId, targets, edge.targetId, edge.target, describeAbout);
+    draft?.about.push({ discussionId: edge.discussionId, targetId: edge.targetId, target: edge.target, evidence: evidenceOf(edge.evidence) });
   }
   for (const edge of graph.cites) {
-    if (cutDiscussions && !cutDiscussions.has(edge.discussionId)) continue;
-    const discussion = discussions.get(edge.discussionId);
-    const draft = discussion && drafts.get(discussion.meetingId);
-    if (!draft || !references.has(edge.referenceId)) {
-      const what = () => `"${edge.discussionId}" citing "${edge.referenceId}"`;
-      if (!draftOfDiscussion(edge.discussionId, what)) continue;
-      requireNode(references, edge.referenceId, 'reference', what);
-    }
-    draft!.cites.push({ discussionId: edge.discussionId, referenceId: edge.referenceId, evidence: evidenceOf(edge.evidence) });
+    const draft = draftForDiscussionEdge(edge, edge.discussionId, references, edge.referenceId, 'reference', describeCites);
+    draft?.cites.push({ discussionId: edge.discussionId, referenceId: edge.referenceId, evidence: evidenceOf(edge.evidence) });
   }
 
   const parts = [...meetings.keys()].map((id): MeetingPart => {
@@ -198,6 +189,10 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
     projectCandidates: graph.projectCandidates,
   };
 }
+
+const describeDiscussed = (e: Discussed) => `"${e.personId}" discussed "${e.discussionId}"`;
+const describeAbout = (e: About) => `"${e.discussionId}" about ${e.target} "${e.targetId}"`;
+const describeCites = (e: Cites) => `"${e.discussionId}" citing "${e.referenceId}"`;
 
 /**
  * A graph in the one order both stores' snapshots use: entities and meetings by id, then each
