@@ -3,11 +3,23 @@
 // filters are ANDed, an absent one is null: the action CONCERNS $project; its status is $status;
 // the meeting it was RAISED_IN is dated within $from/$to (inclusive).
 // Same rows, columns and order as actions.cypher.
+// Paged (see discussions.cypher): the same pattern is counted first, for `total`.
+CALL () {
+  MATCH (p:Person {id: $person})-[:OWNS]->(a:ActionItem)-[:RAISED_IN]->(d:Discussion)<-[:HAS_DISCUSSION]-(m:Meeting)
+  WHERE ($status IS NULL OR a.status = $status)
+    AND ($from IS NULL OR m.date >= $from)
+    AND ($to IS NULL OR m.date <= $to)
+    AND ($project IS NULL OR EXISTS { (a)-[:CONCERNS]->(:Project {id: $project}) })
+  RETURN count(*) AS total
+}
 MATCH (p:Person {id: $person})-[:OWNS]->(a:ActionItem)-[:RAISED_IN]->(d:Discussion)<-[:HAS_DISCUSSION]-(m:Meeting)
 WHERE ($status IS NULL OR a.status = $status)
   AND ($from IS NULL OR m.date >= $from)
   AND ($to IS NULL OR m.date <= $to)
   AND ($project IS NULL OR EXISTS { (a)-[:CONCERNS]->(:Project {id: $project}) })
+WITH total, p, a, d, m
+ORDER BY m.date, m.id, d.order, a.id
+SKIP $offset LIMIT $limit
 RETURN a.id AS actionId,
        p.id AS personId,
        p.name AS person,
@@ -17,5 +29,6 @@ RETURN a.id AS actionId,
        m.date AS meeting,
        d.id AS discussionId,
        d.heading AS heading,
-       COLLECT { MATCH (a)-[:CONCERNS]->(j:Project) RETURN j.name AS name ORDER BY name } AS projects
+       COLLECT { MATCH (a)-[:CONCERNS]->(j:Project) RETURN j.name AS name ORDER BY name } AS projects,
+       total
 ORDER BY meeting, meetingId, d.order, actionId

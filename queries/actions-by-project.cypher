@@ -4,11 +4,23 @@
 // other filters are ANDed, an absent one is null: its status is $status; the meeting it was
 // RAISED_IN is dated within $from/$to (inclusive).
 // Same rows, columns and order as actions.cypher.
+// Paged (see discussions.cypher): the same pattern is counted first, for `total`.
+CALL () {
+  MATCH (:Project {id: $project})<-[:CONCERNS]-(a:ActionItem)-[:RAISED_IN]->(d:Discussion)<-[:HAS_DISCUSSION]-(m:Meeting),
+        (p:Person)-[:OWNS]->(a)
+  WHERE ($status IS NULL OR a.status = $status)
+    AND ($from IS NULL OR m.date >= $from)
+    AND ($to IS NULL OR m.date <= $to)
+  RETURN count(*) AS total
+}
 MATCH (:Project {id: $project})<-[:CONCERNS]-(a:ActionItem)-[:RAISED_IN]->(d:Discussion)<-[:HAS_DISCUSSION]-(m:Meeting),
       (p:Person)-[:OWNS]->(a)
 WHERE ($status IS NULL OR a.status = $status)
   AND ($from IS NULL OR m.date >= $from)
   AND ($to IS NULL OR m.date <= $to)
+WITH total, p, a, d, m
+ORDER BY m.date, m.id, d.order, a.id
+SKIP $offset LIMIT $limit
 RETURN a.id AS actionId,
        p.id AS personId,
        p.name AS person,
@@ -18,5 +30,6 @@ RETURN a.id AS actionId,
        m.date AS meeting,
        d.id AS discussionId,
        d.heading AS heading,
-       COLLECT { MATCH (a)-[:CONCERNS]->(j:Project) RETURN j.name AS name ORDER BY name } AS projects
+       COLLECT { MATCH (a)-[:CONCERNS]->(j:Project) RETURN j.name AS name ORDER BY name } AS projects,
+       total
 ORDER BY meeting, meetingId, d.order, actionId

@@ -4,8 +4,19 @@
 // that the planner seeks the unique index on Person.id). `m.date >= coalesce($from, '')` rather than
 // `$from IS NULL OR …` lets it seek the meeting_date index (every meeting has a `YYYY-MM-DD` date,
 // and every string is >= '').
+// Paged as discussions.cypher is; the count reads the meeting_date index.
+CALL () {
+  MATCH (m:Meeting)
+  WHERE m.date >= coalesce($from, '')
+    AND ($to IS NULL OR m.date <= $to)
+  RETURN count(m) AS total
+}
 MATCH (m:Meeting)
 WHERE m.date >= coalesce($from, '')
   AND ($to IS NULL OR m.date <= $to)
-RETURN m.id AS meetingId, m.date AS meeting, m.title AS title
+WITH total, m
+ORDER BY m.date, m.id
+SKIP $offset LIMIT $limit
+RETURN m.id AS meetingId, m.date AS meeting, m.title AS title,
+       total
 ORDER BY meeting, meetingId

@@ -45,16 +45,6 @@ export interface ProjectSummary {
   lastDiscussed: string | null;
 }
 
-/** A meeting of the meetings list. */
-export interface MeetingSummary {
-  meetingId: string;
-  /** Date `YYYY-MM-DD`. */
-  meeting: string;
-  title: string;
-  discussions: number;
-  attendees: number;
-}
-
 /** What the meeting and discussion pages look up: each meeting's discussions and each discussion's edges. */
 interface Structure {
   discussionsById: Map<string, Discussion>;
@@ -166,15 +156,12 @@ export class GraphView {
     return { previous: this.meetingOrder[i - 1] ?? null, next: this.meetingOrder[i + 1] ?? null };
   }
 
-  /** Meetings by date, with how many discussions and attendees each has. */
-  meetings(): MeetingSummary[] {
-    return this.meetingOrder.map((m) => ({
-      meetingId: m.id,
-      meeting: m.date,
-      title: m.title,
-      discussions: this.discussionsOf(m.id).length,
-      attendees: new Set(this.attendanceOf(m.id).map((a) => a.personId)).size,
-    }));
+  /** How many discussions and attendees (people, whatever their roles) a meeting has; zeros for an unknown id. */
+  meetingCounts(meetingId: string): { discussions: number; attendees: number } {
+    return {
+      discussions: this.discussionsOf(meetingId).length,
+      attendees: new Set(this.attendanceOf(meetingId).map((a) => a.personId)).size,
+    };
   }
 
   /** Meeting ids of a date (usually one). */

@@ -26,8 +26,10 @@ import type {
   MeetingsParams,
   Neighbourhood,
   NeighbourhoodParams,
+  PageParams,
   PersonDetail,
   ProjectDetail,
+  RowPage,
   Stats,
 } from './types.js';
 
@@ -204,12 +206,22 @@ export class EmbeddedStore implements GraphStore {
 
   async discussions(params: DiscussionsParams): Promise<DiscussionRow[]> {
     this.assertOpen();
-    return query.discussions(this.index(), params);
+    return query.discussions(this.index(), params).rows;
+  }
+
+  async discussionPage(params: DiscussionsParams, page: PageParams): Promise<RowPage<DiscussionRow>> {
+    this.assertOpen();
+    return query.discussions(this.index(), params, page);
   }
 
   async meetings(params: MeetingsParams): Promise<MeetingRow[]> {
     this.assertOpen();
-    return query.meetings(this.index(), params);
+    return query.meetings(this.index(), params).rows;
+  }
+
+  async meetingPage(params: MeetingsParams, page: PageParams): Promise<RowPage<MeetingRow>> {
+    this.assertOpen();
+    return query.meetings(this.index(), params, page);
   }
 
   async attendees(meetingId: string): Promise<AttendeeRow[]> {
@@ -229,7 +241,12 @@ export class EmbeddedStore implements GraphStore {
 
   async actions(params: ActionsParams): Promise<ActionRow[]> {
     this.assertOpen();
-    return query.actions(this.index(), params);
+    return query.actions(this.index(), params).rows;
+  }
+
+  async actionPage(params: ActionsParams, page: PageParams): Promise<RowPage<ActionRow>> {
+    this.assertOpen();
+    return query.actions(this.index(), params, page);
   }
 
   async neighbourhood(params: NeighbourhoodParams): Promise<Neighbourhood> {

@@ -12,7 +12,7 @@
  * the same order as the generic text would.
  */
 import { bindParameters, cypher } from './cypher.js';
-import type { ActionsParams, DiscussionsParams, MeetingsParams } from './types.js';
+import type { ActionsParams, DiscussionsParams, MeetingsParams, PageParams } from './types.js';
 
 /** A statement of `queries/` with the parameter map to send (every declared one, null when absent). */
 export interface Statement {
@@ -31,10 +31,23 @@ export interface StatementParams {
   coAttendance: { person?: string };
 }
 
-/** The statement the Neo4j store runs for `query` with `params`. */
-export function neo4jStatement<Q extends keyof StatementParams>(query: Q, params: StatementParams[Q]): Statement {
+/** The named queries that return a list a client pages through (their statements take $offset and $limit). */
+export type ListQuery = 'discussions' | 'meetings' | 'actions';
+
+/** The whole list: what the whole-list methods (`discussions`, …) ask of a paged statement. */
+export const WHOLE_LIST: PageParams = { offset: 0, limit: Number.MAX_SAFE_INTEGER };
+
+/** The statement the Neo4j store runs for `query` with `params` (a list query: for `page`, or the whole list). */
+export function neo4jStatement<Q extends keyof StatementParams>(query: Q, params: StatementParams[Q], page?: PageParams): Statement {
   const choose = choosers[query] as (params: StatementParams[Q]) => Statement;
-  return choose(params);
+  const chosen = choose(params);
+  if (!isListQuery(query)) return chosen;
+  const { offset, limit } = page ?? WHOLE_LIST;
+  return { ...chosen, parameters: { ...chosen.parameters, offset, limit } };
+}
+
+function isListQuery(query: keyof StatementParams): query is ListQuery {
+  return query === 'discussions' || query === 'meetings' || query === 'actions';
 }
 
 /** A statement of `queries/<name>.cypher` bound to `values`. */

@@ -11,7 +11,7 @@ import { StoreError, firstLine } from './errors.js';
 import { planLoad, type StoredMeetingState } from './load-plan.js';
 import { canonicalGraph, partitionGraph, type MeetingPart } from './meeting-parts.js';
 import { selectNeighbourhood, type NeighbourhoodCandidates } from './neighbourhood.js';
-import { neo4jStatement, statement, type Statement } from './neo4j-statements.js';
+import { neo4jStatement, statement, type ListQuery, type Statement, type StatementParams } from './neo4j-statements.js';
 import { snippetOf } from './discussion-snippet.js';
 import type {
   ActionRow,
@@ -28,8 +28,10 @@ import type {
   Neighbourhood,
   NeighbourhoodParams,
   PeriodCount,
+  PageParams,
   PersonDetail,
   ProjectDetail,
+  RowPage,
   Stats,
 } from './types.js';
 
@@ -81,6 +83,7 @@ export class Neo4jStore implements GraphStore {
     await this.write(async (tx) => {
       for (const statement of cypherStatements('schema')) await tx.run(statement.text);
     });
+    await this.write((tx) => run(tx, 'meeting-counts'));
     const session = this.driver.session({ database: this.config.database });
     try {
       await session.run(cypher('await-indexes').text);
@@ -169,12 +172,20 @@ export class Neo4jStore implements GraphStore {
 
   // The anchored named queries run the variant that starts from the node they name (see
   // neo4j-statements.ts: the planner seeks its unique id index instead of scanning).
-  discussions(params: DiscussionsParams): Promise<DiscussionRow[]> {
-    return this.runStatement<DiscussionRow>(neo4jStatement('discussions', params));
+  async discussions(params: DiscussionsParams): Promise<DiscussionRow[]> {
+    return (await this.listPage<DiscussionRow>('discussions', params)).rows;
   }
 
-  meetings(params: MeetingsParams): Promise<MeetingRow[]> {
-    return this.runStatement<MeetingRow>(neo4jStatement('meetings', params));
+  discussionPage(params: DiscussionsParams, page: PageParams): Promise<RowPage<DiscussionRow>> {
+    return this.listPage<DiscussionRow>('discussions', params, page);
+  }
+
+  async meetings(params: MeetingsParams): Promise<MeetingRow[]> {
+    return (await this.listPage<MeetingRow>('meetings', params)).rows;
+  }
+
+  meetingPage(params: MeetingsParams, page: PageParams): Promise<RowPage<MeetingRow>> {
+    return this.listPage<MeetingRow>('meetings', params, page);
   }
 
   attendees(meetingId: string): Promise<AttendeeRow[]> {
@@ -220,8 +231,12 @@ export class Neo4jStore implements GraphStore {
     };
   }
 
-  actions(params: ActionsParams): Promise<ActionRow[]> {
-    return this.runStatement<ActionRow>(neo4jStatement('actions', params));
+  async actions(params: ActionsParams): Promise<ActionRow[]> {
+    return (await this.listPage<ActionRow>('actions', params)).rows;
+  }
+
+  actionPage(params: ActionsParams, page: PageParams): Promise<RowPage<ActionRow>> {
+    return this.listPage<ActionRow>('actions', params, page);
   }
 
   async neighbourhood(params: NeighbourhoodParams): Promise<Neighbourhood> {
@@ -248,6 +263,20 @@ export class Neo4jStore implements GraphStore {
     await this.driver.close();
   }
 
+  /**
+   * A page of a list query (the whole list without `page`). Each row carries the list's `total`;
+   * an empty page (past the end, or of no rows) has no row to carry it, so then the first row is
+   * asked for alone.
+   */
+  private async listPage<T>(query: ListQuery, params: StatementParams[ListQuery], page?: PageParams): Promise<RowPage<T>> {
+    const rows = await this.runStatement<T & { total: number }>(neo4jStatement(query, params, page));
+    if (rows.length === 0 && page && (page.offset > 0 || page.limit === 0)) {
+      const [first] = await this.runStatement<{ total: number }>(neo4jStatement(query, params, { offset: 0, limit: 1 }));
+      return { total: first?.total ?? 0, rows: [] };
+    }
+    return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _total, ...row }) => row as T) };
+  }
+
   /** The statement of `queries/<name>.cypher` with `values`, run by `runStatement`. */
   private query<T>(name: string, values?: Record<string, unknown>): Promise<T[]> {
     return this.runStatement<T>(statement(name, values));
@@ -257,7 +286,7 @@ export class Neo4jStore implements GraphStore {
   private async runStatement<T>(query: Statement): Promise<T[]> {
     const session = this.driver.session({ defaultAccessMode: neo4j.session.READ, database: this.config.database });
     try {
-      const result = await session.run(query.text, query.parameters);
+      const result = await session.run(query.text, withIntegers(query.parameters));
       return result.records.map((record) => record.toObject() as T);
     } catch (err) {
       throw storeError(this.config, err);
@@ -314,6 +343,10 @@ async function writeMeetings(tx: ManagedTransaction, batch: MeetingPart[]): Prom
       rows: batch.map((p) => ({
         ...p.meeting,
         fingerprint: p.fingerprint,
+        discussionCount: int(p.discussions.length),
+        todoActionCount: int(p.actionItems.filter((a) => a.status === 'todo').length),
+        ongoingActionCount: int(p.actionItems.filter((a) => a.status === 'ongoing').length),
+        doneActionCount: int(p.actionItems.filter((a) => a.status === 'done').length),
         discussions: p.discussions.map((d) => ({ ...d, snippet: snippetOf(d.text), order: int(d.order), line: int(d.line) })),
       })),
     }),
@@ -331,6 +364,16 @@ async function writeMeetings(tx: ManagedTransaction, batch: MeetingPart[]): Prom
       rows: batch.flatMap((p) => p.cites.map((c) => ({ discussionId: c.discussionId, referenceId: c.referenceId, ...evidence(c.evidence) }))),
     }),
   ]);
+}
+
+/**
+ * The driver sends a JavaScript number as a float, which SKIP and LIMIT refuse: whole numbers go as
+ * Cypher integers (no read query takes a float).
+ */
+function withIntegers(parameters: Record<string, unknown>): Record<string, unknown> {
+  const sent: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(parameters)) sent[key] = typeof value === 'number' && Number.isInteger(value) ? neo4j.int(value) : value;
+  return sent;
 }
 
 async function run(tx: ManagedTransaction, name: string, values?: Record<string, unknown>): Promise<void> {

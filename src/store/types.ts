@@ -209,6 +209,18 @@ export interface LoadOptions {
   warmQueries?: boolean;
 }
 
+/** A page of a list query: `limit` rows after skipping `offset`, in the query's order. */
+export interface PageParams {
+  offset: number;
+  limit: number;
+}
+
+/** One page of a list query and how many rows the whole list holds. */
+export interface RowPage<T> {
+  total: number;
+  rows: T[];
+}
+
 export interface GraphStore {
   readonly kind: 'neo4j' | 'embedded';
   /** Replace the store's contents with this graph, meeting by meeting (unchanged meetings are kept). */
@@ -218,11 +230,19 @@ export interface GraphStore {
   /** The whole graph as loaded (for rebuilding the search index). */
   snapshot(): Promise<MeetingGraph>;
   discussions(params: DiscussionsParams): Promise<DiscussionRow[]>;
+  /**
+   * One page of `discussions` with its total: the rows are those of `discussions(params)` from
+   * `offset`, and only they are read (a client asking for 100 of 64,675 rows waits for 100).
+   * Likewise `meetingPage` and `actionPage`.
+   */
+  discussionPage(params: DiscussionsParams, page: PageParams): Promise<RowPage<DiscussionRow>>;
   meetings(params: MeetingsParams): Promise<MeetingRow[]>;
+  meetingPage(params: MeetingsParams, page: PageParams): Promise<RowPage<MeetingRow>>;
   attendees(meetingId: string): Promise<AttendeeRow[]>;
   person(id: string): Promise<PersonDetail | null>;
   project(id: string): Promise<ProjectDetail | null>;
   actions(params: ActionsParams): Promise<ActionRow[]>;
+  actionPage(params: ActionsParams, page: PageParams): Promise<RowPage<ActionRow>>;
   neighbourhood(params: NeighbourhoodParams): Promise<Neighbourhood>;
   /**
    * Pairs of people by meetings attended together (count desc, then names); with `person`, only

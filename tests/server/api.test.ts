@@ -92,6 +92,22 @@ describe('API over the example notes', () => {
     const paged = await server.get('/api/discussions?limit=1&offset=1');
     expect(paged.body.items).toHaveLength(1);
     expect(paged.body.items[0].discussionId).toBe(all.body.items[1].discussionId);
+    expect(paged.body.total).toBe(all.body.total);
+    const past = await server.get(`/api/discussions?offset=${all.body.total + 5}`);
+    expect(past.body).toMatchObject({ total: all.body.total, items: [] });
+    const none = await server.get('/api/discussions?limit=0');
+    expect(none.body).toMatchObject({ total: all.body.total, items: [] });
+  });
+
+  it('pages meetings and actions with the total of the whole list', async () => {
+    for (const list of ['/api/meetings', '/api/actions', '/api/actions?status=todo']) {
+      const all = await server.get(list);
+      expect(all.body.total, list).toBe(all.body.items.length);
+      expect(all.body.total, list).toBeGreaterThan(2);
+      const join = list.includes('?') ? '&' : '?';
+      const page = await server.get(`${list}${join}offset=1&limit=2`);
+      expect(page.body, list).toEqual({ total: all.body.total, offset: 1, limit: 2, items: all.body.items.slice(1, 3) });
+    }
   });
 
   it('lists meetings and shows one with discussions, attendees and evidence', async () => {
@@ -525,7 +541,10 @@ describe.runIf(Boolean(process.env.NEO4J_URI))('API over Neo4j answers as over t
     '/api/stats',
     '/api/discussions?person=Marcus',
     '/api/discussions?project=ledger&from=2024-01',
+    '/api/discussions?offset=3&limit=4',
     '/api/meetings?attendee=Wen',
+    '/api/meetings?offset=1&limit=2',
+    '/api/actions?offset=2&limit=3',
     '/api/people/marcus-oyelaran',
     '/api/projects/beacon',
     '/api/actions?status=todo',

@@ -6,7 +6,7 @@ import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import type { MeetingGraph } from '../../src/domain.js';
 import { StoreError } from '../../src/store/errors.js';
 import { canonicalGraph, partitionGraph } from '../../src/store/meeting-parts.js';
-import type { ActionRow, GraphStore } from '../../src/store/types.js';
+import type { ActionRow, ActionsParams, DiscussionsParams, GraphStore, MeetingsParams, PageParams, RowPage } from '../../src/store/types.js';
 import { smallGraph } from '../fixtures/small-graph.js';
 
 export interface StoreHarness {
@@ -180,6 +180,35 @@ export function describeGraphStoreContract(label: string, harness: StoreHarness)
       expect(await store.meetings({ attendee: 'emile' })).toEqual([]);
       expect((await store.meetings({ from: '2024-02-01', to: '2024-02-19' })).map((m) => m.meetingId)).toEqual([M2]);
       expect((await store.meetings({ attendee: 'carol', from: '2024-02-20' })).map((m) => m.meetingId)).toEqual([M3, M4]);
+    });
+
+    it('pages every list query: each page is the slice of the whole list, with its total', async () => {
+      const lists: Array<[string, (page?: PageParams) => Promise<RowPage<unknown>>]> = [];
+      const discussionParams: DiscussionsParams[] = [{}, { from: '2024-02-01' }, { person: 'alice' }, { person: 'nobody' }, { project: ['xen', 'irmin'] }, { topic: 'network' }, { meeting: M1 }];
+      for (const params of discussionParams) {
+        lists.push([`discussions ${JSON.stringify(params)}`, async (page) => (page ? store.discussionPage(params, page) : wholePage(await store.discussions(params)))]);
+      }
+      const meetingParams: MeetingsParams[] = [{}, { to: '2024-02-06' }, { attendee: 'carol' }];
+      for (const params of meetingParams) {
+        lists.push([`meetings ${JSON.stringify(params)}`, async (page) => (page ? store.meetingPage(params, page) : wholePage(await store.meetings(params)))]);
+      }
+      const actionParams: ActionsParams[] = [{}, { status: 'todo' }, { status: 'done', from: '2024-02-01' }, { person: 'bob' }, { project: 'mirage' }];
+      for (const params of actionParams) {
+        lists.push([`actions ${JSON.stringify(params)}`, async (page) => (page ? store.actionPage(params, page) : wholePage(await store.actions(params)))]);
+      }
+      let nonEmpty = 0;
+      for (const [name, list] of lists) {
+        const whole = await list();
+        if (whole.total > 1) nonEmpty += 1;
+        for (const [offset, limit] of [[0, 1], [1, 2], [0, 100], [2, 3], [0, 0], [1, 0], [whole.total, 5], [whole.total + 10, 1]]) {
+          expect(await list({ offset, limit }), `${name} offset ${offset} limit ${limit}`).toEqual({
+            total: whole.total,
+            rows: whole.rows.slice(offset, offset + limit),
+          });
+        }
+      }
+      // The fixture gives most lists several rows, so that the pages cut somewhere.
+      expect(nonEmpty).toBeGreaterThanOrEqual(9);
     });
 
     it('lists the attendees of a meeting by name, with one row per role', async () => {
@@ -551,4 +580,8 @@ export function withoutMeeting(graph: MeetingGraph, meetingId: string): MeetingG
     about: graph.about.filter((a) => !discussionIds.has(a.discussionId)),
     cites: graph.cites.filter((c) => !discussionIds.has(c.discussionId)),
   };
+}
+
+function wholePage<T>(rows: T[]): RowPage<T> {
+  return { total: rows.length, rows };
 }

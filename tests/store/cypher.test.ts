@@ -26,22 +26,22 @@ describe('queries/*.cypher', () => {
   });
 
   it('know their parameters', () => {
-    expect(cypher('discussions').parameters).toEqual(['from', 'to']);
-    expect(cypher('discussions-by-meeting').parameters).toEqual(['from', 'meeting', 'person', 'projects', 'to', 'topic']);
-    expect(cypher('discussions-by-person').parameters).toEqual(['from', 'person', 'projects', 'to', 'topic']);
-    expect(cypher('discussions-by-topic').parameters).toEqual(['from', 'projects', 'to', 'topic']);
-    expect(cypher('discussions-by-projects').parameters).toEqual(['from', 'projects', 'to']);
-    expect(cypher('actions').parameters).toEqual(['from', 'status', 'to']);
-    expect(cypher('actions-by-person').parameters).toEqual(['from', 'person', 'project', 'status', 'to']);
-    expect(cypher('actions-by-project').parameters).toEqual(['from', 'project', 'status', 'to']);
+    expect(cypher('discussions').parameters).toEqual(['from', 'limit', 'offset', 'to']);
+    expect(cypher('discussions-by-meeting').parameters).toEqual(['from', 'limit', 'meeting', 'offset', 'person', 'projects', 'to', 'topic']);
+    expect(cypher('discussions-by-person').parameters).toEqual(['from', 'limit', 'offset', 'person', 'projects', 'to', 'topic']);
+    expect(cypher('discussions-by-topic').parameters).toEqual(['from', 'limit', 'offset', 'projects', 'to', 'topic']);
+    expect(cypher('discussions-by-projects').parameters).toEqual(['from', 'limit', 'offset', 'projects', 'to']);
+    expect(cypher('actions').parameters).toEqual(['from', 'limit', 'offset', 'status', 'to']);
+    expect(cypher('actions-by-person').parameters).toEqual(['from', 'limit', 'offset', 'person', 'project', 'status', 'to']);
+    expect(cypher('actions-by-project').parameters).toEqual(['from', 'limit', 'offset', 'project', 'status', 'to']);
     expect(cypher('attendees').parameters).toEqual(['meeting']);
     expect(cypher('stats').parameters).toEqual([]);
   });
 
   it('send every declared parameter, null when absent, and refuse undeclared ones', () => {
     const query = cypher('meetings-by-attendee');
-    expect(bindParameters(query, { attendee: 'alice' })).toEqual({ attendee: 'alice', from: null, to: null });
-    expect(bindParameters(query, { from: undefined })).toEqual({ attendee: null, from: null, to: null });
+    expect(bindParameters(query, { attendee: 'alice' })).toEqual({ attendee: 'alice', from: null, to: null, offset: null, limit: null });
+    expect(bindParameters(query, { from: undefined })).toEqual({ attendee: null, from: null, to: null, offset: null, limit: null });
     expect(() => bindParameters(query, { person: 'alice' })).toThrow(/no parameter \$person/);
   });
 

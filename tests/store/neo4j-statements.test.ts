@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cypher } from '../../src/store/cypher.js';
-import { neo4jStatement } from '../../src/store/neo4j-statements.js';
+import { neo4jStatement, WHOLE_LIST } from '../../src/store/neo4j-statements.js';
 
 describe('neo4jStatement', () => {
   it('runs discussions from the most selective anchor: meeting, person, topic, then projects', () => {
@@ -22,15 +22,35 @@ describe('neo4jStatement', () => {
     expect(neo4jStatement('discussions', { project: ['xen', 'irmin'], to: '2024-06-30' })).toEqual({
       name: 'discussions-by-projects',
       text: cypher('discussions-by-projects').text,
-      parameters: { projects: ['xen', 'irmin'], from: null, to: '2024-06-30' },
+      parameters: { projects: ['xen', 'irmin'], from: null, to: '2024-06-30', ...WHOLE_LIST },
     });
     // An empty list is still a filter (it matches nothing), not an absent one.
     expect(neo4jStatement('discussions', { project: [] })).toMatchObject({ name: 'discussions-by-projects', parameters: { projects: [] } });
     expect(neo4jStatement('discussions', { from: '2024-01-01' })).toEqual({
       name: 'discussions',
       text: cypher('discussions').text,
-      parameters: { from: '2024-01-01', to: null },
+      parameters: { from: '2024-01-01', to: null, ...WHOLE_LIST },
     });
+  });
+
+  it('asks a list query for the whole list, or for the page given', () => {
+    expect(WHOLE_LIST.offset).toBe(0);
+    expect(WHOLE_LIST.limit).toBeGreaterThan(2 ** 32);
+    for (const query of ['discussions', 'meetings', 'actions'] as const) {
+      expect(neo4jStatement(query, {}).parameters).toMatchObject(WHOLE_LIST);
+      expect(neo4jStatement(query, {}, { offset: 200, limit: 50 }).parameters).toMatchObject({ offset: 200, limit: 50 });
+    }
+    expect(neo4jStatement('discussions', { person: 'alice' }, { offset: 5, limit: 10 }).parameters).toEqual({
+      person: 'alice',
+      projects: null,
+      topic: null,
+      from: null,
+      to: null,
+      offset: 5,
+      limit: 10,
+    });
+    // The other named queries take no page.
+    expect(neo4jStatement('attendees', { meeting: 'm1' }, { offset: 5, limit: 10 }).parameters).toEqual({ meeting: 'm1' });
   });
 
   it('sends an absent filter of the chosen variant as null', () => {
@@ -41,6 +61,7 @@ describe('neo4jStatement', () => {
       topic: null,
       from: null,
       to: null,
+      ...WHOLE_LIST,
     });
     expect(neo4jStatement('actions', { person: 'bob', project: undefined }).parameters).toEqual({
       person: 'bob',
@@ -48,6 +69,7 @@ describe('neo4jStatement', () => {
       status: null,
       from: null,
       to: null,
+      ...WHOLE_LIST,
     });
   });
 
@@ -75,10 +97,11 @@ describe('neo4jStatement', () => {
   });
 
   it('gives every variant the columns and order of its generic text', () => {
-    // What follows the anchored MATCH and its filters must be the generic file's, word for word.
+    // What follows the anchored MATCH and its filters (the page's order, cut and columns) must be
+    // the generic file's, word for word.
     const tail = (name: string) => {
       const text = cypher(name).text;
-      return text.slice(text.search(/^(WITH a, b|RETURN)/m));
+      return text.slice(text.search(/^(WITH a, b|WITH total, |RETURN)/m));
     };
     const families: Record<string, string[]> = {
       discussions: ['discussions-by-meeting', 'discussions-by-person', 'discussions-by-topic', 'discussions-by-projects'],
@@ -87,8 +110,23 @@ describe('neo4jStatement', () => {
       'co-attendance': ['co-attendance-by-person'],
     };
     for (const [generic, variants] of Object.entries(families)) {
-      expect(tail(generic), generic).toMatch(/^(WITH a, b|RETURN)/);
+      expect(tail(generic), generic).toMatch(/^(WITH a, b|WITH total, |RETURN)/);
       for (const variant of variants) expect(tail(variant), variant).toBe(tail(generic));
+    }
+  });
+
+  it('counts, in each anchored list variant, the very pattern whose page it returns', () => {
+    // The count subquery repeats the MATCH and its filters; a filter changed in one place only
+    // would make `total` disagree with the rows.
+    const variants = ['discussions-by-meeting', 'discussions-by-person', 'discussions-by-topic', 'discussions-by-projects', 'actions-by-person', 'actions-by-project', 'meetings-by-attendee'];
+    for (const name of variants) {
+      const text = cypher(name).text;
+      const counted = /^CALL \(\) \{\n([\s\S]*?)\n {2}RETURN count\(\*\) AS total\n\}\n/.exec(text);
+      expect(counted, name).not.toBeNull();
+      const countedPattern = counted![1].replace(/^ {2}/gm, '');
+      const rest = text.slice(counted![0].length);
+      const pattern = rest.slice(0, rest.search(/^WITH total, /m)).trimEnd().replace('WITH DISTINCT total, ', 'WITH DISTINCT ');
+      expect(pattern, name).toBe(countedPattern);
     }
   });
 });

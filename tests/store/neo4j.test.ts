@@ -173,6 +173,48 @@ describeNeo4j('neo4j store', () => {
       ]);
     });
 
+    it("keeps per-meeting counts that total the unanchored lists, and sets them at open on meetings that lack them", async () => {
+      await store.load(smallGraph());
+      const counts = async () => {
+        const { records } = await driver!.executeQuery(
+          `MATCH (m:Meeting) RETURN m.id AS id, [m.discussionCount, m.todoActionCount, m.ongoingActionCount, m.doneActionCount] AS counts ORDER BY id`,
+          {},
+          { database: config!.database },
+        );
+        return records.map((r) => r.toObject());
+      };
+      const totals = async () => ({
+        discussions: (await store.discussionPage({}, { offset: 0, limit: 1 })).total,
+        recent: (await store.discussionPage({ from: '2024-02-01' }, { offset: 0, limit: 1 })).total,
+        actions: (await store.actionPage({}, { offset: 0, limit: 1 })).total,
+        todo: (await store.actionPage({ status: 'todo' }, { offset: 0, limit: 1 })).total,
+        done: (await store.actionPage({ status: 'done' }, { offset: 0, limit: 1 })).total,
+      });
+      const written = await counts();
+      expect(written.every((m) => (m.counts as unknown[]).every((n) => typeof n === 'number'))).toBe(true);
+      const expected = {
+        discussions: (await store.discussions({})).length,
+        recent: (await store.discussions({ from: '2024-02-01' })).length,
+        actions: (await store.actions({})).length,
+        todo: (await store.actions({ status: 'todo' })).length,
+        done: (await store.actions({ status: 'done' })).length,
+      };
+      expect(expected.actions).toBeGreaterThan(expected.todo);
+      expect(await totals()).toEqual(expected);
+
+      // A database written before the counts existed: the next open sets them as a load would have.
+      await driver!.executeQuery('MATCH (m:Meeting) REMOVE m.discussionCount, m.todoActionCount, m.ongoingActionCount, m.doneActionCount', {}, {
+        database: config!.database,
+      });
+      const reopened = await Neo4jStore.open(config!);
+      try {
+        expect(await counts()).toEqual(written);
+        expect((await reopened.actionPage({ status: 'todo' }, { offset: 0, limit: 1 })).total).toBe(expected.todo);
+      } finally {
+        await reopened.close();
+      }
+    });
+
     // What the anchored variants are for (src/store/neo4j-statements.ts): the plan must start at the
     // named node through its unique id index, not scan a label. The first operator is the leaf
     // reached by always following the first child (the left-hand side of every join or apply).

@@ -27,7 +27,7 @@ export const actionsRoute = defineRoute({
     if (query.status) params.status = query.status;
     if (query.person) params.person = personId(view, query.person, 'person');
     if (query.project) params.project = projectId(view, query.project, 'project');
-    const rows = await state.storeLink.use((store) => store.actions(params));
-    return { total: rows.length, offset: query.offset, limit: query.limit, items: rows.slice(query.offset, query.offset + query.limit) };
+    const { total, rows } = await state.storeLink.use((store) => store.actionPage(params, { offset: query.offset, limit: query.limit }));
+    return { total, offset: query.offset, limit: query.limit, items: rows };
   },
 });

@@ -30,7 +30,7 @@ export const discussionsRoute = defineRoute({
     if (query.project) params.project = projectId(view, query.project, 'project');
     if (query.topic) params.topic = topicId(view, query.topic, 'topic');
     if (query.meeting) params.meeting = meetingId(view, query.meeting, 'meeting');
-    const rows = await state.storeLink.use((store) => store.discussions(params));
-    return { total: rows.length, offset: query.offset, limit: query.limit, items: rows.slice(query.offset, query.offset + query.limit) };
+    const { total, rows } = await state.storeLink.use((store) => store.discussionPage(params, { offset: query.offset, limit: query.limit }));
+    return { total, offset: query.offset, limit: query.limit, items: rows };
   },
 });

@@ -35,14 +35,9 @@ export const meetingsRoute = defineRoute({
     const view = state.view;
     const params: { attendee?: string; from?: string; to?: string } = dateRange(query);
     if (query.attendee) params.attendee = personId(view, query.attendee, 'attendee');
-    const rows = await state.storeLink.use((store) => store.meetings(params));
-    const counts = new Map(view.meetings().map((m) => [m.meetingId, m]));
-    const items = rows.map((r) => ({
-      ...r,
-      discussions: counts.get(r.meetingId)?.discussions ?? 0,
-      attendees: counts.get(r.meetingId)?.attendees ?? 0,
-    }));
-    return { total: items.length, offset: query.offset, limit: query.limit, items: items.slice(query.offset, query.offset + query.limit) };
+    const { total, rows } = await state.storeLink.use((store) => store.meetingPage(params, { offset: query.offset, limit: query.limit }));
+    const items = rows.map((r) => ({ ...r, ...view.meetingCounts(r.meetingId) }));
+    return { total, offset: query.offset, limit: query.limit, items };
   },
 });
 
