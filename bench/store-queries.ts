@@ -8,8 +8,18 @@ import type { GraphStore } from '../src/store/types.js';
 
 export interface NamedQuery {
   name: string;
+  /**
+   * A whole list, as the asker reads it (every discussion, every action…). Clients read these
+   * lists a page at a time (the API's default page is 100), so they are reported apart.
+   */
+  wholeList?: boolean;
   run(store: GraphStore): Promise<unknown>;
 }
+
+/** The API's default page: the first 100 rows. */
+const FIRST_PAGE = { offset: 0, limit: 100 };
+/** Eleven pages further on, where the store must skip rows before it reaches the page. */
+const LATER_PAGE = { offset: 1_000, limit: 100 };
 
 /** One call of every named query, with parameters picked from the graph (the busiest person and project). */
 export function namedQueries(graph: MeetingGraph): NamedQuery[] {
@@ -23,21 +33,27 @@ export function namedQueries(graph: MeetingGraph): NamedQuery[] {
   const topic = busiest(graph.about.filter((a) => a.target === 'topic').map((a) => a.targetId));
   const meeting = graph.meetings[Math.floor(graph.meetings.length / 2)]?.id ?? 'none';
   return [
-    { name: 'discussions (all)', run: (s) => s.discussions({}) },
+    { name: 'discussions (all, first page)', run: (s) => s.discussionPage({}, FIRST_PAGE) },
+    { name: 'discussions (all, page at 1,000)', run: (s) => s.discussionPage({}, LATER_PAGE) },
     { name: `discussions (person)`, run: (s) => s.discussions({ person }) },
     { name: `discussions (project, 2014)`, run: (s) => s.discussions({ project, from: '2014-01-01', to: '2014-12-31' }) },
-    { name: `discussions (topic)`, run: (s) => s.discussions({ topic }) },
-    { name: 'meetings (all)', run: (s) => s.meetings({}) },
+    { name: `discussions (topic, first page)`, run: (s) => s.discussionPage({ topic }, FIRST_PAGE) },
+    { name: 'meetings (all, first page)', run: (s) => s.meetingPage({}, FIRST_PAGE) },
     { name: 'meetings (attendee)', run: (s) => s.meetings({ attendee: person }) },
     { name: 'attendees', run: (s) => s.attendees(meeting) },
     { name: 'person', run: (s) => s.person(person) },
     { name: 'project', run: (s) => s.project(project) },
-    { name: 'actions (all)', run: (s) => s.actions({}) },
-    { name: 'actions (todo)', run: (s) => s.actions({ status: 'todo' }) },
+    { name: 'actions (all, first page)', run: (s) => s.actionPage({}, FIRST_PAGE) },
+    { name: 'actions (todo, first page)', run: (s) => s.actionPage({ status: 'todo' }, FIRST_PAGE) },
     { name: 'neighbourhood (limit 40)', run: (s) => s.neighbourhood({ limit: 40 }) },
     { name: 'neighbourhood (center)', run: (s) => s.neighbourhood({ center: project, limit: 20 }) },
     { name: 'coAttendance (all)', run: (s) => s.coAttendance({}) },
     { name: 'coAttendance (person)', run: (s) => s.coAttendance({ person }) },
     { name: 'stats', run: (s) => s.stats() },
+    { name: 'discussions (all, whole list)', wholeList: true, run: (s) => s.discussions({}) },
+    { name: 'discussions (topic, whole list)', wholeList: true, run: (s) => s.discussions({ topic }) },
+    { name: 'meetings (all, whole list)', wholeList: true, run: (s) => s.meetings({}) },
+    { name: 'actions (all, whole list)', wholeList: true, run: (s) => s.actions({}) },
+    { name: 'actions (todo, whole list)', wholeList: true, run: (s) => s.actions({ status: 'todo' }) },
   ];
 }
