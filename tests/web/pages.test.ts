@@ -207,6 +207,19 @@ describe.runIf(runBrowserTests)('pages over the MirageOS corpus', () => {
     }
   });
 
+  it('lists the meetings newest first, with their count, and filters them', async () => {
+    await page.goto(`${server.url}/#/meetings`);
+    await page.locator('table tbody tr').first().waitFor();
+    const api = await server.get('/api/meetings?limit=1000');
+    const newest = api.body.items.at(-1);
+    expect(await page.locator('table tbody tr').count()).toBe(api.body.total);
+    expect(await page.locator('table tbody tr').first().locator('a').getAttribute('href')).toContain(encodeURIComponent(newest.meetingId));
+    expect(await page.locator('.result-summary').textContent()).toBe(`${api.body.total} meetings`);
+    await page.locator('#filter').fill(newest.title);
+    await expect.poll(() => page.locator('table tbody tr').count()).toBeLessThan(api.body.total);
+    expect(await page.locator('table tbody tr').first().textContent()).toContain(newest.title);
+  });
+
   it('shows the curation page with the lines to add', async () => {
     await page.goto(`${server.url}/#/curation`);
     await page.locator('h1', { hasText: 'Curation' }).waitFor();

@@ -1,11 +1,15 @@
 // The meetings, people and projects lists, with a filter box.
 import { api, peopleList, projectsList } from '../lib/api.js';
 import { fill, formatDate, h, link, meetingRoute, personRoute, plural, projectRoute, table } from '../lib/dom.js';
+import { newestFirst } from '../lib/latest.js';
+
+/** Meetings listed at most (the API's largest page); older ones are found through search. */
+const MEETINGS_SHOWN = 1000;
 
 const PAGES = {
   meetings: {
     title: 'Meetings',
-    load: () => api('/meetings', { limit: 1000 }).then((r) => [...r.items].reverse()),
+    load: () => newestFirst(api, '/meetings', MEETINGS_SHOWN),
     text: (m) => `${m.meeting} ${m.title}`,
     columns: [
       { label: 'Date', cell: (m) => link(meetingRoute(m.meetingId), formatDate(m.meeting)) },
@@ -17,7 +21,7 @@ const PAGES = {
   },
   people: {
     title: 'People',
-    load: () => peopleList(),
+    load: () => peopleList().then(all),
     text: (p) => [p.name, ...p.aliases].join(' '),
     columns: [
       { label: 'Name', cell: (p) => link(personRoute(p.id), p.name) },
@@ -30,7 +34,7 @@ const PAGES = {
   },
   projects: {
     title: 'Projects',
-    load: () => projectsList(),
+    load: () => projectsList().then(all),
     text: (p) => [p.name, ...p.aliases].join(' '),
     columns: [
       { label: 'Name', cell: (p) => link(projectRoute(p.id), p.name) },
@@ -42,9 +46,13 @@ const PAGES = {
   },
 };
 
+function all(items) {
+  return { items, total: items.length };
+}
+
 export async function render(main, ctx) {
   const page = PAGES[ctx.args[0]];
-  const items = await page.load();
+  const { items, total } = await page.load();
   if (!ctx.isCurrent()) return;
   document.title = `${page.title} – meetgraph`;
   const filter = h('input', { id: 'filter', type: 'search', autocomplete: 'off', placeholder: 'Filter' });
@@ -54,7 +62,9 @@ export async function render(main, ctx) {
   const show = () => {
     const needle = fold(filter.value.trim());
     const shown = needle ? items.filter((i) => fold(page.text(i)).includes(needle)) : items;
-    count.textContent = plural(shown.length, ...page.unit);
+    const counted = plural(shown.length, ...page.unit);
+    // Only the newest are listed when there are more: say so, rather than let the count mislead.
+    count.textContent = items.length < total ? `${counted} among the newest ${items.length.toLocaleString('en')} of ${total.toLocaleString('en')}` : counted;
     holder.replaceChildren(table(page.columns, shown, page.title));
   };
   filter.addEventListener('input', show);

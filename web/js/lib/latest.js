@@ -1,0 +1,13 @@
+// The newest rows of a list the API gives oldest first, newest first.
+
+/**
+ * At most `cap` of the newest items of `path`, newest first, and how many there are in all. The
+ * API lists oldest first, so the total is asked for first (a page of none) and the last `cap` rows
+ * are then asked for: asking for the first `cap` would show the oldest meetings of a long history.
+ */
+export async function newestFirst(fetchPage, path, cap) {
+  const { total } = await fetchPage(path, { limit: 0 });
+  const offset = Math.max(0, total - cap);
+  const page = await fetchPage(path, { offset, limit: cap });
+  return { items: [...page.items].reverse(), total: page.total };
+}
