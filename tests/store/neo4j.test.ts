@@ -252,6 +252,17 @@ describeNeo4j('neo4j store', () => {
         [statement('neighbourhood-nodes', { from: '2024-02-01' }), dateSeek],
       ];
       for (const [s, expected] of cases) expect(await firstOperator(s), s.name).toMatch(expected);
+
+      // The first operator of a paged list query is its count's; the page's own MATCH must seek too.
+      // No leaf of their plans may scan a label (leaves are seeks, or the arguments of subqueries).
+      const leaves = (plan: Plan): string[] => (plan.children.length ? plan.children.flatMap(leaves) : [plan.operatorType.replace(/@.*/, '')]);
+      for (const [s] of cases) {
+        if (!/^(discussions|meetings|actions)/.test(s.name)) continue;
+        const { summary } = await driver!.executeQuery(`EXPLAIN ${s.text}`, s.parameters, { database: config!.database });
+        const operators = leaves(summary.plan as unknown as Plan);
+        expect(operators.filter((op) => /Seek/.test(op)).length, s.name).toBeGreaterThanOrEqual(2);
+        expect(operators.filter((op) => !/Seek|^Argument$/.test(op)), s.name).toEqual([]);
+      }
     });
 
     it('fails with a one-line StoreError naming the URI for a wrong password (when the server checks passwords)', async (ctx) => {
