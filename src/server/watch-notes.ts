@@ -10,7 +10,11 @@ export interface NoteWatcherOptions {
   notesDir: string;
   /** Other files whose change should re-ingest (people.yml, projects.yml outside the folder). */
   extraFiles?: string[];
-  /** Quiet time before reacting, in milliseconds. Default 200. */
+  /**
+   * Quiet time before reacting, in milliseconds. Default 100: an editor's save, a `git pull` or a
+   * copy writes its files within a few milliseconds of each other, and every millisecond waited
+   * here is one more before a change shows.
+   */
   debounceMs?: number;
   /** Called with the changed paths once they have settled. */
   onChange: (paths: string[]) => Promise<void>;
@@ -23,7 +27,7 @@ export interface NoteWatcher {
 
 /** Starts watching; resolves once the initial scan is done (changes after that are seen). */
 export async function watchNotes(options: NoteWatcherOptions): Promise<NoteWatcher> {
-  const debounceMs = options.debounceMs ?? 200;
+  const debounceMs = options.debounceMs ?? 100;
   const notesDir = path.resolve(options.notesDir);
   const watched = new Set((options.extraFiles ?? []).map((f) => path.resolve(f)));
   const watcher = chokidar.watch([notesDir, ...watched], {
