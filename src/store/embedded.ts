@@ -56,6 +56,12 @@ export class EmbeddedStore implements GraphStore {
   private queryIndex: QueryIndex | null = null;
   /** The last tables built, until the next ones are: they hand on what they made of each part. */
   private lastQueryIndex: QueryIndex | null = null;
+  /**
+   * The meetings added, removed or replaced since `lastQueryIndex` was built, for the next index
+   * to patch it (see `QueryIndex`); null when unknown (a load that failed part way), which builds
+   * the next index from nothing.
+   */
+  private changedSinceLastIndex: Set<string> | null = null;
   private ingestInfo: Pick<MeetingGraph, 'warnings' | 'projectCandidates'>;
   /** Loads run one after another (each reads the state the previous one left). */
   private loading: Promise<unknown> = Promise.resolve();
@@ -133,12 +139,23 @@ export class EmbeddedStore implements GraphStore {
     const parts = partitionGraph(input, this.keptParts(input, changes));
     this.lastInput = null;
     const plan = planLoad(this.graph.meetingStates(), parts.meetings);
-    this.lastQueryIndex = this.queryIndex ?? this.lastQueryIndex;
+    if (this.queryIndex) {
+      this.lastQueryIndex = this.queryIndex;
+      this.changedSinceLastIndex = new Set();
+    }
     this.queryIndex = null;
+    const changed = this.changedSinceLastIndex;
+    // Unknown until the graph is changed in full below.
+    this.changedSinceLastIndex = null;
     for (const id of plan.remove) this.graph.removeMeeting(id);
     this.graph.upsertEntities(parts);
     for (const part of plan.write) this.graph.addMeeting(part);
     this.graph.dropOrphans();
+    if (changed) {
+      for (const id of plan.remove) changed.add(id);
+      for (const part of plan.write) changed.add(part.meeting.id);
+      this.changedSinceLastIndex = changed;
+    }
     this.ingestInfo = { warnings: parts.warnings, projectCandidates: parts.projectCandidates };
     this.lastInput = input;
     // Meetings changed as the plan says; when none did, entities and warnings are compared whole (a few MB at most).
@@ -283,8 +300,9 @@ export class EmbeddedStore implements GraphStore {
   private index(): QueryIndex {
     this.assertOpen();
     if (!this.queryIndex) {
-      this.queryIndex = new QueryIndex(this.graph, this.lastQueryIndex);
+      this.queryIndex = new QueryIndex(this.graph, this.lastQueryIndex, this.changedSinceLastIndex);
       this.lastQueryIndex = null;
+      this.changedSinceLastIndex = null;
     }
     return this.queryIndex;
   }
