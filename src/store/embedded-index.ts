@@ -69,14 +69,14 @@ export class QueryIndex {
 
   /**
    * With `previous` (the index before the last loads), the entries of every part it saw are
-   * reused when no person's or project's name changed since: a load replaces a changed
+   * reused when no person or project was renamed since: a load replaces a changed
    * meeting's part, so an unchanged meeting keeps its part object. With `changed` too (every
    * meeting added, removed or replaced since `previous` was built), only the lists those meetings
    * touch are made again; the others are taken over (see `patch`).
    */
   constructor(g: EmbeddedGraph, previous?: QueryIndex | null, changed?: ReadonlySet<string> | null) {
     this.names = g.names();
-    const reuse = previous && sameNames(previous.names, this.names) ? previous : null;
+    const reuse = previous && noNameChanged(previous.names, this.names) ? previous : null;
     this.partEntries = reuse ? reuse.partEntries : new WeakMap();
     const namedOnce = new Map<string, Named>();
     const namedAs = (key: string, entity: Named | undefined) => {
@@ -269,9 +269,16 @@ function entriesOf(part: MeetingPart, person: (id: string) => Named, project: (i
   return { discussions, actions, attendance };
 }
 
-function sameNames(a: Map<string, string>, b: Map<string, string>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [key, name] of a) if (b.get(key) !== name) return false;
+/**
+ * No person or project in both maps has another name in `next`. Entries keep names, so this is
+ * when an unchanged part's entries still hold: people and projects that came or went do not
+ * matter (a part names only those that exist, and one that went had no edge left).
+ */
+function noNameChanged(previous: Map<string, string>, next: Map<string, string>): boolean {
+  for (const [key, name] of previous) {
+    const now = next.get(key);
+    if (now !== undefined && now !== name) return false;
+  }
   return true;
 }
 

@@ -89,6 +89,23 @@ describe.runIf(existsSync(corpus) || process.env.CI === 'true')('embedded store:
     await loadAndCompare(graph);
   });
 
+  it('patches them when a change brings in a new person and project, and when they go again', async () => {
+    const id = meetingIds()[25];
+    const discussion = graph.discussions.find((d) => d.meetingId === id)!;
+    const evidence = { file: `${id}.md`, line: 1, sentence: 'x' };
+    const next: MeetingGraph = {
+      ...graph,
+      people: [...graph.people, { id: 'zelda-quorum', name: 'Zelda Quorum', aliases: [] }],
+      projects: [...graph.projects, { id: 'quarzel', name: 'Quarzel', aliases: [], origin: 'discovered' }],
+      discussed: [...graph.discussed, { personId: 'zelda-quorum', discussionId: discussion.id, evidence }],
+      about: [...graph.about, { discussionId: discussion.id, target: 'project', targetId: 'quarzel', evidence }],
+    };
+    await loadAndCompare(next);
+    expect((await store.discussions({ person: 'zelda-quorum' })).map((d) => d.discussionId)).toEqual([discussion.id]);
+    await loadAndCompare(graph);
+    expect(await store.discussions({ project: 'quarzel' })).toEqual([]);
+  });
+
   it('builds the tables from nothing when a name changes', async () => {
     const renamed: MeetingGraph = { ...graph, people: graph.people.map((p, i) => (i === 0 ? { ...p, name: `${p.name} Jr` } : p)) };
     await loadAndCompare(renamed, false);
