@@ -300,9 +300,13 @@ export class EmbeddedStore implements GraphStore {
   private index(): QueryIndex {
     this.assertOpen();
     if (!this.queryIndex) {
-      this.queryIndex = new QueryIndex(this.graph, this.lastQueryIndex, this.changedSinceLastIndex);
+      // The last index is spent by a patch: let go of it first, so that a build that throws is
+      // followed by one from nothing.
+      const previous = this.lastQueryIndex;
+      const changed = this.changedSinceLastIndex;
       this.lastQueryIndex = null;
       this.changedSinceLastIndex = null;
+      this.queryIndex = new QueryIndex(this.graph, previous, changed);
     }
     return this.queryIndex;
   }
