@@ -177,8 +177,8 @@ function patched(previous: QueryIndex, changed: ReadonlySet<string>, g: Embedded
   const goneActions: ActionEntry[] = [];
   for (const meeting of gone) {
     cutRun(t.meetings, meeting, (m) => m);
-    goneDiscussions.push(...cutRun(t.discussions, meeting, ofDiscussion));
-    goneActions.push(...cutRun(t.actions, meeting, ofAction));
+    for (const d of cutRun(t.discussions, meeting, ofDiscussion)) goneDiscussions.push(d);
+    for (const a of cutRun(t.actions, meeting, ofAction)) goneActions.push(a);
     t.attendance.delete(meeting.id);
     t.discussionsByMeeting.delete(meeting.id);
   }
@@ -242,8 +242,12 @@ function cutRun<T>(sorted: T[], meeting: Meeting, meetingOf: (item: T) => Meetin
 
 /** Puts `items` (all of `meeting`, in order) into `sorted` where the meeting sorts. */
 function insertRun<T>(sorted: T[], meeting: Meeting, items: T[], meetingOf: (item: T) => Meeting): void {
-  if (items.length) sorted.splice(lowerBound(sorted, meeting, meetingOf), 0, ...items);
+  const at = lowerBound(sorted, meeting, meetingOf);
+  // In slices: a call takes a bounded number of arguments, and a hostile note can hold a great many items.
+  for (let i = 0; i < items.length; i += SPLICED_AT_ONCE) sorted.splice(at + i, 0, ...items.slice(i, i + SPLICED_AT_ONCE));
 }
+
+const SPLICED_AT_ONCE = 10_000;
 
 /** Each person who attended the meeting, once, in the attendance's order (by name, id, role). */
 function* attendeesOf(entries: Pick<PartEntries, 'attendance'>): Generator<string> {

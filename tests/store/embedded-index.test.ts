@@ -106,6 +106,24 @@ describe.runIf(existsSync(corpus) || process.env.CI === 'true')('embedded store:
     expect(await store.discussions({ project: 'quarzel' })).toEqual([]);
   });
 
+  it('patches them when a meeting brings in more items than one call can take', async () => {
+    const discussion = graph.discussions.find((d) => d.meetingId === meetingIds()[15])!;
+    const owner = graph.people[0].id;
+    const evidence = { file: `${discussion.meetingId}.md`, line: 1, sentence: 'x' };
+    const many = Array.from({ length: 150_000 }, (_, i) => ({
+      id: `${discussion.id}/bulk${String(i).padStart(6, '0')}`,
+      task: `task ${i}`,
+      status: 'todo' as const,
+      ownerId: owner,
+      discussionId: discussion.id,
+      projectIds: [],
+      evidence,
+    }));
+    await loadAndCompare({ ...graph, actionItems: [...graph.actionItems, ...many] });
+    expect((await store.actions({ person: owner })).length).toBeGreaterThanOrEqual(150_000);
+    await loadAndCompare(graph);
+  });
+
   it('builds the tables from nothing when a name changes', async () => {
     const renamed: MeetingGraph = { ...graph, people: graph.people.map((p, i) => (i === 0 ? { ...p, name: `${p.name} Jr` } : p)) };
     await loadAndCompare(renamed, false);
