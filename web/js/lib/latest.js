@@ -6,8 +6,11 @@
  * are then asked for: asking for the first `cap` would show the oldest meetings of a long history.
  */
 export async function newestFirst(fetchPage, path, cap) {
-  const { total } = await fetchPage(path, { limit: 0 });
-  const offset = Math.max(0, total - cap);
-  const page = await fetchPage(path, { offset, limit: cap });
-  return { items: [...page.items].reverse(), total: page.total };
+  let { total } = await fetchPage(path, { limit: 0 });
+  // A change in the notes between the two requests moves the end: ask again from the new one.
+  for (let tries = 0; ; tries++) {
+    const page = await fetchPage(path, { offset: Math.max(0, total - cap), limit: cap });
+    if (page.total === total || tries === 2) return { items: [...page.items].reverse(), total: page.total };
+    total = page.total;
+  }
 }
