@@ -10,21 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingGraph } from '../../src/domain.js';
 import { EmbeddedStore } from '../../src/store/embedded.js';
 import { canonicalGraph, partitionGraph } from '../../src/store/meeting-parts.js';
-import { SHARED } from '../support/shared.js';
+import { corpus, ingestCorpus } from '../fixtures/corpus.js';
 import { queryBattery } from './battery.js';
 
-const corpus = path.join(SHARED, 'corpus/mirage-weekly');
-
-describe.skipIf(!existsSync(corpus))('embedded store on the real corpus', () => {
+describe.skipIf(!existsSync(corpus.notes))('embedded store on the real corpus', () => {
   let graph: MeetingGraph;
   let store: EmbeddedStore;
   let dir: string;
   beforeAll(async () => {
-    const { ingestFolder } = await import('../../ingest/index.js');
-    graph = await ingestFolder(corpus, {
-      peopleFile: path.join(SHARED, 'corpus/mirage-weekly.people.yml'),
-      projectsFile: path.join(SHARED, 'corpus/mirage-weekly.projects.yml'),
-    });
+    graph = await ingestCorpus();
     dir = await mkdtemp(path.join(tmpdir(), 'meetgraph-corpus-'));
     store = await EmbeddedStore.open(dir);
     expect(await store.load(graph)).toEqual({ written: 51, removed: 0, unchanged: 0 });

@@ -11,10 +11,8 @@ import type { MeetingGraph } from '../../src/domain.js';
 import { EmbeddedStore } from '../../src/store/embedded.js';
 import type { EmbeddedGraph } from '../../src/store/embedded-graph.js';
 import { QueryIndex } from '../../src/store/embedded-index.js';
-import { SHARED } from '../support/shared.js';
+import { corpus, ingestCorpus } from '../fixtures/corpus.js';
 import { withoutMeeting } from './contract.js';
-
-const corpus = path.join(SHARED, 'corpus/mirage-weekly');
 
 /** What a store keeps privately, read here to compare its tables with fresh ones. */
 interface StoreInternals {
@@ -23,17 +21,13 @@ interface StoreInternals {
   changedSinceLastIndex: Set<string> | null;
 }
 
-describe.runIf(existsSync(corpus) || process.env.CI === 'true')('embedded store: lookup tables patched after a load', () => {
+describe.runIf(existsSync(corpus.notes) || process.env.CI === 'true')('embedded store: lookup tables patched after a load', () => {
   let graph: MeetingGraph;
   let store: EmbeddedStore;
   let dir: string;
   const internals = () => store as unknown as StoreInternals;
   beforeAll(async () => {
-    const { ingestFolder } = await import('../../ingest/index.js');
-    graph = await ingestFolder(corpus, {
-      peopleFile: path.join(SHARED, 'corpus/mirage-weekly.people.yml'),
-      projectsFile: path.join(SHARED, 'corpus/mirage-weekly.projects.yml'),
-    });
+    graph = await ingestCorpus();
     dir = await mkdtemp(path.join(tmpdir(), 'meetgraph-index-'));
     store = await EmbeddedStore.open(dir);
     await store.load(graph);

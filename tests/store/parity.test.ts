@@ -12,21 +12,11 @@ import { EmbeddedStore } from '../../src/store/embedded.js';
 import { Neo4jStore } from '../../src/store/neo4j.js';
 import type { GraphStore } from '../../src/store/types.js';
 import { smallGraph } from '../fixtures/small-graph.js';
-import { SHARED } from '../support/shared.js';
+import { corpus, ingestCorpus } from '../fixtures/corpus.js';
 import { queryBattery } from './battery.js';
 import { describeNeo4j, neo4jTestConfig } from '../support/neo4j.js';
 import { withoutMeeting } from './contract.js';
 import { emptyNeo4j } from './empty-neo4j.js';
-
-const corpus = path.join(SHARED, 'corpus/mirage-weekly');
-
-async function corpusGraph(): Promise<MeetingGraph> {
-  const { ingestFolder } = await import('../../ingest/index.js');
-  return ingestFolder(corpus, {
-    peopleFile: path.join(SHARED, 'corpus/mirage-weekly.people.yml'),
-    projectsFile: path.join(SHARED, 'corpus/mirage-weekly.projects.yml'),
-  });
-}
 
 /** Runs the battery on both stores and compares call by call, so a failure names the query. */
 async function expectSameAnswers(graph: MeetingGraph, a: GraphStore, b: GraphStore, options?: { topics?: number }) {
@@ -75,11 +65,11 @@ describeNeo4j('parity of the embedded and Neo4j stores', () => {
     await expectSameAnswers(next, embedded, neo4jStore);
   });
 
-  describe.skipIf(!existsSync(corpus))('on the real corpus', () => {
+  describe.skipIf(!existsSync(corpus.notes))('on the real corpus', () => {
     let graph: MeetingGraph;
     let embedded: EmbeddedStore;
     beforeAll(async () => {
-      graph = await corpusGraph();
+      graph = await ingestCorpus();
       embedded = await embeddedStore();
       await emptyNeo4j();
       await neo4jStore.load(graph);
