@@ -18,7 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { GraphChanges, IngestWarning, MeetingGraph } from '../src/domain.js';
-import { CaseEvidenceTally, type AssembleOptions, type Assembly, type MeetingSlice } from './assemble.js';
+import { CaseEvidenceTally, EntityTally, type AssembleOptions, type Assembly, type MeetingSlice } from './assemble.js';
 import type { AttendeeEntry } from './attendees.js';
 import type { ExtractContext, NoteFacts, SectionFacts } from './extract.js';
 import type { MeetingKey } from './note-stages.js';
@@ -56,6 +56,8 @@ export class ExtractionMemo {
   private assembly: { decisionsKey: string; slices: Map<NoteFacts, MeetingSlice>; graph: MeetingGraph } | null = null;
   /** How the folder writes each word, counted note by note (see `CaseEvidenceTally`). */
   readonly caseTally = new CaseEvidenceTally();
+  /** The entities the kept slices use, counted slice by slice (see `EntityTally`). */
+  readonly entityTally = new EntityTally();
   /** How the last assembled graph differs from the one before it (null until there are two). */
   lastChanges: GraphChanges | null = null;
 
@@ -107,7 +109,7 @@ export class ExtractionMemo {
   /** Keeps an assembly of `facts` (the facts as this memo keeps them), and what changed since the last one. */
   rememberAssembly(facts: NoteFacts[], assembly: Assembly): void {
     const since = this.assembly?.graph;
-    this.lastChanges = since ? { since, meetings: assembly.rebuilt } : null;
+    this.lastChanges = since ? { since, meetings: assembly.rebuilt, items: assembly.rebuiltSlices } : null;
     this.assembly = { decisionsKey: assembly.decisionsKey, slices: new Map(facts.map((f, i) => [f, assembly.slices[i]])), graph: assembly.graph };
   }
 }

@@ -236,6 +236,7 @@ function finish(notes: RawNote[], extracted: Extracted, options: IngestNotesOpti
     },
     reuse: memo.slicesFor(extracted.facts),
     caseTally: memo.caseTally,
+    entityTally: memo.entityTally,
   });
   memo.rememberAssembly(extracted.facts, assembly);
   return assembly.graph;

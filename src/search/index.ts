@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import MiniSearch from 'minisearch';
-import type { GraphChanges, MeetingGraph, Person, Project, Topic } from '../domain.js';
+import type { GraphChanges, MeetingGraph, MeetingItems, Person, Project, Topic } from '../domain.js';
 import { didYouMean, EntityDirectory } from './entities.js';
 import { isFilterOnly, parseQuery, QueryError, type SearchQuery } from './query.js';
 import { plainText, snippetOfPlainText } from './snippet.js';
@@ -290,7 +290,7 @@ export class SearchIndex {
     this.setEntities(graph.people, graph.projects, graph.topics);
     this.labels.clear();
     this.scorer.invalidate();
-    const docsByMeeting = buildDocuments(graph, only);
+    const docsByMeeting = buildDocuments(graph, only, only && changes?.items);
     const present = only ? new Set(graph.meetings.map((m) => m.id)) : docsByMeeting;
     const result: IndexUpdate = { added: 0, changed: 0, removed: 0, unchanged: only ? graph.meetings.length - docsByMeeting.size : 0 };
 
@@ -842,16 +842,28 @@ function namesText(e: { name: string; aliases?: string[] }): string {
   return [e.name, ...(e.aliases ?? [])].join(' ; ');
 }
 
-/** The index documents of a graph (of the meetings in `only`, when given), grouped by meeting (meeting order kept). */
-function buildDocuments(graph: MeetingGraph, only?: ReadonlySet<string>): Map<string, Array<{ record: IndexedDiscussion; doc: MiniDoc }>> {
+/**
+ * The index documents of a graph (of the meetings in `only`, when given), grouped by meeting
+ * (meeting order kept). `items` (see `GraphChanges.items`) spares walking the graph's lists when it
+ * holds every meeting of `only`.
+ */
+function buildDocuments(
+  graph: MeetingGraph,
+  only?: ReadonlySet<string>,
+  items?: ReadonlyMap<string, MeetingItems>,
+): Map<string, Array<{ record: IndexedDiscussion; doc: MiniDoc }>> {
   const meetings = new Map(graph.meetings.filter((m) => !only || only.has(m.id)).map((m) => [m.id, m]));
   const people = new Map(graph.people.map((p) => [p.id, p]));
   const projects = new Map(graph.projects.map((p) => [p.id, p]));
   const topics = new Map(graph.topics.map((t) => [t.id, t]));
-  const discussions = only ? graph.discussions.filter((d) => meetings.has(d.meetingId)) : graph.discussions;
+  const given = only && items && [...only].every((id) => items.has(id)) ? [...only].map((id) => items.get(id)!) : null;
+  const lists = given
+    ? { discussions: given.flatMap((i) => i.discussions), discussed: given.flatMap((i) => i.discussed), about: given.flatMap((i) => i.about) }
+    : graph;
+  const discussions = only ? lists.discussions.filter((d) => meetings.has(d.meetingId)) : graph.discussions;
   const wanted = only ? new Set(discussions.map((d) => d.id)) : null;
-  const discussed = wanted ? graph.discussed.filter((e) => wanted.has(e.discussionId)) : graph.discussed;
-  const about = wanted ? graph.about.filter((a) => wanted.has(a.discussionId)) : graph.about;
+  const discussed = wanted ? lists.discussed.filter((e) => wanted.has(e.discussionId)) : graph.discussed;
+  const about = wanted ? lists.about.filter((a) => wanted.has(a.discussionId)) : graph.about;
   const personIds = groupIds(discussed.map((e) => [e.discussionId, e.personId]));
   const projectIds = groupIds(about.filter((a) => a.target === 'project').map((a) => [a.discussionId, a.targetId]));
   const topicIds = groupIds(about.filter((a) => a.target === 'topic').map((a) => [a.discussionId, a.targetId]));

@@ -178,7 +178,11 @@ export class EmbeddedStore implements GraphStore {
   private keptParts(input: MeetingGraph, changes: GraphChanges | null): KeptParts | undefined {
     if (!changes || changes.since !== this.lastInput) return undefined;
     for (const { id } of input.meetings) if (!changes.meetings.has(id) && !this.graph.part(id)) return undefined;
-    return { changed: changes.meetings, stored: (id) => this.graph.part(id)! };
+    const items = changes.items && {
+      of: changes.items,
+      storedMeetingOf: (kind: 'discussion' | 'action item', id: string) => this.graph.holderOf(kind === 'discussion' ? kind : 'action', id),
+    };
+    return { changed: changes.meetings, stored: (id) => this.graph.part(id)!, items };
   }
 
   /**

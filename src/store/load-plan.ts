@@ -32,9 +32,10 @@ export function planLoad(stored: ReadonlyMap<string, StoredMeetingState>, parts:
     else write.push(part);
   }
   const remove = [...stored.keys()].filter((id) => !incoming.has(id));
+  // The default sort compares strings by UTF-16 code unit, as compareText does, without a call per comparison.
   return {
     write: write.sort((a, b) => compareText(a.meeting.id, b.meeting.id)),
-    remove: remove.sort(compareText),
-    unchanged: unchanged.sort(compareText),
+    remove: remove.sort(),
+    unchanged: unchanged.sort(),
   };
 }

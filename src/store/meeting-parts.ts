@@ -16,6 +16,7 @@ import type {
   IngestWarning,
   Meeting,
   MeetingGraph,
+  MeetingItems,
   Person,
   Project,
   ProjectCandidate,
@@ -68,7 +69,18 @@ export interface KeptParts {
   /** Ids of the meetings to cut anew: every meeting of the graph not listed has a stored part. */
   changed: ReadonlySet<string>;
   stored: (meetingId: string) => MeetingPart;
+  /**
+   * The changed meetings' items (`GraphChanges.items`) and, for the id checks, the stored meeting
+   * that holds a discussion or action item id: the cut then reads those items, not the graph's lists.
+   */
+  items?: {
+    of: ReadonlyMap<string, MeetingItems>;
+    storedMeetingOf: (kind: 'discussion' | 'action item', id: string) => string | undefined;
+  };
 }
+
+/** The lists of a graph that hold meetings' items. */
+type ItemLists = Pick<MeetingGraph, keyof MeetingItems>;
 
 /**
  * Cuts a graph into parts, checking that it holds together: unique ids, and no edge to a node the
@@ -83,14 +95,24 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
   const references = uniqueById(graph.references.map((r): Reference => ({ id: r.id, url: r.url })), 'reference');
   const meetings = uniqueById(graph.meetings, 'meeting');
   const isCut = kept ? (meetingId: string) => kept.changed.has(meetingId) : () => true;
+  const lists = (kept && listsOfItems(kept)) || graph;
   // With `kept`, the kept meetings' ids were checked when their parts were cut: the cut meetings'
   // ids are checked to be unique and to collide with none of those. Only what is cut is copied.
-  const cutDiscussions = kept ? new Set(graph.discussions.filter((d) => kept.changed.has(d.meetingId)).map((d) => d.id)) : null;
+  const cutDiscussions = kept ? new Set(lists.discussions.filter((d) => kept.changed.has(d.meetingId)).map((d) => d.id)) : null;
+  const uniqueCut = <T extends { id: string }>(items: T[], isCutItem: (item: T) => boolean, kind: 'discussion' | 'action item') => {
+    if (!kept?.items || lists === graph) return uniqueAmong(items, isCutItem, kind);
+    const cut = uniqueById(items.filter(isCutItem), kind);
+    for (const id of cut.keys()) {
+      const holder = kept.items.storedMeetingOf(kind, id);
+      if (holder !== undefined && !kept.changed.has(holder) && meetings.has(holder)) throw inconsistent(`${kind} id "${id}" appears twice`);
+    }
+    return cut;
+  };
   const discussions = cutDiscussions
-    ? uniqueAmong(graph.discussions, (d) => cutDiscussions.has(d.id), 'discussion')
+    ? uniqueCut(lists.discussions, (d) => cutDiscussions.has(d.id), 'discussion')
     : uniqueById(graph.discussions, 'discussion');
   const actionItems = cutDiscussions
-    ? uniqueAmong(graph.actionItems, (a) => cutDiscussions.has(a.discussionId), 'action item')
+    ? uniqueCut(lists.actionItems, (a) => cutDiscussions.has(a.discussionId), 'action item')
     : uniqueById(graph.actionItems, 'action item');
 
   const drafts = new Map<string, Omit<MeetingPart, 'fingerprint'>>();
@@ -135,7 +157,7 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
 
   // Edges are checked and copied in the loops below, and their repeats dropped after sorting
   // (`sortPart`): a repeat keeps the first edge's evidence.
-  for (const edge of graph.attendance) {
+  for (const edge of lists.attendance) {
     if (kept && !kept.changed.has(edge.meetingId) && meetings.has(edge.meetingId)) continue;
     const draft = drafts.get(edge.meetingId);
     if (!draft || !people.has(edge.personId)) {
@@ -157,16 +179,16 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
     requireNode(nodes, nodeId, kind, what);
     return draft;
   };
-  for (const edge of graph.discussed) {
+  for (const edge of lists.discussed) {
     const draft = draftForDiscussionEdge(edge, edge.discussionId, people, edge.personId, 'person', describeDiscussed);
     draft?.discussed.push({ personId: edge.personId, discussionId: edge.discussionId, evidence: evidenceOf(edge.evidence) });
   }
-  for (const edge of graph.about) {
+  for (const edge of lists.about) {
     const targets = edge.target === 'project' ? projects : topics;
     const draft = draftForDiscussionEdge(edge, edge.discussionId, targets, edge.targetId, edge.target, describeAbout);
     draft?.about.push({ discussionId: edge.discussionId, targetId: edge.targetId, target: edge.target, evidence: evidenceOf(edge.evidence) });
   }
-  for (const edge of graph.cites) {
+  for (const edge of lists.cites) {
     const draft = draftForDiscussionEdge(edge, edge.discussionId, references, edge.referenceId, 'reference', describeCites);
     draft?.cites.push({ discussionId: edge.discussionId, referenceId: edge.referenceId, evidence: evidenceOf(edge.evidence) });
   }
@@ -187,6 +209,22 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
     meetings: parts.sort((a, b) => compareText(a.meeting.id, b.meeting.id)),
     warnings: graph.warnings,
     projectCandidates: graph.projectCandidates,
+  };
+}
+
+/** The changed meetings' items as lists, when every changed meeting of the graph has them; null otherwise. */
+function listsOfItems(kept: KeptParts): ItemLists | null {
+  if (!kept.items) return null;
+  const of = [...kept.changed].map((id) => kept.items!.of.get(id));
+  if (of.some((items) => !items)) return null;
+  const present = of as MeetingItems[];
+  return {
+    discussions: present.flatMap((i) => i.discussions),
+    actionItems: present.flatMap((i) => i.actionItems),
+    attendance: present.flatMap((i) => i.attendance),
+    discussed: present.flatMap((i) => i.discussed),
+    about: present.flatMap((i) => i.about),
+    cites: present.flatMap((i) => i.cites),
   };
 }
 

@@ -43,6 +43,23 @@ function expectUnlistedUnchanged(changes: GraphChanges, graph: MeetingGraph): vo
   for (const part of after) expect(part).toEqual(before.get(part.meeting.id));
 }
 
+/** What `GraphChanges.items` promises: each listed meeting's items, exactly as the graph holds them. */
+function expectItemsAsInGraph(changes: GraphChanges, graph: MeetingGraph): void {
+  expect([...changes.items!.keys()].sort()).toEqual([...changes.meetings].sort());
+  for (const meetingId of changes.meetings) {
+    const discussionIds = new Set(graph.discussions.filter((d) => d.meetingId === meetingId).map((d) => d.id));
+    const ofMeeting = <T extends { discussionId: string }>(list: T[]) => list.filter((e) => discussionIds.has(e.discussionId));
+    expect(changes.items!.get(meetingId)).toMatchObject({
+      discussions: graph.discussions.filter((d) => d.meetingId === meetingId),
+      actionItems: ofMeeting(graph.actionItems),
+      attendance: graph.attendance.filter((a) => a.meetingId === meetingId),
+      discussed: ofMeeting(graph.discussed),
+      about: ofMeeting(graph.about),
+      cites: ofMeeting(graph.cites),
+    });
+  }
+}
+
 /** A note of the corpus whose attendee list is a line `Attendees: A, B …`. */
 function noteWithAttendees(notes: RawNote[]): RawNote {
   return notes.find((n) => /^Attendees: \S/m.test(n.text))!;
@@ -91,10 +108,12 @@ describe.each([
     expect(changes.since).toBe(first);
     expect([...changes.meetings]).toEqual([meetingOf(graph, source)]);
     expectUnlistedUnchanged(changes, graph);
+    expectItemsAsInGraph(changes, graph);
+    expect(changes.items!.get(meetingOf(graph, source))!.discussions.map((d) => d.heading)).toContain('Follow-up');
 
     // Nothing changed: nothing listed.
     const again = ingestNotes(once, { ...options(), memo });
-    expect(memo.lastChanges).toEqual({ since: graph, meetings: new Set() });
+    expect(memo.lastChanges).toEqual({ since: graph, meetings: new Set(), items: new Map() });
     expect(again).toEqual(graph);
   });
 
@@ -136,6 +155,7 @@ describe('the extraction memo without registries, when a folder-wide decision mo
     expect(promoted.projects.map((p) => p.name)).toContain('quuxlib');
     expect(memo.lastChanges!.meetings.size).toBe(promoted.meetings.length);
     expect(memo.lastChanges!.since).toBe(graph);
+    expectItemsAsInGraph(memo.lastChanges!, promoted);
   });
 });
 

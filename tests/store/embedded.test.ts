@@ -7,6 +7,7 @@ import { StoreError } from '../../src/store/errors.js';
 import { openStore } from '../../src/store/index.js';
 import { serializeSnapshot, SNAPSHOT_FILE_NAME } from '../../src/store/snapshot-file.js';
 import type { GraphStore } from '../../src/store/types.js';
+import type { MeetingGraph, MeetingItems } from '../../src/domain.js';
 import { smallGraph } from '../fixtures/small-graph.js';
 import { describeGraphStoreContract } from './contract.js';
 
@@ -31,6 +32,27 @@ async function storeLoadedWithRenameAhead() {
   const renamed = smallGraph();
   renamed.people = renamed.people.map((p) => (p.id === 'alice' ? { ...p, name: 'Alice Renamed' } : p));
   return { dir, file, store, renamed };
+}
+
+/** The listed meetings' items as a graph holds them (`GraphChanges.items`). */
+function itemsOf(graph: MeetingGraph, meetingIds: string[]): Map<string, MeetingItems> {
+  return new Map(
+    meetingIds.map((meetingId) => {
+      const discussionIds = new Set(graph.discussions.filter((d) => d.meetingId === meetingId).map((d) => d.id));
+      const ofMeeting = <T extends { discussionId: string }>(list: T[]) => list.filter((e) => discussionIds.has(e.discussionId));
+      return [
+        meetingId,
+        {
+          discussions: graph.discussions.filter((d) => d.meetingId === meetingId),
+          actionItems: ofMeeting(graph.actionItems),
+          attendance: graph.attendance.filter((a) => a.meetingId === meetingId),
+          discussed: ofMeeting(graph.discussed),
+          about: ofMeeting(graph.about),
+          cites: ofMeeting(graph.cites),
+        },
+      ];
+    }),
+  );
 }
 
 /** Every named query with a few parameters, to compare two stores' answers. */
@@ -176,6 +198,14 @@ describe('embedded store persistence', () => {
     await hinted.load(before);
     expect(await hinted.load(after, { changes: { since: before, meetings: new Set(['2024-02-06']) } })).toEqual({ written: 1, removed: 0, unchanged: 3 });
     expect(await answers(hinted)).toEqual(await answers(whole));
+    // With the listed meetings' items at hand, read from there: the same end.
+    const withItems = await EmbeddedStore.open(await tempDir());
+    await withItems.load(before);
+    const changes = { since: before, meetings: new Set(['2024-02-06']), items: itemsOf(after, ['2024-02-06']) };
+    expect(await withItems.load(after, { changes })).toEqual({ written: 1, removed: 0, unchanged: 3 });
+    expect(await answers(withItems)).toEqual(await answers(whole));
+    expect(await withItems.snapshot()).toEqual(await whole.snapshot());
+    await withItems.close();
 
     // Taken at their word: a meeting not listed keeps its stored part.
     const trusting = await EmbeddedStore.open(await tempDir());
@@ -188,7 +218,10 @@ describe('embedded store persistence', () => {
     await Promise.all([whole, hinted, trusting, untrusting].map((s) => s.close()));
   });
 
-  it('still refuses a changed meeting whose ids collide with a kept meeting\'s when given the changes', async () => {
+  it.each([
+    ['the changes', false],
+    ['the changes and the listed meetings\' items', true],
+  ])('still refuses a changed meeting whose ids collide with a kept meeting\'s when given %s', async (_name, withItems) => {
     const before = smallGraph();
     const after = smallGraph();
     const taken = after.discussions.find((d) => d.meetingId === '2024-01-09')!.id;
@@ -197,7 +230,8 @@ describe('embedded store persistence', () => {
     moved.id = taken;
     const store = await EmbeddedStore.open(await tempDir());
     await store.load(before);
-    const load = store.load(after, { changes: { since: before, meetings: new Set(['2024-02-06']) } });
+    const meetings = new Set(['2024-02-06']);
+    const load = store.load(after, { changes: { since: before, meetings, items: withItems ? itemsOf(after, [...meetings]) : undefined } });
     await expect(load).rejects.toThrow(`discussion id "${taken}" appears twice`);
     expect(await store.snapshot()).toEqual((await (async () => {
       const other = await EmbeddedStore.open(await tempDir());
