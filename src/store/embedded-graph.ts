@@ -55,6 +55,10 @@ export class EmbeddedGraph {
     return this.projects.get(id);
   }
 
+  hasReference(id: string): boolean {
+    return this.references.has(id);
+  }
+
   /** The name of every person and project, by `person:` or `project:` and id. */
   names(): Map<string, string> {
     const names = new Map<string, string>();

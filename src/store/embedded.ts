@@ -3,7 +3,7 @@
  * (`EmbeddedGraph`, one part per meeting) and is persisted to `<dataDir>/graph-store.json` after
  * every load that changed something.
  */
-import type { GraphChanges, MeetingGraph } from '../domain.js';
+import type { GraphChanges, MeetingGraph, Reference } from '../domain.js';
 import { EmbeddedGraph, sortedParts } from './embedded-graph.js';
 import { QueryIndex } from './embedded-index.js';
 import * as query from './embedded-queries.js';
@@ -77,6 +77,11 @@ export class EmbeddedStore implements GraphStore {
   private writing: Promise<void> = Promise.resolve();
   /** The graph the last load was given: `LoadOptions.changes` relative to it are taken. */
   private lastInput: MeetingGraph | null = null;
+  /**
+   * The reference list of the last load when the store holds exactly its references (none was
+   * dropped for want of a citation): a next load handed the very same list need not copy it.
+   */
+  private referencesHeld: Reference[] | null = null;
 
   private constructor(file: string, graph: EmbeddedGraph, ingestInfo: Pick<MeetingGraph, 'warnings' | 'projectCandidates'>) {
     this.file = file;
@@ -138,6 +143,7 @@ export class EmbeddedStore implements GraphStore {
     this.assertOpen();
     const parts = partitionGraph(input, this.keptParts(input, changes));
     this.lastInput = null;
+    this.referencesHeld = null;
     const plan = planLoad(this.graph.meetingStates(), parts.meetings);
     if (this.queryIndex) {
       this.lastQueryIndex = this.queryIndex;
@@ -158,6 +164,8 @@ export class EmbeddedStore implements GraphStore {
     }
     this.ingestInfo = { warnings: parts.warnings, projectCandidates: parts.projectCandidates };
     this.lastInput = input;
+    // Ids in a loaded list are unique, so the same number means the store holds every one of them.
+    this.referencesHeld = this.graph.count('reference') === input.references.length ? input.references : null;
     // Meetings changed as the plan says; when none did, entities and warnings are compared whole (a few MB at most).
     const stored = this.storedParts();
     const head = { parts: stored, text: null as string | null };
@@ -182,7 +190,9 @@ export class EmbeddedStore implements GraphStore {
       of: changes.items,
       storedMeetingOf: (kind: 'discussion' | 'action item', id: string) => this.graph.holderOf(kind === 'discussion' ? kind : 'action', id),
     };
-    return { changed: changes.meetings, stored: (id) => this.graph.part(id)!, items };
+    // The very list the store holds exactly (see `referencesHeld`): a list handed to a load is never changed afterwards.
+    const storedReferences = input.references === this.referencesHeld ? { has: (id: string) => this.graph.hasReference(id) } : undefined;
+    return { changed: changes.meetings, stored: (id) => this.graph.part(id)!, items, storedReferences };
   }
 
   /**

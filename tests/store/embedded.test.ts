@@ -218,6 +218,36 @@ describe('embedded store persistence', () => {
     await Promise.all([whole, hinted, trusting, untrusting].map((s) => s.close()));
   });
 
+  it('takes a reference list handed over again as the one it holds, and checks citations against it', async () => {
+    const before = smallGraph();
+    const b = before.references[1].id;
+    // A changed 2024-02-06 cites the first reference instead of the second; the list is the same array.
+    const edited = { ...before, cites: before.cites.map((c) => (c.referenceId === b ? { ...c, referenceId: before.references[0].id } : c)) };
+    const meetings = new Set(['2024-02-06']);
+    const whole = await EmbeddedStore.open(await tempDir());
+    await whole.load(before);
+    await whole.load(edited);
+    const store = await EmbeddedStore.open(await tempDir());
+    await store.load(before);
+    expect(await store.load(edited, { changes: { since: before, meetings, items: itemsOf(edited, [...meetings]) } })).toEqual({ written: 1, removed: 0, unchanged: 3 });
+    expect(await store.snapshot()).toEqual(await whole.snapshot());
+    expect((await store.snapshot()).references.map((r) => r.id)).toEqual([before.references[0].id]);
+
+    // The store now holds fewer references than that list: citing the dropped one again is not
+    // refused for want of it (the list is read again), and a reference the list lacks still is.
+    const back = { ...edited, cites: before.cites };
+    expect(await store.load(back, { changes: { since: edited, meetings, items: itemsOf(back, [...meetings]) } })).toEqual({ written: 1, removed: 0, unchanged: 3 });
+    expect(await store.snapshot()).toEqual(await (async () => {
+      const other = await EmbeddedStore.open(await tempDir());
+      await other.load(before);
+      return other.snapshot();
+    })());
+    const unknown = { ...back, cites: back.cites.map((c) => (c.referenceId === b ? { ...c, referenceId: 'https://example.org/none' } : c)) };
+    const load = store.load(unknown, { changes: { since: back, meetings, items: itemsOf(unknown, [...meetings]) } });
+    await expect(load).rejects.toThrow('unknown reference "https://example.org/none"');
+    await Promise.all([whole, store].map((s) => s.close()));
+  });
+
   it.each([
     ['the changes', false],
     ['the changes and the listed meetings\' items', true],
