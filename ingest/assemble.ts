@@ -96,8 +96,9 @@ export class EntityTally {
   /** The entities that exactly `slices` use. */
   sync(slices: MeetingSlice[]): { personKeys: number[]; projectKeys: number[]; topics: Topic[]; references: Reference[] } {
     const now = new Set(slices);
-    const added: string[] = [];
-    const removed = new Set<string>();
+    // Whether each reference counted here was used before: a changed meeting takes its citations
+    // back and gives them again, which moves no reference in or out of the list.
+    const wasUsed = new Map<string, boolean>();
     const count = (slice: MeetingSlice, by: 1 | -1) => {
       for (const k of slice.personKeys) bump(this.people, k, by);
       for (const k of slice.projectKeys) bump(this.projects, k, by);
@@ -108,22 +109,23 @@ export class EntityTally {
         if (names.size === 0) this.topics.delete(id);
       }
       for (const { referenceId } of slice.cites) {
-        const before = this.references.get(referenceId) ?? 0;
+        if (!wasUsed.has(referenceId)) wasUsed.set(referenceId, this.references.has(referenceId));
         bump(this.references, referenceId, by);
-        if (before === 0) added.push(referenceId);
-        else if (before + by === 0) removed.add(referenceId);
       }
     };
     for (const slice of this.counted) if (!now.has(slice)) count(slice, -1);
     for (const slice of now) if (!this.counted.has(slice)) count(slice, 1);
     this.counted = now;
-    // A reference that went and came back (or the reverse) within one sync is listed as it is now.
-    const arrived = [...new Set(added)].filter((id) => !removed.has(id) || this.references.has(id)).sort();
-    const left = new Set([...removed].filter((id) => !this.references.has(id)));
-    const listed = new Set(arrived);
+    const arrived: string[] = [];
+    const left = new Set<string>();
+    for (const [id, was] of wasUsed) {
+      const used = this.references.has(id);
+      if (used && !was) arrived.push(id);
+      else if (was && !used) left.add(id);
+    }
     if (arrived.length > 0 || left.size > 0) {
-      const kept = this.referenceList.filter((r) => !left.has(r.id) && !listed.has(r.id));
-      this.referenceList = mergeById(kept, arrived.map((id): Reference => ({ id, url: id })));
+      const kept = left.size > 0 ? this.referenceList.filter((r) => !left.has(r.id)) : this.referenceList;
+      this.referenceList = mergeById(kept, arrived.sort().map((id): Reference => ({ id, url: id })));
     }
     const byKey = (counts: Map<number, number>) => [...counts.keys()].sort((a, b) => a - b);
     const topics = [...this.topics.entries()]

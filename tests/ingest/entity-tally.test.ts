@@ -53,4 +53,13 @@ describe('EntityTally', () => {
     expect(grown.map((r) => r.id)).toEqual(['https://a.example', 'https://b.example', 'https://c.example', 'x/y#1']);
     expect(tally.sync([a, b]).references.map((r) => r.id)).toEqual(first.map((r) => r.id));
   });
+
+  it('keeps the reference list when a changed meeting cites what it cited before', () => {
+    const tally = new EntityTally();
+    const list = tally.sync([a, b, c]).references;
+    const aChanged = slice([1], [7], [['topic:tls', 'tls']], ['x/y#1', 'https://a.example']);
+    expect(tally.sync([aChanged, b, c]).references).toBe(list);
+    const cChanged = slice([4], [8], [], ['https://c.example']);
+    expect(tally.sync([aChanged, b, cChanged]).references.map((r) => r.id)).toEqual(['https://a.example', 'https://c.example', 'x/y#1']);
+  });
 });
