@@ -13,12 +13,6 @@ import { createHash } from 'node:crypto';
 import {
   emptyGraph,
   slug,
-  type About,
-  type ActionItem,
-  type Attendance,
-  type Cites,
-  type Discussed,
-  type Discussion,
   type Evidence,
   type IngestWarning,
   type Meeting,
