@@ -244,20 +244,25 @@ function decide(
   // A capitalised word counts only if the folder writes it as a name, not as an ordinary word.
   const caseEvidence = options.caseTally ? options.caseTally.sync(facts) : new CaseEvidenceTally().sync(facts);
   const nameVerdicts = new Map<string, boolean>();
-  const discovered = new Map<string, { meetings: Set<string>; evidence: Evidence[] }>();
+  // Of each kept name: how many meetings name it (the notes come one at a time, so a note counts
+  // once) and its first three uses. One pass, and no set per name: at 10,000 notes there are
+  // about as many names, and this runs after every change.
+  const discovered = new Map<string, { meetings: number; lastNote: NoteFacts | null; evidence: Evidence[] }>();
+  const meetingsNaming = new Map<number, number>();
   for (const f of facts) {
-    for (const d of summaryOf(f).discovered) {
+    const summary = summaryOf(f);
+    for (const d of summary.discovered) {
       if (d.kind === 'capitalised' && !nameVerdicts.has(d.name)) nameVerdicts.set(d.name, caseEvidence.isName(d.name));
-    }
-  }
-  for (const f of facts) {
-    for (const d of summaryOf(f).discovered) {
       if (!isKeptName(d, nameVerdicts)) continue;
-      const entry = discovered.get(d.name) ?? { meetings: new Set(), evidence: [] };
-      entry.meetings.add(f.note.id);
+      let entry = discovered.get(d.name);
+      if (!entry) discovered.set(d.name, (entry = { meetings: 0, lastNote: null, evidence: [] }));
+      if (entry.lastNote !== f) {
+        entry.meetings++;
+        entry.lastNote = f;
+      }
       if (entry.evidence.length < 3) entry.evidence.push(d.evidence);
-      discovered.set(d.name, entry);
     }
+    for (const k of summary.projectKeys) meetingsNaming.set(k, (meetingsNaming.get(k) ?? 0) + 1);
   }
   const promoted = new Map<string, number>();
   if (options.promoteDiscoveredAt !== null) {
@@ -265,24 +270,22 @@ function decide(
     const spellingsOf = new Map<string, string[]>();
     for (const name of discovered.keys()) spellingsOf.set(name.toLowerCase(), [...(spellingsOf.get(name.toLowerCase()) ?? []), name]);
     for (const spellings of spellingsOf.values()) {
-      const meetings = new Set(spellings.flatMap((n) => [...discovered.get(n)!.meetings]));
-      if (meetings.size < options.promoteDiscoveredAt || projects.lookupLoose(spellings[0]).length > 0) continue;
-      spellings.sort((a, b) => discovered.get(b)!.meetings.size - discovered.get(a)!.meetings.size || (a < b ? -1 : 1));
+      const meetings = spellings.length === 1 ? discovered.get(spellings[0])!.meetings : notesNamingAny(facts, new Set(spellings), nameVerdicts);
+      if (meetings < options.promoteDiscoveredAt || projects.lookupLoose(spellings[0]).length > 0) continue;
+      spellings.sort((a, b) => discovered.get(b)!.meetings - discovered.get(a)!.meetings || (a < b ? -1 : 1));
       const key = projects.add(spellings[0], spellings.slice(1), 'discovered').key;
       for (const n of spellings) promoted.set(n, key);
     }
   }
   const projectCandidates = [...discovered.entries()]
     .filter(([name]) => !promoted.has(name))
-    .map(([name, e]): ProjectCandidate => ({ name, count: e.meetings.size, evidence: e.evidence }))
+    .map(([name, e]): ProjectCandidate => ({ name, count: e.meetings, evidence: e.evidence }))
     // With a registry, names seen once are noise beside it; without one they are all there is to review.
     .filter((c) => c.count >= 2 || options.promoteDiscoveredAt !== null)
     .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
 
   // The folder's umbrella name (named in nearly every meeting; read from the folder, not
   // configured) and programming languages are mostly named in passing: see namedInPassing.
-  const meetingsNaming = new Map<number, number>();
-  for (const f of facts) for (const k of summaryOf(f).projectKeys) meetingsNaming.set(k, (meetingsNaming.get(k) ?? 0) + 1);
   const passingKinds = projects.records.map((r): PassingKind =>
     isProgrammingLanguage(r.name)
       ? 'language'
@@ -298,6 +301,11 @@ function decide(
     passingKinds,
   };
   return { decisions, projectCandidates };
+}
+
+/** How many of the notes use one of `names` where it is kept. */
+function notesNamingAny(facts: NoteFacts[], names: Set<string>, nameVerdicts: Map<string, boolean>): number {
+  return facts.filter((f) => summaryOf(f).discovered.some((d) => names.has(d.name) && isKeptName(d, nameVerdicts))).length;
 }
 
 /** What the decisions read of a note, in section order: its discovered names and the keys of the projects it names. */
