@@ -186,6 +186,32 @@ export interface MeetingItems {
   cites: Cites[];
 }
 
+/**
+ * The items of several meetings as one list per kind, in the order given. Filled in place: a push
+ * per item is several times slower at the million edges of 10,000 meetings.
+ */
+export function joinItems(parts: MeetingItems[]): MeetingItems {
+  const join = <T>(itemsOf: (part: MeetingItems) => T[]): T[] => {
+    let length = 0;
+    for (const part of parts) length += itemsOf(part).length;
+    const out = new Array<T>(length);
+    let k = 0;
+    for (const part of parts) {
+      const items = itemsOf(part);
+      for (let i = 0; i < items.length; i++) out[k++] = items[i];
+    }
+    return out;
+  };
+  return {
+    discussions: join((p) => p.discussions),
+    actionItems: join((p) => p.actionItems),
+    attendance: join((p) => p.attendance),
+    discussed: join((p) => p.discussed),
+    about: join((p) => p.about),
+    cites: join((p) => p.cites),
+  };
+}
+
 export function emptyGraph(): MeetingGraph {
   return {
     meetings: [],

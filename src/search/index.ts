@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import MiniSearch from 'minisearch';
-import type { GraphChanges, MeetingGraph, MeetingItems, Person, Project, Topic } from '../domain.js';
+import { joinItems, type GraphChanges, type MeetingGraph, type MeetingItems, type Person, type Project, type Topic } from '../domain.js';
 import { didYouMean, EntityDirectory } from './entities.js';
 import { isFilterOnly, parseQuery, QueryError, type SearchQuery } from './query.js';
 import { plainText, snippetOfPlainText } from './snippet.js';
@@ -857,9 +857,7 @@ function buildDocuments(
   const projects = new Map(graph.projects.map((p) => [p.id, p]));
   const topics = new Map(graph.topics.map((t) => [t.id, t]));
   const given = only && items && [...only].every((id) => items.has(id)) ? [...only].map((id) => items.get(id)!) : null;
-  const lists = given
-    ? { discussions: given.flatMap((i) => i.discussions), discussed: given.flatMap((i) => i.discussed), about: given.flatMap((i) => i.about) }
-    : graph;
+  const lists = given ? joinItems(given) : graph;
   const discussions = only ? lists.discussions.filter((d) => meetings.has(d.meetingId)) : graph.discussions;
   const wanted = only ? new Set(discussions.map((d) => d.id)) : null;
   const discussed = wanted ? lists.discussed.filter((e) => wanted.has(e.discussionId)) : graph.discussed;

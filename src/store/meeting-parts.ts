@@ -8,7 +8,6 @@ import { createHash } from 'node:crypto';
 import type {
   About,
   ActionItem,
-  Attendance,
   Cites,
   Discussed,
   Discussion,
@@ -23,11 +22,18 @@ import type {
   Reference,
   Topic,
 } from '../domain.js';
+import { joinItems } from '../domain.js';
 import { StoreError } from './errors.js';
 import { compareText } from './order.js';
 
-/** Everything a meeting owns; replaced as a whole when the meeting changes. */
-export interface MeetingPart {
+/**
+ * Everything a meeting owns; replaced as a whole when the meeting changes. Its items are in a
+ * canonical order: discussions by `order`; action items by id, each one's `projectIds` sorted;
+ * attendance by person, role (one edge per person, meeting and role); discussed by discussion,
+ * person; about by discussion, target kind, target; cites by discussion, reference (one edge per
+ * pair in each).
+ */
+export interface MeetingPart extends MeetingItems {
   meeting: Meeting;
   /**
    * sha256 of the part's canonical JSON. A meeting is rewritten when its note's `contentHash` or
@@ -35,18 +41,6 @@ export interface MeetingPart {
    * but was read differently (an edited people.yml resolves its names to other people).
    */
   fingerprint: string;
-  /** By `order`. */
-  discussions: Discussion[];
-  /** By id; each one's `projectIds` sorted. */
-  actionItems: ActionItem[];
-  /** By person, role. One edge per (person, meeting, role). */
-  attendance: Attendance[];
-  /** By discussion, person. One edge per (person, discussion). */
-  discussed: Discussed[];
-  /** By discussion, target kind, target. One edge per (discussion, target). */
-  about: About[];
-  /** By discussion, reference. One edge per (discussion, reference). */
-  cites: Cites[];
 }
 
 export interface GraphParts {
@@ -85,8 +79,7 @@ export interface KeptParts {
   storedReferences?: { has: (id: string) => boolean };
 }
 
-/** The lists of a graph that hold meetings' items. */
-type ItemLists = Pick<MeetingGraph, keyof MeetingItems>;
+
 
 /**
  * Cuts a graph into parts, checking that it holds together: unique ids, and no edge to a node the
@@ -219,19 +212,10 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
 }
 
 /** The changed meetings' items as lists, when every changed meeting of the graph has them; null otherwise. */
-function listsOfItems(kept: KeptParts): ItemLists | null {
+function listsOfItems(kept: KeptParts): MeetingItems | null {
   if (!kept.items) return null;
   const of = [...kept.changed].map((id) => kept.items!.of.get(id));
-  if (of.some((items) => !items)) return null;
-  const present = of as MeetingItems[];
-  return {
-    discussions: present.flatMap((i) => i.discussions),
-    actionItems: present.flatMap((i) => i.actionItems),
-    attendance: present.flatMap((i) => i.attendance),
-    discussed: present.flatMap((i) => i.discussed),
-    about: present.flatMap((i) => i.about),
-    cites: present.flatMap((i) => i.cites),
-  };
+  return of.every((items) => items !== undefined) ? joinItems(of as MeetingItems[]) : null;
 }
 
 const describeDiscussed = (e: Discussed) => `"${e.personId}" discussed "${e.discussionId}"`;

@@ -13,6 +13,7 @@ import { hashBytes, readNotesFolder, type RawNote } from '../../ingest/read.js';
 import { loadRegistry } from '../../ingest/registry.js';
 import type { GraphChanges, MeetingGraph } from '../../src/domain.js';
 import { partitionGraph } from '../../src/store/meeting-parts.js';
+import { itemsOfMeetings } from '../fixtures/meeting-items.js';
 
 const corpus = path.resolve(__dirname, '../../../shared/corpus/mirage-weekly');
 let original: RawNote[];
@@ -46,18 +47,7 @@ function expectUnlistedUnchanged(changes: GraphChanges, graph: MeetingGraph): vo
 /** What `GraphChanges.items` promises: each listed meeting's items, exactly as the graph holds them. */
 function expectItemsAsInGraph(changes: GraphChanges, graph: MeetingGraph): void {
   expect([...changes.items!.keys()].sort()).toEqual([...changes.meetings].sort());
-  for (const meetingId of changes.meetings) {
-    const discussionIds = new Set(graph.discussions.filter((d) => d.meetingId === meetingId).map((d) => d.id));
-    const ofMeeting = <T extends { discussionId: string }>(list: T[]) => list.filter((e) => discussionIds.has(e.discussionId));
-    expect(changes.items!.get(meetingId)).toMatchObject({
-      discussions: graph.discussions.filter((d) => d.meetingId === meetingId),
-      actionItems: ofMeeting(graph.actionItems),
-      attendance: graph.attendance.filter((a) => a.meetingId === meetingId),
-      discussed: ofMeeting(graph.discussed),
-      about: ofMeeting(graph.about),
-      cites: ofMeeting(graph.cites),
-    });
-  }
+  for (const [meetingId, items] of itemsOfMeetings(graph, changes.meetings)) expect(changes.items!.get(meetingId)).toMatchObject(items);
 }
 
 /** A note of the corpus whose attendee list is a line `Attendees: A, B …`. */

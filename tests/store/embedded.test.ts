@@ -7,8 +7,8 @@ import { StoreError } from '../../src/store/errors.js';
 import { openStore } from '../../src/store/index.js';
 import { serializeSnapshot, SNAPSHOT_FILE_NAME } from '../../src/store/snapshot-file.js';
 import type { GraphStore } from '../../src/store/types.js';
-import type { MeetingGraph, MeetingItems } from '../../src/domain.js';
 import { smallGraph } from '../fixtures/small-graph.js';
+import { itemsOfMeetings } from '../fixtures/meeting-items.js';
 import { describeGraphStoreContract } from './contract.js';
 
 const dirs: string[] = [];
@@ -32,27 +32,6 @@ async function storeLoadedWithRenameAhead() {
   const renamed = smallGraph();
   renamed.people = renamed.people.map((p) => (p.id === 'alice' ? { ...p, name: 'Alice Renamed' } : p));
   return { dir, file, store, renamed };
-}
-
-/** The listed meetings' items as a graph holds them (`GraphChanges.items`). */
-function itemsOf(graph: MeetingGraph, meetingIds: string[]): Map<string, MeetingItems> {
-  return new Map(
-    meetingIds.map((meetingId) => {
-      const discussionIds = new Set(graph.discussions.filter((d) => d.meetingId === meetingId).map((d) => d.id));
-      const ofMeeting = <T extends { discussionId: string }>(list: T[]) => list.filter((e) => discussionIds.has(e.discussionId));
-      return [
-        meetingId,
-        {
-          discussions: graph.discussions.filter((d) => d.meetingId === meetingId),
-          actionItems: ofMeeting(graph.actionItems),
-          attendance: graph.attendance.filter((a) => a.meetingId === meetingId),
-          discussed: ofMeeting(graph.discussed),
-          about: ofMeeting(graph.about),
-          cites: ofMeeting(graph.cites),
-        },
-      ];
-    }),
-  );
 }
 
 /** Every named query with a few parameters, to compare two stores' answers. */
@@ -201,7 +180,7 @@ describe('embedded store persistence', () => {
     // With the listed meetings' items at hand, read from there: the same end.
     const withItems = await EmbeddedStore.open(await tempDir());
     await withItems.load(before);
-    const changes = { since: before, meetings: new Set(['2024-02-06']), items: itemsOf(after, ['2024-02-06']) };
+    const changes = { since: before, meetings: new Set(['2024-02-06']), items: itemsOfMeetings(after, ['2024-02-06']) };
     expect(await withItems.load(after, { changes })).toEqual({ written: 1, removed: 0, unchanged: 3 });
     expect(await answers(withItems)).toEqual(await answers(whole));
     expect(await withItems.snapshot()).toEqual(await whole.snapshot());
@@ -229,21 +208,21 @@ describe('embedded store persistence', () => {
     await whole.load(edited);
     const store = await EmbeddedStore.open(await tempDir());
     await store.load(before);
-    expect(await store.load(edited, { changes: { since: before, meetings, items: itemsOf(edited, [...meetings]) } })).toEqual({ written: 1, removed: 0, unchanged: 3 });
+    expect(await store.load(edited, { changes: { since: before, meetings, items: itemsOfMeetings(edited, [...meetings]) } })).toEqual({ written: 1, removed: 0, unchanged: 3 });
     expect(await store.snapshot()).toEqual(await whole.snapshot());
     expect((await store.snapshot()).references.map((r) => r.id)).toEqual([before.references[0].id]);
 
     // The store now holds fewer references than that list: citing the dropped one again is not
     // refused for want of it (the list is read again), and a reference the list lacks still is.
     const back = { ...edited, cites: before.cites };
-    expect(await store.load(back, { changes: { since: edited, meetings, items: itemsOf(back, [...meetings]) } })).toEqual({ written: 1, removed: 0, unchanged: 3 });
+    expect(await store.load(back, { changes: { since: edited, meetings, items: itemsOfMeetings(back, [...meetings]) } })).toEqual({ written: 1, removed: 0, unchanged: 3 });
     expect(await store.snapshot()).toEqual(await (async () => {
       const other = await EmbeddedStore.open(await tempDir());
       await other.load(before);
       return other.snapshot();
     })());
     const unknown = { ...back, cites: back.cites.map((c) => (c.referenceId === b ? { ...c, referenceId: 'https://example.org/none' } : c)) };
-    const load = store.load(unknown, { changes: { since: back, meetings, items: itemsOf(unknown, [...meetings]) } });
+    const load = store.load(unknown, { changes: { since: back, meetings, items: itemsOfMeetings(unknown, [...meetings]) } });
     await expect(load).rejects.toThrow('unknown reference "https://example.org/none"');
     await Promise.all([whole, store].map((s) => s.close()));
   });
@@ -261,7 +240,7 @@ describe('embedded store persistence', () => {
     const store = await EmbeddedStore.open(await tempDir());
     await store.load(before);
     const meetings = new Set(['2024-02-06']);
-    const load = store.load(after, { changes: { since: before, meetings, items: withItems ? itemsOf(after, [...meetings]) : undefined } });
+    const load = store.load(after, { changes: { since: before, meetings, items: withItems ? itemsOfMeetings(after, [...meetings]) : undefined } });
     await expect(load).rejects.toThrow(`discussion id "${taken}" appears twice`);
     expect(await store.snapshot()).toEqual((await (async () => {
       const other = await EmbeddedStore.open(await tempDir());
