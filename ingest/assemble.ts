@@ -194,10 +194,8 @@ export interface Assembly {
   slices: MeetingSlice[];
   /** Fingerprint of the decisions the slices were made under. */
   decisionsKey: string;
-  /** Ids of the meetings sliced anew: all of them unless slices were reused. */
-  rebuilt: Set<string>;
-  /** Their slices, by meeting id. */
-  rebuiltSlices: Map<string, MeetingSlice>;
+  /** The meetings sliced anew (all of them unless slices were reused): their slices by meeting id. */
+  rebuilt: Map<string, MeetingSlice>;
 }
 
 export function assembleGraph(
@@ -230,8 +228,7 @@ export function assembleFolder(
   const made = slices as MeetingSlice[];
   const graph = joinSlices(made, warnings, people, projects, decisions, options.entityTally ?? new EntityTally());
   graph.projectCandidates = projectCandidates;
-  const rebuiltSlices = new Map(fresh.map((i) => [made[i].meeting.id, made[i]]));
-  return { graph, slices: made, decisionsKey, rebuilt: new Set(rebuiltSlices.keys()), rebuiltSlices };
+  return { graph, slices: made, decisionsKey, rebuilt: new Map(fresh.map((i) => [made[i].meeting.id, made[i]])) };
 }
 
 /** The folder-wide step. Reads the facts without changing them; promotes names into `projects`. */

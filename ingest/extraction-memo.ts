@@ -109,7 +109,7 @@ export class ExtractionMemo {
   /** Keeps an assembly of `facts` (the facts as this memo keeps them), and what changed since the last one. */
   rememberAssembly(facts: NoteFacts[], assembly: Assembly): void {
     const since = this.assembly?.graph;
-    this.lastChanges = since ? { since, meetings: assembly.rebuilt, items: assembly.rebuiltSlices } : null;
+    this.lastChanges = since ? { since, meetings: new Set(assembly.rebuilt.keys()), items: assembly.rebuilt } : null;
     this.assembly = { decisionsKey: assembly.decisionsKey, slices: new Map(facts.map((f, i) => [f, assembly.slices[i]])), graph: assembly.graph };
   }
 }
