@@ -5,7 +5,9 @@
 // ($discussionIds) or action item ($actionIds) about to be created: an id that moved to another
 // meeting takes its old meeting with it, whole (that meeting changed too, so its own batch writes
 // it again), and the load can CREATE instead of MERGE. A discussion or action item with such an id
-// that no meeting owns is deleted alone.
+// that no meeting owns is deleted alone. Returns, as [kind, id] pairs, the people, projects, topics
+// and references the deleted nodes touched: a load that writes only changed meetings looks among
+// those for entities left unlinked (`delete-orphans-among`).
 CALL {
   UNWIND $ids AS id
   MATCH (n:Meeting {id: id})
@@ -24,6 +26,11 @@ CALL {
 OPTIONAL MATCH (n)-[:HAS_DISCUSSION]->(d:Discussion)
 OPTIONAL MATCH (d)<-[:RAISED_IN]-(a:ActionItem)
 WITH n, collect(DISTINCT d) AS discussions, collect(DISTINCT a) AS actions
+WITH n, discussions, actions,
+     [x IN [n] + discussions + actions |
+       [(x)--(e) WHERE e:Person OR e:Project OR e:Topic OR e:Reference |
+         [CASE WHEN e:Person THEN 'person' WHEN e:Project THEN 'project' WHEN e:Topic THEN 'topic' ELSE 'reference' END, e.id]]] AS touched
 FOREACH (x IN actions | DETACH DELETE x)
 FOREACH (x IN discussions | DETACH DELETE x)
 DETACH DELETE n
+RETURN touched

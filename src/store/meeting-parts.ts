@@ -62,7 +62,11 @@ export interface GraphParts {
 export interface KeptParts {
   /** Ids of the meetings to cut anew: every meeting of the graph not listed has a stored part. */
   changed: ReadonlySet<string>;
-  stored: (meetingId: string) => MeetingPart;
+  /**
+   * A kept meeting's stored part. Without it, the parts cut hold only the changed meetings: a
+   * store that writes only those (Neo4j) need not keep the others'.
+   */
+  stored?: (meetingId: string) => MeetingPart;
   /**
    * The changed meetings' items (`GraphChanges.items`) and, for the id checks, the stored meeting
    * that holds a discussion or action item id: the cut then reads those items, not the graph's lists.
@@ -192,13 +196,18 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
     draft?.cites.push({ discussionId: edge.discussionId, referenceId: edge.referenceId, evidence: evidenceOf(edge.evidence) });
   }
 
-  const parts = [...meetings.keys()].map((id): MeetingPart => {
-    const draft = drafts.get(id);
-    if (!draft) return kept!.stored(id);
+  const cutPart = (draft: Omit<MeetingPart, 'fingerprint'>): MeetingPart => {
     const part = sortPart(draft);
     return { ...part, fingerprint: fingerprintOf(part) };
-  });
-  // The embedded store, the one caller with `kept`, keeps entities by id and sorts them itself.
+  };
+  const stored = kept?.stored;
+  const parts = stored
+    ? [...meetings.keys()].map((id): MeetingPart => {
+        const draft = drafts.get(id);
+        return draft ? cutPart(draft) : stored(id);
+      })
+    : [...drafts.values()].map(cutPart);
+  // The stores that cut with `kept` keep entities by id and sort or compare them themselves.
   const entities = kept ? <T>(items: T[]) => items : sortById;
   return {
     people: entities([...people.values()]),

@@ -5,11 +5,24 @@
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Neo4jConfig } from '../config.js';
-import type { MeetingGraph } from '../domain.js';
+import { randomUUID } from 'node:crypto';
+import type { GraphChanges, MeetingGraph } from '../domain.js';
 import { bindParameters, cypher, cypherStatements } from './cypher.js';
 import { StoreError, firstLine } from './errors.js';
 import { planLoad, type StoredMeetingState } from './load-plan.js';
-import { canonicalGraph, partitionGraph, type MeetingPart } from './meeting-parts.js';
+import { canonicalGraph, partitionGraph, type GraphParts, type MeetingPart } from './meeting-parts.js';
+import {
+  ENTITY_KINDS,
+  entityChanges,
+  entityListsOf,
+  heldAfterWholeLoad,
+  updateHeld,
+  type EntityKey,
+  type EntityKind,
+  type EntityLists,
+  type IngestInfoText,
+  type LastLoad,
+} from './neo4j-last-load.js';
 import { selectNeighbourhood, type NeighbourhoodCandidates } from './neighbourhood.js';
 import { neo4jStatement, statement, type ListQuery, type Statement, type StatementParams } from './neo4j-statements.js';
 import { snippetOf } from './discussion-snippet.js';
@@ -21,6 +34,7 @@ import type {
   DiscussionRow,
   DiscussionsParams,
   GraphStore,
+  LoadOptions,
   LoadResult,
   MeetingRow,
   MeetingsParams,
@@ -46,6 +60,8 @@ export class Neo4jStore implements GraphStore {
   private readonly config: Neo4jConfig;
   /** Loads run one after another (each compares against what the previous one wrote). */
   private loading: Promise<unknown> = Promise.resolve();
+  /** What the last load wrote, while nothing is known to have changed the database since. */
+  private last: LastLoad | null = null;
 
   private constructor(driver: Driver, config: Neo4jConfig) {
     this.driver = driver;
@@ -92,36 +108,42 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
+  /** A load is committed in the database when it answers: nothing is left to persist. */
+  async persisted(): Promise<void> {}
+
   /**
    * Brings the database to `graph` meeting by meeting. Unchanged meetings (same content hash and
    * extracted subgraph) are not touched; a changed or new meeting's subgraph is deleted and written
    * anew in one transaction per batch; meetings whose note disappeared are deleted. People, projects,
-   * topics and references take the graph's properties on every load; those left without any edge
-   * are dropped last.
+   * topics and references take the graph's properties; those left without any edge are dropped
+   * last. With `changes` since the graph this store loaded last, and no other load since, only the
+   * meetings listed and the entities that differ are written (see `LastLoad`); otherwise every
+   * meeting is compared and every entity written.
    */
-  /** A load is committed in the database when it answers: nothing is left to persist. */
-  async persisted(): Promise<void> {}
-
-  load(graph: MeetingGraph): Promise<LoadResult> {
-    const next = this.loading.then(() => this.loadNow(graph));
+  load(graph: MeetingGraph, options: LoadOptions = {}): Promise<LoadResult> {
+    const next = this.loading.then(async () => {
+      const last = this.last;
+      const changes = options.changes;
+      const result = changes && last && changes.since === last.input ? await this.loadChanged(graph, changes, last) : null;
+      return result ?? this.loadWhole(graph);
+    });
     this.loading = next.catch(() => undefined);
     return next;
   }
 
-  private async loadNow(graph: MeetingGraph): Promise<LoadResult> {
+  private async loadWhole(graph: MeetingGraph): Promise<LoadResult> {
+    this.last = null;
     const parts = partitionGraph(graph);
     const states = await this.read(async (tx) => {
       const stored = await rows<{ id: string } & StoredMeetingState>(tx, 'meeting-states');
       return new Map(stored.map((s) => [s.id, { contentHash: s.contentHash, fingerprint: s.fingerprint }]));
     });
     const plan = planLoad(states, parts.meetings);
+    const token = randomUUID();
+    const lists = entityListsOf(parts);
     await this.write(async (tx) => {
-      await run(tx, 'load-people', { rows: parts.people.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases })) });
-      await run(tx, 'load-projects', {
-        rows: parts.projects.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases, origin: p.origin })),
-      });
-      await run(tx, 'load-topics', { rows: parts.topics.map((t) => ({ id: t.id, name: t.name })) });
-      await run(tx, 'load-references', { rows: parts.references.map((r) => ({ id: r.id, url: r.url })) });
+      await run(tx, 'claim-load', { expected: null, token });
+      await writeEntities(tx, lists);
     });
     for (let i = 0; i < plan.write.length; i += MEETINGS_PER_TRANSACTION) {
       const batch = plan.write.slice(i, i + MEETINGS_PER_TRANSACTION);
@@ -131,16 +153,101 @@ export class Neo4jStore implements GraphStore {
     // subgraphs (a renamed notes folder) in one transaction could exceed the server's memory.
     for (let i = 0; i < plan.remove.length; i += MEETINGS_PER_TRANSACTION) {
       const ids = plan.remove.slice(i, i + MEETINGS_PER_TRANSACTION);
-      await this.write((tx) => run(tx, 'delete-meeting', { ids, discussionIds: [], actionIds: [] }));
+      await this.write((tx) => deleteMeetings(tx, ids));
     }
-    await this.write(async (tx) => {
-      await run(tx, 'delete-orphans');
-      await run(tx, 'load-ingest-info', {
-        warnings: JSON.stringify(parts.warnings),
-        projectCandidates: JSON.stringify(parts.projectCandidates),
-      });
+    const info = ingestInfoText(parts);
+    const dropped = await this.write(async (tx) => {
+      const dropped = await rows<EntityKey>(tx, 'delete-orphans');
+      await run(tx, 'load-ingest-info', { ...info });
+      return dropped;
     });
+    this.last = {
+      input: graph,
+      token,
+      meetingIds: new Set(parts.meetings.map((p) => p.meeting.id)),
+      entities: heldAfterWholeLoad(lists, dropped),
+      references: dropped.some((e) => e.kind === 'reference') ? null : graph.references,
+      info,
+    };
     return { written: plan.write.length, removed: plan.remove.length, unchanged: plan.unchanged.length };
+  }
+
+  /**
+   * The load of a graph that differs from the last one loaded (`last.input`) as `changes` says:
+   * only the listed meetings are cut and compared, only the entities that differ from the held
+   * ones are written, and the orphan sweep looks only at the entities the deleted subgraphs
+   * touched, those written and those no longer listed. Null, before writing anything, when the
+   * changes do not fit the last load or another load has written since (the caller loads whole).
+   */
+  private async loadChanged(graph: MeetingGraph, changes: GraphChanges, last: LastLoad): Promise<LoadResult | null> {
+    const ids = new Set<string>();
+    for (const { id } of graph.meetings) {
+      if (!changes.meetings.has(id) && !last.meetingIds.has(id)) return null;
+      ids.add(id);
+    }
+    const listed = [...changes.meetings].filter((id) => ids.has(id));
+    const removed = [...last.meetingIds].filter((id) => !ids.has(id)).sort();
+    const items = changes.items && listed.every((id) => changes.items!.has(id)) ? changes.items : undefined;
+    const discussionIds: string[] = [];
+    const actionIds: string[] = [];
+    for (const id of listed) {
+      for (const d of items?.get(id)?.discussions ?? []) discussionIds.push(d.id);
+      for (const a of items?.get(id)?.actionItems ?? []) actionIds.push(a.id);
+    }
+    const [holders, states] = await this.read((tx) =>
+      Promise.all([
+        items ? rows<{ kind: string; id: string; meetingId: string }>(tx, 'meeting-holders', { discussionIds, actionIds }) : [],
+        rows<{ id: string } & StoredMeetingState>(tx, 'meeting-states-of', { ids: listed }),
+      ]),
+    );
+    const holderOf = new Map(holders.map((h) => [`${h.kind}\u0000${h.id}`, h.meetingId]));
+    const referencesHeld = graph.references === last.references;
+    const parts = partitionGraph(graph, {
+      changed: changes.meetings,
+      items: items && { of: items, storedMeetingOf: (kind, id) => holderOf.get(`${kind}\u0000${id}`) },
+      storedReferences: referencesHeld ? { has: (id) => last.entities.reference.has(id) } : undefined,
+    });
+    const plan = planLoad(new Map(states.map((s) => [s.id, { contentHash: s.contentHash, fingerprint: s.fingerprint }])), parts.meetings);
+    const entities = entityChanges(last.entities, entityListsOf(parts), referencesHeld);
+    const info = ingestInfoText(parts);
+
+    // From here on the database changes: until this load ends well, nothing of the last is trusted.
+    this.last = null;
+    const token = randomUUID();
+    const claimed = await this.write(async (tx) => {
+      const [{ found }] = await rows<{ found: string | null }>(tx, 'claim-load', { expected: last.token, token });
+      if (found !== last.token) return false;
+      await writeEntities(tx, entities.write);
+      return true;
+    });
+    if (!claimed) return null;
+    const touched: EntityKey[] = [...entities.unlisted];
+    for (const kind of ENTITY_KINDS) for (const { id } of entities.write[kind]) touched.push({ kind, id });
+    for (let i = 0; i < plan.write.length; i += MEETINGS_PER_TRANSACTION) {
+      const batch = plan.write.slice(i, i + MEETINGS_PER_TRANSACTION);
+      touched.push(...(await this.write((tx) => writeMeetings(tx, batch))));
+    }
+    for (let i = 0; i < removed.length; i += MEETINGS_PER_TRANSACTION) {
+      const batch = removed.slice(i, i + MEETINGS_PER_TRANSACTION);
+      touched.push(...(await this.write((tx) => deleteMeetings(tx, batch))));
+    }
+    const dropped = await this.write(async (tx) => {
+      const dropped = await rows<EntityKey>(tx, 'delete-orphans-among', idsByKind(touched));
+      if (info.warnings !== last.info.warnings || info.projectCandidates !== last.info.projectCandidates) {
+        await run(tx, 'load-ingest-info', { ...info });
+      }
+      return dropped;
+    });
+    updateHeld(last.entities, entities.write, dropped);
+    this.last = {
+      input: graph,
+      token,
+      meetingIds: ids,
+      entities: last.entities,
+      references: dropped.some((e) => e.kind === 'reference') ? null : graph.references,
+      info,
+    };
+    return { written: plan.write.length, removed: removed.length, unchanged: graph.meetings.length - plan.write.length };
   }
 
   async snapshot(): Promise<MeetingGraph> {
@@ -163,8 +270,9 @@ export class Neo4jStore implements GraphStore {
         discussed: (await rows<MeetingGraph['discussed'][number] & EvidenceRow>(tx, 'snapshot-discussed')).map(withEvidence),
         about: (await rows<MeetingGraph['about'][number] & EvidenceRow>(tx, 'snapshot-about')).map(withEvidence),
         cites: (await rows<MeetingGraph['cites'][number] & EvidenceRow>(tx, 'snapshot-cites')).map(withEvidence),
-        warnings: info[0] ? JSON.parse(info[0].warnings) : [],
-        projectCandidates: info[0] ? JSON.parse(info[0].projectCandidates) : [],
+        // The node exists without them while a first load runs (`claim-load.cypher`).
+        warnings: info[0]?.warnings ? JSON.parse(info[0].warnings) : [],
+        projectCandidates: info[0]?.projectCandidates ? JSON.parse(info[0].projectCandidates) : [],
       } as MeetingGraph;
     });
     return canonicalGraph(partitionGraph(graph));
@@ -325,7 +433,7 @@ export class Neo4jStore implements GraphStore {
  * item ids (see `queries/delete-meeting.cypher`), so that every node the batch writes is new and
  * every statement can CREATE: no MERGE has to look for an existing node or edge first.
  */
-async function writeMeetings(tx: ManagedTransaction, batch: MeetingPart[]): Promise<void> {
+async function writeMeetings(tx: ManagedTransaction, batch: MeetingPart[]): Promise<EntityKey[]> {
   const int = (n: number) => neo4j.int(n);
   const evidence = (e: { file: string; line: number; sentence: string }) => ({ file: e.file, line: int(e.line), sentence: e.sentence });
   const actions = batch.flatMap((p) => p.actionItems);
@@ -333,8 +441,8 @@ async function writeMeetings(tx: ManagedTransaction, batch: MeetingPart[]): Prom
   const aboutRow = (a: (typeof about)[number]) => ({ discussionId: a.discussionId, targetId: a.targetId, ...evidence(a.evidence) });
   // Sent one after another without waiting for each answer: the server runs a transaction's
   // statements in the order they arrive, and the round trips overlap with its work.
-  await Promise.all([
-    run(tx, 'delete-meeting', {
+  const [deleted] = await Promise.all([
+    rows<{ touched: Array<Array<[EntityKind, string]>> }>(tx, 'delete-meeting', {
       ids: batch.map((p) => p.meeting.id),
       discussionIds: batch.flatMap((p) => p.discussions.map((d) => d.id)),
       actionIds: actions.map((a) => a.id),
@@ -364,6 +472,41 @@ async function writeMeetings(tx: ManagedTransaction, batch: MeetingPart[]): Prom
       rows: batch.flatMap((p) => p.cites.map((c) => ({ discussionId: c.discussionId, referenceId: c.referenceId, ...evidence(c.evidence) }))),
     }),
   ]);
+  return touchedBy(deleted);
+}
+
+/** Deletes stored meetings whole (see `delete-meeting.cypher`); returns the entities their subgraphs touched. */
+async function deleteMeetings(tx: ManagedTransaction, ids: string[]): Promise<EntityKey[]> {
+  return touchedBy(await rows(tx, 'delete-meeting', { ids, discussionIds: [], actionIds: [] }));
+}
+
+function touchedBy(deleted: Array<{ touched: Array<Array<[EntityKind, string]>> }>): EntityKey[] {
+  const keys: EntityKey[] = [];
+  for (const row of deleted) for (const pairs of row.touched) for (const [kind, id] of pairs) keys.push({ kind, id });
+  return keys;
+}
+
+/** Upserts entities (each kind's `load-*.cypher`); a kind without rows sends nothing. */
+async function writeEntities(tx: ManagedTransaction, lists: EntityLists): Promise<void> {
+  const statements: Array<Promise<void>> = [];
+  if (lists.person.length > 0) statements.push(run(tx, 'load-people', { rows: lists.person.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases })) }));
+  if (lists.project.length > 0) {
+    statements.push(run(tx, 'load-projects', { rows: lists.project.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases, origin: p.origin })) }));
+  }
+  if (lists.topic.length > 0) statements.push(run(tx, 'load-topics', { rows: lists.topic.map((t) => ({ id: t.id, name: t.name })) }));
+  if (lists.reference.length > 0) statements.push(run(tx, 'load-references', { rows: lists.reference.map((r) => ({ id: r.id, url: r.url })) }));
+  await Promise.all(statements);
+}
+
+/** The ids of `keys` by kind, each once: the parameters of `delete-orphans-among.cypher`. */
+function idsByKind(keys: EntityKey[]): { people: string[]; projects: string[]; topics: string[]; references: string[] } {
+  const ids: Record<EntityKind, Set<string>> = { person: new Set(), project: new Set(), topic: new Set(), reference: new Set() };
+  for (const { kind, id } of keys) ids[kind].add(id);
+  return { people: [...ids.person], projects: [...ids.project], topics: [...ids.topic], references: [...ids.reference] };
+}
+
+function ingestInfoText(parts: GraphParts): IngestInfoText {
+  return { warnings: JSON.stringify(parts.warnings), projectCandidates: JSON.stringify(parts.projectCandidates) };
 }
 
 /**
