@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Neo4jConfig } from '../../src/config.js';
 import type { MeetingGraph } from '../../src/domain.js';
 import { EmbeddedStore } from '../../src/store/embedded.js';
@@ -15,7 +15,9 @@ import { openStore } from '../../src/store/index.js';
 import { Neo4jStore } from '../../src/store/neo4j.js';
 import { neo4jStatement, statement, type Statement } from '../../src/store/neo4j-statements.js';
 import { smallGraph } from '../fixtures/small-graph.js';
-import { describeGraphStoreContract } from './contract.js';
+import type { LoadResult } from '../../src/store/types.js';
+import { changesBetween, itemsOfMeetings } from '../fixtures/meeting-items.js';
+import { describeGraphStoreContract, withoutMeeting } from './contract.js';
 import { describeNeo4j, neo4jTestConfig, openTestDriver } from '../support/neo4j.js';
 import { emptyNeo4j } from './empty-neo4j.js';
 
@@ -24,6 +26,18 @@ interface Plan {
   operatorType: string;
   arguments: { Details?: string };
   children: Plan[];
+}
+
+/** Runs `load`, failing if it made the store load the whole graph (compare every meeting, write every entity). */
+async function withoutWholeLoads<T>(load: () => Promise<T>): Promise<T> {
+  const whole = vi.spyOn(Neo4jStore.prototype as unknown as { loadWhole: () => Promise<LoadResult> }, 'loadWhole');
+  try {
+    const result = await load();
+    expect(whole).not.toHaveBeenCalled();
+    return result;
+  } finally {
+    whole.mockRestore();
+  }
 }
 
 describeNeo4j('neo4j store', () => {
@@ -132,6 +146,11 @@ describeNeo4j('neo4j store', () => {
         await embedded.load(after);
         expect(incremental).toEqual(await embedded.snapshot());
         await embedded.close();
+        // Given the changes, writing only the meetings listed: the same end.
+        await emptyNeo4j(config);
+        await store.load(before);
+        await withoutWholeLoads(() => store.load(after, { changes: changesBetween(before, after) }));
+        expect(await store.snapshot()).toEqual(incremental);
         return incremental;
       }
 
@@ -158,6 +177,119 @@ describeNeo4j('neo4j store', () => {
         const snapshot = await expectIncrementalAsFresh(padded('before'), after);
         expect(snapshot.discussions.find((d) => d.id === `${M4}#0`)?.meetingId).toBe(M1);
         expect(snapshot.actionItems.map((a) => a.id)).toContain(`${M4}#0/a1`);
+      });
+    });
+
+    describe('given the changes since the graph it last loaded', () => {
+      const M2 = '2024-02-06';
+      const M4 = 'team/2024-02-20-retro';
+      /**
+       * Loads the graphs in turn into an empty database, each after the first given the changes
+       * since the one before and without a whole load; then the same graphs without the changes.
+       * Both must report the same and end in the same snapshot.
+       */
+      async function expectHintedAsWhole(...graphs: MeetingGraph[]): Promise<LoadResult[]> {
+        await emptyNeo4j(config);
+        await store.load(graphs[0]);
+        const hinted: LoadResult[] = [];
+        for (let i = 1; i < graphs.length; i += 1) {
+          const changes = changesBetween(graphs[i - 1], graphs[i]);
+          hinted.push(await withoutWholeLoads(() => store.load(graphs[i], { changes })));
+        }
+        const snapshot = await store.snapshot();
+        await emptyNeo4j(config);
+        const whole: LoadResult[] = [];
+        for (const graph of graphs) whole.push(await store.load(graph));
+        expect(hinted).toEqual(whole.slice(1));
+        expect(snapshot).toEqual(await store.snapshot());
+        return hinted;
+      }
+
+      it('a heading edited and a note removed', async () => {
+        const after = withoutMeeting(smallGraph(), M4);
+        after.discussions.find((d) => d.id === `${M2}#1`)!.heading = '### TCP';
+        expect(await expectHintedAsWhole(smallGraph(), after)).toEqual([{ written: 1, removed: 1, unchanged: 2 }]);
+        expect((await store.person('dave'))?.actions).toEqual([]);
+      });
+
+      it('a person renamed while no meeting changed', async () => {
+        const renamed = smallGraph();
+        renamed.people[1] = { id: 'bob', name: 'Robert Brown', aliases: ['Bob', 'Rob'] };
+        expect(await expectHintedAsWhole(smallGraph(), renamed)).toEqual([{ written: 0, removed: 0, unchanged: 4 }]);
+        expect((await store.person('bob'))?.name).toBe('Robert Brown');
+      });
+
+      it('a person dropped for want of an edge, then named in a changed meeting', async () => {
+        const after = smallGraph();
+        after.discussed.push({ personId: 'frank', discussionId: `${M2}#1`, evidence: { file: 'b.md', line: 16, sentence: 'Frank too.' } });
+        await expectHintedAsWhole(smallGraph(), after);
+        expect((await store.discussions({ person: 'frank' })).map((d) => d.heading)).toEqual(['### Network stack']);
+      });
+
+      it('a reference dropped for want of a citation, then cited again, the reference list the same array throughout', async () => {
+        const before = smallGraph();
+        const [a, b] = before.references.map((r) => r.id);
+        const edited = { ...before, cites: before.cites.map((c) => (c.referenceId === b ? { ...c, referenceId: a } : c)) };
+        const back = { ...edited, cites: before.cites };
+        await expectHintedAsWhole(before, edited, back);
+        expect((await store.snapshot()).references.map((r) => r.id)).toEqual([a, b]);
+      });
+
+      it('new ingest warnings and project candidates', async () => {
+        const after = smallGraph();
+        after.warnings = [];
+        after.projectCandidates = [{ name: 'Jitsu', count: 2, evidence: [] }];
+        await expectHintedAsWhole(smallGraph(), after);
+      });
+
+      it('takes the changes at their word: a meeting not listed stays as stored', async () => {
+        await emptyNeo4j(config);
+        const before = smallGraph();
+        await store.load(before);
+        const after = smallGraph();
+        after.discussions.find((d) => d.id === `${M2}#1`)!.heading = '### TCP';
+        expect(await store.load(after, { changes: { since: before, meetings: new Set() } })).toEqual({ written: 0, removed: 0, unchanged: 4 });
+        expect((await store.discussions({ meeting: M2 })).map((d) => d.heading)).toEqual(['### Irmin storage', '### Network stack']);
+      });
+
+      it('compares every meeting when another load wrote since, or the changes are since another graph', async () => {
+        await emptyNeo4j(config);
+        const before = smallGraph();
+        await store.load(before);
+        // Another process loads a graph in which 2024-02-06 reads differently.
+        const other = await Neo4jStore.open(config!);
+        const edited = smallGraph();
+        edited.discussions.find((d) => d.id === `${M2}#1`)!.heading = '### TCP';
+        await other.load(edited);
+        await other.close();
+        const again = smallGraph();
+        expect(await store.load(again, { changes: { since: before, meetings: new Set() } })).toEqual({ written: 1, removed: 0, unchanged: 3 });
+        expect((await store.discussions({ meeting: M2 })).map((d) => d.heading)).toEqual(['### Irmin storage', '### Network stack']);
+
+        await store.load(edited);
+        expect(await store.load(smallGraph(), { changes: { since: smallGraph(), meetings: new Set() } })).toEqual({ written: 1, removed: 0, unchanged: 3 });
+      });
+
+      it("refuses a changed meeting whose ids collide with a kept meeting's, writing nothing", async () => {
+        await emptyNeo4j(config);
+        const before = smallGraph();
+        await store.load(before);
+        const stored = await store.snapshot();
+        const after = smallGraph();
+        const taken = after.discussions.find((d) => d.meetingId === '2024-01-09')!.id;
+        const moved = after.discussions.find((d) => d.id === `${M2}#1`)!;
+        for (const e of [...after.discussed, ...after.about, ...after.cites]) if (e.discussionId === moved.id) e.discussionId = taken;
+        moved.id = taken;
+        const meetings = new Set([M2]);
+        await expect(store.load(after, { changes: { since: before, meetings, items: itemsOfMeetings(after, meetings) } })).rejects.toThrow(
+          `discussion id "${taken}" appears twice`,
+        );
+        expect(await store.snapshot()).toEqual(stored);
+        // Nothing was written, so the store still knows what it holds.
+        const renamed = smallGraph();
+        renamed.people[1] = { id: 'bob', name: 'Robert Brown', aliases: ['Bob'] };
+        await withoutWholeLoads(() => store.load(renamed, { changes: { since: before, meetings: new Set() } }));
+        expect((await store.person('bob'))?.name).toBe('Robert Brown');
       });
     });
 
