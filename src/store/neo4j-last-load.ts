@@ -5,7 +5,7 @@
  * holds the token that load set (`queries/claim-load.cypher`): another process's load, or a load
  * of this store that failed half-way, makes the next load compare and write whole again.
  */
-import type { MeetingGraph, Person, Project, Reference, Topic } from '../domain.js';
+import type { IngestWarning, MeetingGraph, Person, Project, ProjectCandidate, Reference, Topic } from '../domain.js';
 import type { GraphParts } from './meeting-parts.js';
 
 export type EntityKind = 'person' | 'project' | 'topic' | 'reference';
@@ -41,13 +41,8 @@ export interface LastLoad {
   entities: HeldEntities;
   /** The graph's reference list while the database holds every reference of it; null once one was dropped. */
   references: Reference[] | null;
-  /** The ingest warnings and project candidates as written (JSON). */
-  info: IngestInfoText;
-}
-
-export interface IngestInfoText {
-  warnings: string;
-  projectCandidates: string;
+  /** The ingest warnings and project candidates written. */
+  info: { warnings: IngestWarning[]; projectCandidates: ProjectCandidate[] };
 }
 
 export const ENTITY_KINDS: readonly EntityKind[] = ['person', 'project', 'topic', 'reference'];

@@ -3,6 +3,7 @@
  * official driver. Reads go through READ sessions; a load writes each batch of meetings in a
  * transaction of its own, so no reader ever sees half a meeting.
  */
+import { dequal } from 'dequal';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Neo4jConfig } from '../config.js';
 import { randomUUID } from 'node:crypto';
@@ -20,7 +21,6 @@ import {
   type EntityKey,
   type EntityKind,
   type EntityLists,
-  type IngestInfoText,
   type LastLoad,
 } from './neo4j-last-load.js';
 import { selectNeighbourhood, type NeighbourhoodCandidates } from './neighbourhood.js';
@@ -155,10 +155,9 @@ export class Neo4jStore implements GraphStore {
       const ids = plan.remove.slice(i, i + MEETINGS_PER_TRANSACTION);
       await this.write((tx) => deleteMeetings(tx, ids));
     }
-    const info = ingestInfoText(parts);
     const dropped = await this.write(async (tx) => {
       const dropped = await rows<EntityKey>(tx, 'delete-orphans');
-      await run(tx, 'load-ingest-info', { ...info });
+      await run(tx, 'load-ingest-info', ingestInfoText(parts));
       return dropped;
     });
     this.last = {
@@ -167,7 +166,7 @@ export class Neo4jStore implements GraphStore {
       meetingIds: new Set(parts.meetings.map((p) => p.meeting.id)),
       entities: heldAfterWholeLoad(lists, dropped),
       references: dropped.some((e) => e.kind === 'reference') ? null : graph.references,
-      info,
+      info: { warnings: parts.warnings, projectCandidates: parts.projectCandidates },
     };
     return { written: plan.write.length, removed: plan.remove.length, unchanged: plan.unchanged.length };
   }
@@ -209,35 +208,42 @@ export class Neo4jStore implements GraphStore {
     });
     const plan = planLoad(new Map(states.map((s) => [s.id, { contentHash: s.contentHash, fingerprint: s.fingerprint }])), parts.meetings);
     const entities = entityChanges(last.entities, entityListsOf(parts), referencesHeld);
-    const info = ingestInfoText(parts);
 
     // From here on the database changes: until this load ends well, nothing of the last is trusted.
     this.last = null;
     const token = randomUUID();
-    const claimed = await this.write(async (tx) => {
-      const [{ found }] = await rows<{ found: string | null }>(tx, 'claim-load', { expected: last.token, token });
-      if (found !== last.token) return false;
-      await writeEntities(tx, entities.write);
-      return true;
-    });
-    if (!claimed) return null;
-    const touched: EntityKey[] = [...entities.unlisted];
-    for (const kind of ENTITY_KINDS) for (const { id } of entities.write[kind]) touched.push({ kind, id });
+    const batches: Array<(tx: ManagedTransaction) => Promise<EntityKey[]>> = [];
     for (let i = 0; i < plan.write.length; i += MEETINGS_PER_TRANSACTION) {
       const batch = plan.write.slice(i, i + MEETINGS_PER_TRANSACTION);
-      touched.push(...(await this.write((tx) => writeMeetings(tx, batch))));
+      batches.push((tx) => writeMeetings(tx, batch));
     }
     for (let i = 0; i < removed.length; i += MEETINGS_PER_TRANSACTION) {
       const batch = removed.slice(i, i + MEETINGS_PER_TRANSACTION);
-      touched.push(...(await this.write((tx) => deleteMeetings(tx, batch))));
+      batches.push((tx) => deleteMeetings(tx, batch));
     }
-    const dropped = await this.write(async (tx) => {
-      const dropped = await rows<EntityKey>(tx, 'delete-orphans-among', idsByKind(touched));
-      if (info.warnings !== last.info.warnings || info.projectCandidates !== last.info.projectCandidates) {
-        await run(tx, 'load-ingest-info', { ...info });
-      }
-      return dropped;
-    });
+    const touched: EntityKey[] = [...entities.unlisted];
+    for (const kind of ENTITY_KINDS) for (const { id } of entities.write[kind]) touched.push({ kind, id });
+    let dropped: EntityKey[] = [];
+    // A batch of meetings per transaction, as in a whole load; the first transaction also claims
+    // the load and writes the entities, the last sweeps orphans. A change of a few notes is one
+    // transaction: each commit costs tens of milliseconds.
+    const transactions = Math.max(1, batches.length);
+    for (let t = 0; t < transactions; t += 1) {
+      const claimed = await this.write(async (tx) => {
+        if (t === 0) {
+          const [{ found }] = await rows<{ found: string | null }>(tx, 'claim-load', { expected: last.token, token });
+          if (found !== last.token) return false;
+          await writeEntities(tx, entities.write);
+        }
+        if (batches[t]) touched.push(...(await batches[t](tx)));
+        if (t === transactions - 1) {
+          dropped = await rows<EntityKey>(tx, 'delete-orphans-among', idsByKind(touched));
+          if (!sameIngestInfo(parts, last.info)) await run(tx, 'load-ingest-info', ingestInfoText(parts));
+        }
+        return true;
+      });
+      if (!claimed) return null;
+    }
     updateHeld(last.entities, entities.write, dropped);
     this.last = {
       input: graph,
@@ -245,7 +251,7 @@ export class Neo4jStore implements GraphStore {
       meetingIds: ids,
       entities: last.entities,
       references: dropped.some((e) => e.kind === 'reference') ? null : graph.references,
-      info,
+      info: { warnings: parts.warnings, projectCandidates: parts.projectCandidates },
     };
     return { written: plan.write.length, removed: removed.length, unchanged: graph.meetings.length - plan.write.length };
   }
@@ -505,8 +511,15 @@ function idsByKind(keys: EntityKey[]): { people: string[]; projects: string[]; t
   return { people: [...ids.person], projects: [...ids.project], topics: [...ids.topic], references: [...ids.reference] };
 }
 
-function ingestInfoText(parts: GraphParts): IngestInfoText {
+/** The ingest warnings and project candidates as `load-ingest-info.cypher` stores them (JSON). */
+function ingestInfoText(parts: GraphParts): { warnings: string; projectCandidates: string } {
   return { warnings: JSON.stringify(parts.warnings), projectCandidates: JSON.stringify(parts.projectCandidates) };
+}
+
+/** Whether a load's warnings and project candidates are those written last (comparing is cheaper than writing 29,000 warnings' JSON). */
+function sameIngestInfo(parts: GraphParts, written: LastLoad['info']): boolean {
+  const same = <T>(a: T, b: T) => a === b || dequal(a, b);
+  return same(parts.warnings, written.warnings) && same(parts.projectCandidates, written.projectCandidates);
 }
 
 /**
