@@ -44,6 +44,7 @@ const PLAN = [
   { id: 'reingest-1pct/10k', op: 'reingest', dataset: '10k', args: ['--change', '1', '--warm'], runs: 1, heavy: true },
   { id: 'change-note/corpus', op: 'change-note', dataset: 'corpus', runs: 3 },
   { id: 'change-note/10k', op: 'change-note', dataset: '10k', runs: 1, heavy: true, targets: [['search', 1000, 'changed note in search ≤ 1 s'], ['graph', 1000, 'changed note in graph ≤ 1 s']] },
+  { id: 'change-note-neo4j/10k', op: 'change-note', dataset: '10k', args: ['--store', 'neo4j'], runs: 1, heavy: true, neo4j: true, targets: [['search', 1000, 'changed note in search ≤ 1 s (Neo4j)'], ['graph', 1000, 'changed note in graph ≤ 1 s (Neo4j)']] },
   { id: 'load-embedded/corpus', op: 'load', dataset: 'corpus', args: ['--store', 'embedded'], runs: 5 },
   { id: 'load-embedded/10k', op: 'load', dataset: '10k', args: ['--store', 'embedded'], runs: 1, heavy: true, targets: [['wall', 10_000, 'embedded load ≤ 10 s']] },
   { id: 'load-neo4j/corpus', op: 'load', dataset: 'corpus', args: ['--store', 'neo4j'], runs: 3, neo4j: true, targets: [['wall', 3000, 'Neo4j load ≤ 3 s']] },

@@ -15,6 +15,8 @@ export interface ServeOptions {
   watch?: boolean;
   /** API requests a minute per client address (`--rate-limit`); the server's default is 600. */
   rateLimit?: number;
+  /** The Neo4j of NEO4J_URI as the store; by default the embedded store. */
+  neo4j?: boolean;
 }
 
 export class ServerProcess {
@@ -30,7 +32,7 @@ export class ServerProcess {
     child.on('exit', (code, signal) => (this.exited = `exit code ${code ?? signal}`));
   }
 
-  /** Spawns the server (with the embedded store: NEO4J_URI is removed from its environment). */
+  /** Spawns the server (with the embedded store unless `neo4j`: NEO4J_URI is then removed from its environment). */
   static async start(options: ServeOptions): Promise<ServerProcess> {
     const port = await freePort();
     const args = [path.join(repoRoot, 'src/bin.js'), '--data', options.dataDir, 'serve', '--notes', options.notesDir, '--port', String(port)];
@@ -39,7 +41,7 @@ export class ServerProcess {
     if (options.watch) args.push('--watch');
     if (options.rateLimit !== undefined) args.push('--rate-limit', String(options.rateLimit));
     const env = { ...process.env };
-    delete env.NEO4J_URI;
+    if (!options.neo4j) delete env.NEO4J_URI;
     const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     return new ServerProcess(child, `http://127.0.0.1:${port}`);
   }

@@ -1,19 +1,21 @@
 /**
  * How soon a changed note shows in search and in the graph: `meetgraph serve --watch` over a copy
- * of the folder (embedded store), then one note gets a new discussion item; timed from the write
+ * of the folder (embedded store, or the benchmarks' Neo4j emptied before and after), then one note gets a new discussion item; timed from the write
  * until `/api/search` finds its new word and until `/api/discussions` (a store query) lists the
  * new item. The server's own ingest time for the change (`/api/health`) is reported beside, and
  * when its files were written (they follow the swap). The first change after start is reported
  * apart from the later ones (their median), which run code the server has already optimised.
  *
- *   node --import tsx bench/ops/change-note.ts --dataset corpus|10k [--changes 3]
+ *   node --import tsx bench/ops/change-note.ts --dataset corpus|10k [--changes 3] [--store embedded|neo4j]
  *   (SHOW_SERVER_OUTPUT=1 prints the server's last lines of output at the end)
  */
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { listNoteFiles } from '../../ingest/read.js';
+import { Option } from 'commander';
 import { dataset } from '../lib/datasets.js';
+import { benchNeo4jConfig, emptyNeo4j } from '../lib/neo4j.js';
 import { count, ms, opOptions, report, runOp } from '../lib/op.js';
 import { ServerProcess } from '../lib/server.js';
 
@@ -23,9 +25,16 @@ interface Health {
 }
 
 runOp(import.meta.url, async () => {
-  const opts = opOptions<{ changes: number }>('change-note', (c) => c.option('--changes <n>', 'notes changed one after the other, each once the last is saved', Number, 3));
+  const opts = opOptions<{ changes: number; store: 'embedded' | 'neo4j' }>('change-note', (c) =>
+    c
+      .option('--changes <n>', 'notes changed one after the other, each once the last is saved', Number, 3)
+      .addOption(new Option('--store <kind>', 'the server\'s graph store').choices(['embedded', 'neo4j']).default('embedded')),
+  );
+  const neo4j = opts.store === 'neo4j' ? benchNeo4jConfig() : null;
+  if (neo4j) await emptyNeo4j(neo4j);
   const ds = dataset(opts.dataset);
   const work = mkdtempSync(path.join(tmpdir(), 'meetgraph-bench-change-'));
+  let reportLater = () => {};
   const notesDir = path.join(work, 'notes');
   // Timestamps kept, as a folder's notes have them: the server does not trust `stat` for a file
   // modified less than 2 s before it read it (see NoteReadCache), and a copy made just now would
@@ -40,6 +49,7 @@ runOp(import.meta.url, async () => {
     projectsFile: ds.projectsFile,
     watch: true,
     rateLimit: 1_000_000,
+    neo4j: neo4j !== null,
   });
   try {
     // The change is made on a settled server: the first ingest's files are written after its swap.
@@ -76,7 +86,8 @@ runOp(import.meta.url, async () => {
     }
     const [first, ...later] = changes;
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? NaN;
-    report(
+    // Reported once the server is stopped and the store emptied: report() ends the process.
+    reportLater = () => report(
       {
         search: ms(first.searchMs),
         graph: ms(first.graphMs),
@@ -97,7 +108,9 @@ runOp(import.meta.url, async () => {
     if (process.env.SHOW_SERVER_OUTPUT) process.stderr.write((server as unknown as { output: string }).output);
     await server.stop();
     rmSync(work, { recursive: true, force: true });
+    if (neo4j) await emptyNeo4j(neo4j);
   }
+  reportLater();
 });
 
 const NEW_WORDS = ['quarzel', 'vintrobex', 'zolbeckum', 'mextropia', 'yarnuvis', 'gristhold'];

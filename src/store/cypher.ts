@@ -39,6 +39,12 @@ export function cypherStatements(name: string): CypherQuery[] {
   return statements;
 }
 
+/** The statement of `queries/<name>.cypher` prefixed with EXPLAIN: the server plans it (and keeps the plan) without running it. */
+export function explained(name: string): CypherQuery {
+  const query = cypher(name);
+  return { ...query, text: `EXPLAIN ${query.text}` };
+}
+
 /**
  * The parameter map for a statement: each declared parameter from `values`, or null when absent
  * (so `$x IS NULL` holds). A value the statement does not declare is a programming error.

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { bindParameters, cypher, cypherStatements } from '../../src/store/cypher.js';
+import { bindParameters, cypher, cypherStatements, explained } from '../../src/store/cypher.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const names = readdirSync(path.join(root, 'queries'))
@@ -23,6 +23,10 @@ describe('queries/*.cypher', () => {
       if (name !== 'schema') expect(statements, name).toHaveLength(1);
       for (const s of statements) expect(s.text, name).not.toMatch(/\$\{|\+\s*\$/);
     }
+  });
+
+  it('come prefixed with EXPLAIN, to be planned without running, with the same parameters', () => {
+    expect(explained('claim-load')).toEqual({ ...cypher('claim-load'), text: `EXPLAIN ${cypher('claim-load').text}` });
   });
 
   it('know their parameters', () => {

@@ -12,7 +12,8 @@ import type { MeetingGraph } from '../../src/domain.js';
 import { EmbeddedStore } from '../../src/store/embedded.js';
 import { StoreError } from '../../src/store/errors.js';
 import { openStore } from '../../src/store/index.js';
-import { Neo4jStore } from '../../src/store/neo4j.js';
+import { bindParameters, explained } from '../../src/store/cypher.js';
+import { LOAD_STATEMENTS, Neo4jStore } from '../../src/store/neo4j.js';
 import { neo4jStatement, statement, type Statement } from '../../src/store/neo4j-statements.js';
 import { smallGraph } from '../fixtures/small-graph.js';
 import type { LoadResult } from '../../src/store/types.js';
@@ -74,6 +75,19 @@ describeNeo4j('neo4j store', () => {
       const opened = await openStore({ dataDir: '/nonexistent', neo4j: config! });
       expect(opened.kind).toBe('neo4j');
       await opened.close();
+    });
+
+    it('has every statement of a load planned by the server when it opens (each is valid with its parameters bound)', async () => {
+      const session = driver!.session({ database: config!.database });
+      try {
+        for (const name of LOAD_STATEMENTS) {
+          const query = explained(name);
+          const result = await session.run(query.text, bindParameters(query));
+          expect(result.summary.plan, name).toBeTruthy();
+        }
+      } finally {
+        await session.close();
+      }
     });
 
     it('creates the uniqueness constraints and the meeting date index', async () => {
