@@ -47,6 +47,12 @@ export interface IngestRunOptions {
    * consistent state that the next ingest brings up to date (the manifest is written last).
    */
   persistAfter?: boolean;
+  /**
+   * Extract every note even when the saved graph is current (nothing changed since it was
+   * saved), to fill `memo`: a server that started from the saved graph then extracts only the
+   * changed note at the first change. The saved graph is not written again (it is that graph).
+   */
+  extractAgain?: boolean;
 }
 
 export interface IngestRunResult {
@@ -107,7 +113,8 @@ async function ingestLocked(workspace: Workspace, options: IngestRunOptions): Pr
     finishedAt: new Date().toISOString(),
   };
   const previous = workspace.readManifest();
-  const previousGraph = previous && sameInputs(previous, manifest) ? workspace.readGraph() : null;
+  const savedIsCurrent = previous !== null && sameInputs(previous, manifest);
+  const previousGraph = savedIsCurrent && !options.extractAgain ? workspace.readGraph() : null;
   const reused = previousGraph !== null;
   const graph =
     previousGraph ??
@@ -124,7 +131,7 @@ async function ingestLocked(workspace: Workspace, options: IngestRunOptions): Pr
   const t2 = performance.now();
   const abort = new AbortController();
   const writeGraph = async () => {
-    if (!reused) await workspace.writeGraph(graph, manifest, options.persistAfter ? { signal: abort.signal } : false);
+    if (!reused && !(options.extractAgain && savedIsCurrent)) await workspace.writeGraph(graph, manifest, options.persistAfter ? { signal: abort.signal } : false);
   };
   if (!options.persistAfter) await writeGraph();
 

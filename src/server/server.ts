@@ -62,7 +62,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     // An unreachable database does not stop the server: it retries in the background.
     await state.storeLink.connect();
-    await state.ingest();
+    const first = await state.ingest();
     if (options.watch) {
       watcher = await watchNotes({
         notesDir: options.notesDir,
@@ -81,6 +81,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         log,
       });
       state.watching = true;
+      // Started from the saved graph: nothing was extracted, so the first change would extract
+      // every note. Extracting them now, in the background, spares that change the wait.
+      if (first.reused) {
+        state.fillMemo()?.then(
+          (r) => log(`extracted ${r.graph.meetings.length} meetings' notes again in ${Math.round(r.timings.totalMs)} ms, so that a change extracts only its note`),
+          (err) => log(`notes not extracted again ahead of changes: ${(err as Error).message}`),
+        );
+      }
     }
   } catch (err) {
     await watcher?.close();

@@ -134,8 +134,24 @@ export class ServerState {
    * call while one runs is queued behind it (several calls share the one queued run).
    */
   ingest(): Promise<IngestRunResult> {
+    return this.ingestQueued({});
+  }
+
+  /**
+   * After a start that reused the saved graph (no note extracted, so the memo is empty), extracts
+   * every note again in the background so that the memo holds their facts: the first change then
+   * extracts only its own note (at 10,000 notes, under a second instead of half a minute). The
+   * graph it gives is the one already served. Queued like any ingest; a change that comes
+   * meanwhile waits for it. Null when the memo is already filled or an ingest is under way.
+   */
+  fillMemo(): Promise<IngestRunResult> | null {
+    if (this.memo.filled || this.running) return null;
+    return this.ingestQueued({ extractAgain: true });
+  }
+
+  private ingestQueued(options: { extractAgain?: boolean }): Promise<IngestRunResult> {
     if (!this.running) {
-      this.running = this.ingestOnce().finally(() => {
+      this.running = this.ingestOnce(options).finally(() => {
         this.running = null;
       });
       return this.running;
@@ -149,7 +165,7 @@ export class ServerState {
     return this.queued;
   }
 
-  private async ingestOnce(): Promise<IngestRunResult> {
+  private async ingestOnce(options: { extractAgain?: boolean }): Promise<IngestRunResult> {
     // The last ingest's files are still being written when changes come quickly (half a minute at
     // 10k): this ingest will write newer ones, so those writes are abandoned, and what they leave
     // behind is the older, consistent state (see `cancelPersist`). A search index save not yet
@@ -163,19 +179,19 @@ export class ServerState {
     this.indexSave.abort?.abort();
     await this.indexSave.running;
     try {
-      return await this.ingestAndSwap();
+      return await this.ingestAndSwap(options);
     } finally {
       if (this.indexSave.dirty && !this.closed) this.scheduleIndexSave();
     }
   }
 
-  private async ingestAndSwap(): Promise<IngestRunResult> {
+  private async ingestAndSwap(runOptions: { extractAgain?: boolean }): Promise<IngestRunResult> {
     const started = performance.now();
     const store = this.storeLink.current;
     // After the first ingest the live index is updated here, in place, not read back from disk.
     const indexedByCaller = this.ingested;
     let result: IngestRunResult;
-    const options = { ...this.sources, indexedByCaller, memo: this.memo, readCache: this.readCache, persistAfter: true, warmQueries: true };
+    const options = { ...this.sources, ...runOptions, indexedByCaller, memo: this.memo, readCache: this.readCache, persistAfter: true, warmQueries: true };
     try {
       try {
         result = await runIngest({ ...options, store: store ?? undefined });

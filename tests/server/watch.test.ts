@@ -2,7 +2,7 @@
  * `serve --watch`: a note added, changed or deleted while the server runs shows in the API without
  * a restart. Also measures how long a change takes to reach `/api/search`.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,6 +91,40 @@ describe('serve --watch', () => {
       writeFileSync(registry, original);
     }
     await until(async () => (await server.get('/api/health')).body.lastIngest.error === null);
+  });
+
+  it('after a restart from the saved graph, extracts every note again in the background, so that the first change extracts only its note', async () => {
+    const own = copyNotes(EXAMPLE_NOTES);
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'meetgraph-watch-fill-'));
+    let running: TestServer | null = null;
+    try {
+      running = await startTestServer({ notesDir: own.dir, dataDir, watch: true });
+      await until(async () => (await running!.get('/api/health')).body.lastIngest.saved === true);
+      await running.close();
+      const graphFile = path.join(dataDir, 'graph.json');
+      const savedAt = statSync(graphFile).mtimeMs;
+
+      const lines: string[] = [];
+      running = await startTestServer({ notesDir: own.dir, dataDir, watch: true, log: (line) => lines.push(line) });
+      // The start reused the saved graph; the run that fills the memo follows it and extracts.
+      await until(async () => (await running!.get('/api/health')).body.lastIngest.count === 2);
+      const health = (await running.get('/api/health')).body;
+      expect([health.lastIngest.reused, health.lastIngest.error]).toEqual([false, null]);
+      expect(lines.some((l) => /^extracted \d+ meetings' notes again in \d+ ms/.test(l))).toBe(true);
+      // It gave the graph already saved, which is not written again.
+      expect(statSync(graphFile).mtimeMs).toBe(savedAt);
+
+      // A discussion item added to a note, its attendees as they were.
+      const note = readdirSync(own.dir).filter((f) => f.endsWith('.md')).sort()[0];
+      appendFileSync(path.join(own.dir, note), '\n\n#### Review of marmosetplinth ####\n\nThe marmosetplinth migration is still open.\n');
+      await until(async () => (await running!.get('/api/search?q=marmosetplinth')).body.total > 0);
+      await until(async () => lines.some((l) => l.startsWith('re-ingested')));
+      expect(lines.find((l) => l.startsWith('re-ingested'))).toMatch(/, 1 changed notes extracted\)$/);
+    } finally {
+      await running?.close();
+      own.cleanup();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('writes the changed graph and search index to the data folder after the swap, says when in /api/health, and a restart finds them', async () => {
