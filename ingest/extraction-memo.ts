@@ -106,6 +106,17 @@ export class ExtractionMemo {
     return { decisionsKey, slices: facts.map((f) => slices.get(f) ?? null) };
   }
 
+  /**
+   * Takes `graph` as the graph of the last assembly, which it equals (the caller compared them):
+   * the next assembly's changes are then relative to it. A server that started from its saved
+   * graph and filled the memo afterwards keeps serving that graph, and its store and search index,
+   * which hold that very graph, take the next change's hint.
+   */
+  adoptGraph(graph: MeetingGraph): void {
+    if (this.assembly) this.assembly.graph = graph;
+    this.lastChanges = null;
+  }
+
   /** Keeps an assembly of `facts` (the facts as this memo keeps them), and what changed since the last one. */
   rememberAssembly(facts: NoteFacts[], assembly: Assembly): void {
     const since = this.assembly?.graph;

@@ -85,7 +85,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // every note. Extracting them now, in the background, spares that change the wait.
       if (first.reused) {
         state.fillMemo()?.then(
-          (r) => log(`extracted ${r.graph.meetings.length} meetings' notes again in ${Math.round(r.timings.totalMs)} ms, so that a change extracts only its note`),
+          (r) =>
+            log(
+              `extracted ${r.graph.meetings.length} meetings' notes again in ${Math.round(r.timings.totalMs)} ms ` +
+                `(read ${Math.round(r.timings.readMs)}, extract ${Math.round(r.timings.extractMs)}), so that a change extracts only its note`,
+            ),
           (err) => log(`notes not extracted again ahead of changes: ${(err as Error).message}`),
         );
       }

@@ -4,6 +4,7 @@
  * once, so requests never see half of one ingest and half of the next.
  */
 import { ExtractionMemo } from '../../ingest/extraction-memo.js';
+import { sameGraphInSteps } from './same-graph.js';
 import { NoteReadCache } from '../../ingest/read.js';
 import { Asker } from '../ask/ask.js';
 import { emptyGraph } from '../domain.js';
@@ -140,13 +141,24 @@ export class ServerState {
   /**
    * After a start that reused the saved graph (no note extracted, so the memo is empty), extracts
    * every note again in the background so that the memo holds their facts: the first change then
-   * extracts only its own note (at 10,000 notes, under a second instead of half a minute). The
-   * graph it gives is the one already served. Queued like any ingest; a change that comes
-   * meanwhile waits for it. Null when the memo is already filled or an ingest is under way.
+   * extracts only its own note (at 10,000 notes, under a second instead of half a minute). Nothing
+   * is swapped, loaded or written: when the graph extracted is the one served, the memo takes the
+   * served graph as its own, and the store and index, which hold it, take the next change's hint;
+   * otherwise (the saved graph is stale) that change compares every meeting, and the log says so.
+   * Queued like any ingest; a change that comes meanwhile waits for it. Null when the memo is
+   * already filled or an ingest is under way.
    */
   fillMemo(): Promise<IngestRunResult> | null {
     if (this.memo.filled || this.running) return null;
     return this.ingestQueued({ extractAgain: true });
+  }
+
+  private async fillMemoNow(): Promise<IngestRunResult> {
+    const served = this.loaded.view.graph;
+    const result = await runIngest({ ...this.sources, extractAgain: true, indexedByCaller: true, memo: this.memo, readCache: this.readCache });
+    if (await sameGraphInSteps(result.graph, served)) this.memo.adoptGraph(served);
+    else this.log('the notes extracted again differ from the saved graph: the next change will compare every meeting');
+    return result;
   }
 
   private ingestQueued(options: { extractAgain?: boolean }): Promise<IngestRunResult> {
@@ -179,19 +191,19 @@ export class ServerState {
     this.indexSave.abort?.abort();
     await this.indexSave.running;
     try {
-      return await this.ingestAndSwap(options);
+      return await (options.extractAgain ? this.fillMemoNow() : this.ingestAndSwap());
     } finally {
       if (this.indexSave.dirty && !this.closed) this.scheduleIndexSave();
     }
   }
 
-  private async ingestAndSwap(runOptions: { extractAgain?: boolean }): Promise<IngestRunResult> {
+  private async ingestAndSwap(): Promise<IngestRunResult> {
     const started = performance.now();
     const store = this.storeLink.current;
     // After the first ingest the live index is updated here, in place, not read back from disk.
     const indexedByCaller = this.ingested;
     let result: IngestRunResult;
-    const options = { ...this.sources, ...runOptions, indexedByCaller, memo: this.memo, readCache: this.readCache, persistAfter: true, warmQueries: true };
+    const options = { ...this.sources, indexedByCaller, memo: this.memo, readCache: this.readCache, persistAfter: true, warmQueries: true };
     try {
       try {
         result = await runIngest({ ...options, store: store ?? undefined });

@@ -6,6 +6,7 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MeetingGraph } from '../../src/domain.js';
 import { copyNotes, EXAMPLE_NOTES, startTestServer, type TestServer } from './support.js';
 
 const NOTE = (word: string) => `---
@@ -93,38 +94,71 @@ describe('serve --watch', () => {
     await until(async () => (await server.get('/api/health')).body.lastIngest.error === null);
   });
 
-  it('after a restart from the saved graph, extracts every note again in the background, so that the first change extracts only its note', async () => {
-    const own = copyNotes(EXAMPLE_NOTES);
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'meetgraph-watch-fill-'));
-    let running: TestServer | null = null;
-    try {
-      running = await startTestServer({ notesDir: own.dir, dataDir, watch: true });
-      await until(async () => (await running!.get('/api/health')).body.lastIngest.saved === true);
-      await running.close();
+  describe('after a restart from the saved graph', () => {
+    /** A server that saved its graph and stopped, and the same folders started again with `--watch`, logging into `lines`. */
+    async function restarted(tamper?: (graphFile: string) => void) {
+      const own = copyNotes(EXAMPLE_NOTES);
+      const dataDir = mkdtempSync(path.join(tmpdir(), 'meetgraph-watch-fill-'));
+      const first = await startTestServer({ notesDir: own.dir, dataDir, watch: true });
+      await until(async () => (await first.get('/api/health')).body.lastIngest.saved === true);
+      await first.close();
       const graphFile = path.join(dataDir, 'graph.json');
-      const savedAt = statSync(graphFile).mtimeMs;
-
+      tamper?.(graphFile);
       const lines: string[] = [];
-      running = await startTestServer({ notesDir: own.dir, dataDir, watch: true, log: (line) => lines.push(line) });
-      // The start reused the saved graph; the run that fills the memo follows it and extracts.
-      await until(async () => (await running!.get('/api/health')).body.lastIngest.count === 2);
-      const health = (await running.get('/api/health')).body;
-      expect([health.lastIngest.reused, health.lastIngest.error]).toEqual([false, null]);
-      expect(lines.some((l) => /^extracted \d+ meetings' notes again in \d+ ms/.test(l))).toBe(true);
-      // It gave the graph already saved, which is not written again.
-      expect(statSync(graphFile).mtimeMs).toBe(savedAt);
-
-      // A discussion item added to a note, its attendees as they were.
-      const note = readdirSync(own.dir).filter((f) => f.endsWith('.md')).sort()[0];
-      appendFileSync(path.join(own.dir, note), '\n\n#### Review of marmosetplinth ####\n\nThe marmosetplinth migration is still open.\n');
-      await until(async () => (await running!.get('/api/search?q=marmosetplinth')).body.total > 0);
-      await until(async () => lines.some((l) => l.startsWith('re-ingested')));
-      expect(lines.find((l) => l.startsWith('re-ingested'))).toMatch(/, 1 changed notes extracted\)$/);
-    } finally {
-      await running?.close();
-      own.cleanup();
-      rmSync(dataDir, { recursive: true, force: true });
+      const server = await startTestServer({ notesDir: own.dir, dataDir, watch: true, log: (line) => lines.push(line) });
+      const cleanup = async () => {
+        await server.close();
+        own.cleanup();
+        rmSync(dataDir, { recursive: true, force: true });
+      };
+      return { server, lines, notesDir: own.dir, graphFile, cleanup };
     }
+    /** Adds a discussion item to a note, its attendees as they were; resolves once search finds it. */
+    async function addItem(server: TestServer, notesDir: string, word: string) {
+      const note = readdirSync(notesDir).filter((f) => f.endsWith('.md')).sort()[0];
+      appendFileSync(path.join(notesDir, note), `\n\n#### Review of ${word} ####\n\nThe ${word} migration is still open.\n`);
+      await until(async () => (await server.get(`/api/search?q=${word}`)).body.total > 0);
+    }
+
+    it('extracts every note again in the background, so that the first change extracts only its note', async () => {
+      let savedAt = 0;
+      const { server, lines, notesDir, graphFile, cleanup } = await restarted((file) => (savedAt = statSync(file).mtimeMs));
+      try {
+        await until(async () => lines.some((l) => /^extracted \d+ meetings' notes again in \d+ ms/.test(l)));
+        // The graph served is the saved one, still: nothing was swapped in or written.
+        const health = (await server.get('/api/health')).body.lastIngest;
+        expect([health.count, health.reused, health.error]).toEqual([1, true, null]);
+        expect(statSync(graphFile).mtimeMs).toBe(savedAt);
+        expect(lines.some((l) => l.includes('differ from the saved graph'))).toBe(false);
+
+        await addItem(server, notesDir, 'marmosetplinth');
+        await until(async () => lines.some((l) => l.startsWith('re-ingested')));
+        expect(lines.find((l) => l.startsWith('re-ingested'))).toMatch(/, 1 changed notes extracted\)$/);
+      } finally {
+        await cleanup();
+      }
+    });
+
+    it('says so when the saved graph is not what the notes give, and the first change brings every meeting in line', async () => {
+      // The saved graph has a heading its note does not (its manifest still vouches for it).
+      let meeting = '';
+      const { server, lines, notesDir, cleanup } = await restarted((file) => {
+        const graph = JSON.parse(readFileSync(file, 'utf8')) as MeetingGraph;
+        graph.discussions[0].heading = '#### Stale heading wallabyquill';
+        meeting = graph.discussions[0].meetingId;
+        writeFileSync(file, JSON.stringify(graph));
+      });
+      const headings = async () => JSON.stringify((await server.get(`/api/discussions?meeting=${encodeURIComponent(meeting)}`)).body);
+      try {
+        expect(await headings()).toContain('wallabyquill');
+        await until(async () => lines.some((l) => l.includes('differ from the saved graph')));
+        await addItem(server, notesDir, 'pangolinfret');
+        await until(async () => !(await headings()).includes('wallabyquill'));
+        expect(lines.some((l) => /^extracted \d+ meetings' notes again/.test(l))).toBe(true);
+      } finally {
+        await cleanup();
+      }
+    });
   });
 
   it('writes the changed graph and search index to the data folder after the swap, says when in /api/health, and a restart finds them', async () => {
