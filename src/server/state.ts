@@ -154,6 +154,9 @@ export class ServerState {
   }
 
   private async fillMemoNow(): Promise<IngestRunResult> {
+    // Waits for the last ingest's files (it holds the ingest lock until they are written) instead
+    // of abandoning them as an ingest does: this run writes none of its own.
+    await this.persisting;
     const served = this.loaded.view.graph;
     const result = await runIngest({ ...this.sources, extractAgain: true, indexedByCaller: true, memo: this.memo, readCache: this.readCache });
     if (await sameGraphInSteps(result.graph, served)) this.memo.adoptGraph(served);
@@ -163,7 +166,7 @@ export class ServerState {
 
   private ingestQueued(options: { extractAgain?: boolean }): Promise<IngestRunResult> {
     if (!this.running) {
-      this.running = this.ingestOnce(options).finally(() => {
+      this.running = (options.extractAgain ? this.fillMemoNow() : this.ingestOnce()).finally(() => {
         this.running = null;
       });
       return this.running;
@@ -177,7 +180,7 @@ export class ServerState {
     return this.queued;
   }
 
-  private async ingestOnce(options: { extractAgain?: boolean }): Promise<IngestRunResult> {
+  private async ingestOnce(): Promise<IngestRunResult> {
     // The last ingest's files are still being written when changes come quickly (half a minute at
     // 10k): this ingest will write newer ones, so those writes are abandoned, and what they leave
     // behind is the older, consistent state (see `cancelPersist`). A search index save not yet
@@ -191,7 +194,7 @@ export class ServerState {
     this.indexSave.abort?.abort();
     await this.indexSave.running;
     try {
-      return await (options.extractAgain ? this.fillMemoNow() : this.ingestAndSwap());
+      return await this.ingestAndSwap();
     } finally {
       if (this.indexSave.dirty && !this.closed) this.scheduleIndexSave();
     }

@@ -126,6 +126,7 @@ describe('serve --watch', () => {
       try {
         await until(async () => lines.some((l) => /^extracted \d+ meetings' notes again in \d+ ms/.test(l)));
         // The graph served is the saved one, still: nothing was swapped in or written.
+        await until(async () => (await server.get('/api/health')).body.lastIngest.saved === true);
         const health = (await server.get('/api/health')).body.lastIngest;
         expect([health.count, health.reused, health.error]).toEqual([1, true, null]);
         expect(statSync(graphFile).mtimeMs).toBe(savedAt);
