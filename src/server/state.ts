@@ -4,7 +4,6 @@
  * once, so requests never see half of one ingest and half of the next.
  */
 import { ExtractionMemo } from '../../ingest/extraction-memo.js';
-import { sameGraphInSteps } from './same-graph.js';
 import { NoteReadCache } from '../../ingest/read.js';
 import { Asker } from '../ask/ask.js';
 import { emptyGraph } from '../domain.js';
@@ -14,6 +13,7 @@ import { loadSearchIndex, saveSearchIndex } from '../search/persist.js';
 import type { GraphStore } from '../store/types.js';
 import { HttpError } from './errors.js';
 import { GraphView } from './graph-view.js';
+import { sameGraphInSteps } from './same-graph.js';
 import { isUnavailable, StoreLink } from './store-link.js';
 
 /** The notes folder the server serves and where its data lives. */

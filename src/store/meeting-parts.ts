@@ -49,7 +49,7 @@ export interface GraphParts {
   projects: Project[];
   topics: Topic[];
   references: Reference[];
-  /** By meeting id. */
+  /** By meeting id (only the changed meetings' when cut with a `KeptParts` without `stored`). */
   meetings: MeetingPart[];
   warnings: IngestWarning[];
   projectCandidates: ProjectCandidate[];
