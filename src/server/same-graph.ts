@@ -4,6 +4,7 @@
  * requests meanwhile.
  */
 import type { MeetingGraph } from '../domain.js';
+import { sameJson } from '../same-json.js';
 
 /** Items compared between two turns of the event loop. */
 const ITEMS_BETWEEN_YIELDS = 5000;
@@ -25,27 +26,4 @@ export async function sameGraphInSteps(a: MeetingGraph, b: MeetingGraph): Promis
     }
   }
   return true;
-}
-
-/**
- * Equal as JSON: a field holding `undefined` counts as absent, since a graph read back from its
- * file has no such field where the graph written had one.
- */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((item, i) => sameJson(item, b[i]));
-  }
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  let fields = 0;
-  for (const key in x) {
-    if (x[key] === undefined) continue;
-    fields += 1;
-    if (!sameJson(x[key], y[key])) return false;
-  }
-  for (const key in y) if (y[key] !== undefined) fields -= 1;
-  return fields === 0;
 }

@@ -3,11 +3,11 @@
  * official driver. Reads go through READ sessions; a load writes each batch of meetings in a
  * transaction of its own, so no reader ever sees half a meeting.
  */
-import { dequal } from 'dequal';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Neo4jConfig } from '../config.js';
 import { randomUUID } from 'node:crypto';
 import type { GraphChanges, MeetingGraph } from '../domain.js';
+import { sameJson } from '../same-json.js';
 import { bindParameters, cypher, cypherStatements, explained } from './cypher.js';
 import { StoreError, firstLine } from './errors.js';
 import { planLoad, type StoredMeetingState } from './load-plan.js';
@@ -174,10 +174,7 @@ export class Neo4jStore implements GraphStore {
   private async loadWhole(graph: MeetingGraph): Promise<LoadResult> {
     this.last = null;
     const parts = partitionGraph(graph);
-    const states = await this.read(async (tx) => {
-      const stored = await rows<{ id: string } & StoredMeetingState>(tx, 'meeting-states');
-      return new Map(stored.map((s) => [s.id, { contentHash: s.contentHash, fingerprint: s.fingerprint }]));
-    });
+    const states = statesById(await this.read((tx) => rows<StoredState>(tx, 'meeting-states')));
     const plan = planLoad(states, parts.meetings);
     const token = randomUUID();
     const lists = entityListsOf(parts);
@@ -236,7 +233,7 @@ export class Neo4jStore implements GraphStore {
     const [holders, states] = await this.read((tx) =>
       Promise.all([
         items ? rows<{ kind: string; id: string; meetingId: string }>(tx, 'meeting-holders', { discussionIds, actionIds }) : [],
-        rows<{ id: string } & StoredMeetingState>(tx, 'meeting-states-of', { ids: listed }),
+        rows<StoredState>(tx, 'meeting-states-of', { ids: listed }),
       ]),
     );
     const holderOf = new Map(holders.map((h) => [`${h.kind}\u0000${h.id}`, h.meetingId]));
@@ -246,7 +243,7 @@ export class Neo4jStore implements GraphStore {
       items: items && { of: items, storedMeetingOf: (kind, id) => holderOf.get(`${kind}\u0000${id}`) },
       storedReferences: referencesHeld ? { has: (id) => last.entities.reference.has(id) } : undefined,
     });
-    const plan = planLoad(new Map(states.map((s) => [s.id, { contentHash: s.contentHash, fingerprint: s.fingerprint }])), parts.meetings);
+    const plan = planLoad(statesById(states), parts.meetings);
     const entities = entityChanges(last.entities, entityListsOf(parts), referencesHeld);
 
     // From here on the database changes: until this load ends well, nothing of the last is trusted.
@@ -552,6 +549,13 @@ function idsByKind(keys: EntityKey[]): { people: string[]; projects: string[]; t
   return { people: [...ids.person], projects: [...ids.project], topics: [...ids.topic], references: [...ids.reference] };
 }
 
+/** A row of `meeting-states.cypher` or `meeting-states-of.cypher`. */
+type StoredState = { id: string } & StoredMeetingState;
+
+function statesById(rows: StoredState[]): Map<string, StoredMeetingState> {
+  return new Map(rows.map((s) => [s.id, { contentHash: s.contentHash, fingerprint: s.fingerprint }]));
+}
+
 /** The ingest warnings and project candidates as `load-ingest-info.cypher` stores them (JSON). */
 function ingestInfoText(parts: GraphParts): { warnings: string; projectCandidates: string } {
   return { warnings: JSON.stringify(parts.warnings), projectCandidates: JSON.stringify(parts.projectCandidates) };
@@ -559,8 +563,7 @@ function ingestInfoText(parts: GraphParts): { warnings: string; projectCandidate
 
 /** Whether a load's warnings and project candidates are those written last (comparing is cheaper than writing 29,000 warnings' JSON). */
 function sameIngestInfo(parts: GraphParts, written: LastLoad['info']): boolean {
-  const same = <T>(a: T, b: T) => a === b || dequal(a, b);
-  return same(parts.warnings, written.warnings) && same(parts.projectCandidates, written.projectCandidates);
+  return sameJson(parts.warnings, written.warnings) && sameJson(parts.projectCandidates, written.projectCandidates);
 }
 
 /**

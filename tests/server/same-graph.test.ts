@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sameGraphInSteps, sameJson } from '../../src/server/same-graph.js';
+import { sameGraphInSteps } from '../../src/server/same-graph.js';
+import { sameJson } from '../../src/same-json.js';
 import { smallGraph } from '../fixtures/small-graph.js';
 
 describe('sameGraphInSteps', () => {
