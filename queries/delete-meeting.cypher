@@ -7,7 +7,9 @@
 // it again), and the load can CREATE instead of MERGE. A discussion or action item with such an id
 // that no meeting owns is deleted alone. Returns, as [kind, id] pairs, the people, projects, topics
 // and references the deleted nodes touched: a load that writes only changed meetings looks among
-// those for entities left unlinked (`delete-orphans-among`).
+// those for entities left unlinked (`delete-orphans-among`); and the shape of each deleted
+// discussion (who DISCUSSED it, which projects it was ABOUT), whose share that load takes away
+// from the stored neighbourhood weights (src/store/neighbourhood-weights.ts).
 CALL {
   UNWIND $ids AS id
   MATCH (n:Meeting {id: id})
@@ -30,7 +32,9 @@ WITH n, discussions, actions,
      [x IN [n] + discussions + actions |
        [(x)--(e) WHERE e:Person OR e:Project OR e:Topic OR e:Reference |
          [CASE WHEN e:Person THEN 'person' WHEN e:Project THEN 'project' WHEN e:Topic THEN 'topic' ELSE 'reference' END, e.id]]] AS touched
+WITH n, discussions, actions, touched,
+     [d IN discussions | {people: [(p:Person)-[:DISCUSSED]->(d) | p.id], projects: [(d)-[:ABOUT]->(j:Project) | j.id]}] AS shapes
 FOREACH (x IN actions | DETACH DELETE x)
 FOREACH (x IN discussions | DETACH DELETE x)
 DETACH DELETE n
-RETURN touched
+RETURN touched, shapes

@@ -64,14 +64,28 @@ export function selectNeighbourhood(
     linked.project.add(e.target);
   }
   const isCenter = (n: GraphNode) => n.id === params.center && centers[n.kind];
-  const ranked = candidates.nodes.filter((n) => linked[n.kind].has(n.id)).sort(compareNodes);
+  const nodes = strongestNodes(
+    candidates.nodes.filter((n) => linked[n.kind].has(n.id)),
+    isCenter,
+    limit,
+  );
+  return { nodes, edges: edgesAmong(nodes, edges) };
+}
+
+/**
+ * At most `limit` of the linked nodes (those with an edge): the center's first, then the strongest
+ * others; strongest first (`compareNodes`).
+ */
+export function strongestNodes(linked: GraphNode[], isCenter: (n: GraphNode) => boolean, limit: number): GraphNode[] {
+  const ranked = [...linked].sort(compareNodes);
   const centerNodes = ranked.filter(isCenter).slice(0, limit);
-  const others = ranked.filter((n) => !isCenter(n)).slice(0, limit - centerNodes.length);
-  const nodes = [...centerNodes, ...others].sort(compareNodes);
+  const others = ranked.filter((n) => !isCenter(n)).slice(0, Math.max(0, limit - centerNodes.length));
+  return [...centerNodes, ...others].sort(compareNodes);
+}
+
+/** The edges whose two ends are among `nodes`, heaviest first (`compareEdges`). */
+export function edgesAmong(nodes: GraphNode[], edges: GraphEdge[]): GraphEdge[] {
   const kept = { person: new Set<string>(), project: new Set<string>() };
   for (const n of nodes) kept[n.kind].add(n.id);
-  return {
-    nodes,
-    edges: edges.filter((e) => kept.person.has(e.source) && kept.project.has(e.target)).sort(compareEdges),
-  };
+  return edges.filter((e) => kept.person.has(e.source) && kept.project.has(e.target)).sort(compareEdges);
 }

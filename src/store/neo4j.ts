@@ -23,7 +23,18 @@ import {
   type EntityLists,
   type LastLoad,
 } from './neo4j-last-load.js';
-import { selectNeighbourhood, type NeighbourhoodCandidates } from './neighbourhood.js';
+import { edgesAmong, selectNeighbourhood, strongestNodes, type NeighbourhoodCandidates } from './neighbourhood.js';
+import {
+  addShapes,
+  emptyWeights,
+  idsOfShapes,
+  shapesOf,
+  storedRows,
+  weightsFromRows,
+  type DiscussionShape,
+  type NeighbourhoodWeights,
+  type StoredWeights,
+} from './neighbourhood-weights.js';
 import { neo4jStatement, statement, type ListQuery, type Statement, type StatementParams } from './neo4j-statements.js';
 import { snippetOf } from './discussion-snippet.js';
 import type {
@@ -73,6 +84,9 @@ export const LOAD_STATEMENTS = [
   'load-actions',
   'load-cites',
   'delete-orphans-among',
+  'weights-of',
+  'load-person-weights',
+  'load-project-weights',
   'load-ingest-info',
 ];
 /** How long to wait for the server to accept a connection before calling it unreachable. */
@@ -140,6 +154,7 @@ export class Neo4jStore implements GraphStore {
       for (const statement of cypherStatements('schema')) await tx.run(statement.text);
     });
     await this.write((tx) => run(tx, 'meeting-counts'));
+    await this.write((tx) => run(tx, 'neighbourhood-weights'));
     const session = this.driver.session({ database: this.config.database });
     try {
       await session.run(cypher('await-indexes').text);
@@ -192,8 +207,12 @@ export class Neo4jStore implements GraphStore {
       const ids = plan.remove.slice(i, i + MEETINGS_PER_TRANSACTION);
       await this.write((tx) => deleteMeetings(tx, ids));
     }
+    // The weights over every date, counted from the whole graph: what is stored may be anyone's.
+    const weights = emptyWeights();
+    addShapes(weights, shapesOf(parts.meetings), 1);
     const dropped = await this.write(async (tx) => {
       const dropped = await rows<EntityKey>(tx, 'delete-orphans');
+      await writeWeights(tx, weights, { person: lists.person.map((p) => p.id), project: lists.project.map((p) => p.id) });
       await run(tx, 'load-ingest-info', ingestInfoText(parts));
       return dropped;
     });
@@ -249,7 +268,7 @@ export class Neo4jStore implements GraphStore {
     // From here on the database changes: until this load ends well, nothing of the last is trusted.
     this.last = null;
     const token = randomUUID();
-    const batches: Array<(tx: ManagedTransaction) => Promise<EntityKey[]>> = [];
+    const batches: Array<(tx: ManagedTransaction) => Promise<Deleted>> = [];
     for (let i = 0; i < plan.write.length; i += MEETINGS_PER_TRANSACTION) {
       const batch = plan.write.slice(i, i + MEETINGS_PER_TRANSACTION);
       batches.push((tx) => writeMeetings(tx, batch));
@@ -260,6 +279,9 @@ export class Neo4jStore implements GraphStore {
     }
     const touched: EntityKey[] = [...entities.unlisted];
     for (const kind of ENTITY_KINDS) for (const { id } of entities.write[kind]) touched.push({ kind, id });
+    // The weights change by the discussions deleted (their shapes as stored) and those written.
+    const deletedShapes: DiscussionShape[] = [];
+    const writtenShapes = shapesOf(plan.write);
     let dropped: EntityKey[] = [];
     // A batch of meetings per transaction, as in a whole load; the first transaction also claims
     // the load and writes the entities, the last sweeps orphans. A change of a few notes is one
@@ -272,9 +294,14 @@ export class Neo4jStore implements GraphStore {
           if (found !== last.token) return false;
           await writeEntities(tx, entities.write);
         }
-        if (batches[t]) touched.push(...(await batches[t](tx)));
+        if (batches[t]) {
+          const deleted = await batches[t](tx);
+          touched.push(...deleted.touched);
+          deletedShapes.push(...deleted.shapes);
+        }
         if (t === transactions - 1) {
           dropped = await rows<EntityKey>(tx, 'delete-orphans-among', idsByKind(touched));
+          await updateWeights(tx, deletedShapes, writtenShapes);
           if (!sameIngestInfo(parts, last.info)) await run(tx, 'load-ingest-info', ingestInfoText(parts));
         }
         return true;
@@ -391,11 +418,48 @@ export class Neo4jStore implements GraphStore {
   }
 
   async neighbourhood(params: NeighbourhoodParams): Promise<Neighbourhood> {
+    if (params.from === undefined && params.to === undefined) return this.neighbourhoodOfAllDates(params);
     const range = { from: params.from, to: params.to };
     const [nodes, edges] = await Promise.all([
       this.query<NeighbourhoodCandidates['nodes'][number]>('neighbourhood-nodes', range),
       this.query<NeighbourhoodCandidates['edges'][number]>('neighbourhood-edges', range),
     ]);
+    return selectNeighbourhood({ nodes, edges }, params);
+  }
+
+  /**
+   * The neighbourhood over every date, from the weights stored on the nodes (see
+   * `neighbourhood-weights.ts`): without a center, the strongest nodes and their pairs; with one,
+   * its edges and their ends. Reads a few hundred nodes instead of every discussion, and chooses
+   * as `selectNeighbourhood` does.
+   */
+  private async neighbourhoodOfAllDates(params: NeighbourhoodParams): Promise<Neighbourhood> {
+    type Node = NeighbourhoodCandidates['nodes'][number];
+    type Edge = NeighbourhoodCandidates['edges'][number];
+    type Pairs = { id: string; pairIds: string[]; pairWeights: number[] };
+    const pairEdges = (rows: Pairs[]): Edge[] =>
+      rows.flatMap((r) => r.pairIds.map((target, i) => ({ source: r.id, target, weight: r.pairWeights[i] })));
+    const limit = Math.max(0, Math.floor(params.limit));
+    if (params.center === undefined) {
+      const strongest = await this.query<Node & Pairs>('neighbourhood-all-strongest', { limit });
+      const nodes = strongestNodes(
+        strongest.map(({ id, name, kind, weight }) => ({ id, name, kind, weight })),
+        () => false,
+        limit,
+      );
+      return { nodes, edges: edgesAmong(nodes, pairEdges(strongest)) };
+    }
+    const center = params.center;
+    const [star] = await this.query<{ edges: Edge[]; nodes: Node[] }>('neighbourhood-all-star', { center });
+    // Cypher maps come back with their keys in its own order: rebuilt in the order rows have.
+    let edges = star.edges.map(({ source, target, weight }) => ({ source, target, weight }));
+    const nodes = star.nodes.map(({ id, name, kind, weight }) => ({ id, name, kind, weight }));
+    if (edges.some((e) => e.source === center) && edges.some((e) => e.target === center)) {
+      // The id names a person and a project: the edges between the neighbours of one and of the
+      // other count too, not only the two stars (which may also hold one edge twice).
+      const people = [...new Set(edges.map((e) => e.source))];
+      edges = pairEdges(await this.query<Pairs>('neighbourhood-all-pairs', { people }));
+    }
     return selectNeighbourhood({ nodes, edges }, params);
   }
 
@@ -477,7 +541,7 @@ export class Neo4jStore implements GraphStore {
  * item ids (see `queries/delete-meeting.cypher`), so that every node the batch writes is new and
  * every statement can CREATE: no MERGE has to look for an existing node or edge first.
  */
-async function writeMeetings(tx: ManagedTransaction, batch: MeetingPart[]): Promise<EntityKey[]> {
+async function writeMeetings(tx: ManagedTransaction, batch: MeetingPart[]): Promise<Deleted> {
   const int = (n: number) => neo4j.int(n);
   const evidence = (e: { file: string; line: number; sentence: string }) => ({ file: e.file, line: int(e.line), sentence: e.sentence });
   const actions = batch.flatMap((p) => p.actionItems);
@@ -486,7 +550,7 @@ async function writeMeetings(tx: ManagedTransaction, batch: MeetingPart[]): Prom
   // Sent one after another without waiting for each answer: the server runs a transaction's
   // statements in the order they arrive, and the round trips overlap with its work.
   const [deleted] = await Promise.all([
-    rows<{ touched: Array<Array<[EntityKind, string]>> }>(tx, 'delete-meeting', {
+    rows<DeletedRow>(tx, 'delete-meeting', {
       ids: batch.map((p) => p.meeting.id),
       discussionIds: batch.flatMap((p) => p.discussions.map((d) => d.id)),
       actionIds: actions.map((a) => a.id),
@@ -516,18 +580,54 @@ async function writeMeetings(tx: ManagedTransaction, batch: MeetingPart[]): Prom
       rows: batch.flatMap((p) => p.cites.map((c) => ({ discussionId: c.discussionId, referenceId: c.referenceId, ...evidence(c.evidence) }))),
     }),
   ]);
-  return touchedBy(deleted);
+  return deletedBy(deleted);
 }
 
-/** Deletes stored meetings whole (see `delete-meeting.cypher`); returns the entities their subgraphs touched. */
-async function deleteMeetings(tx: ManagedTransaction, ids: string[]): Promise<EntityKey[]> {
-  return touchedBy(await rows(tx, 'delete-meeting', { ids, discussionIds: [], actionIds: [] }));
+/** Deletes stored meetings whole (see `delete-meeting.cypher`). */
+async function deleteMeetings(tx: ManagedTransaction, ids: string[]): Promise<Deleted> {
+  return deletedBy(await rows(tx, 'delete-meeting', { ids, discussionIds: [], actionIds: [] }));
 }
 
-function touchedBy(deleted: Array<{ touched: Array<Array<[EntityKind, string]>> }>): EntityKey[] {
-  const keys: EntityKey[] = [];
-  for (const row of deleted) for (const pairs of row.touched) for (const [kind, id] of pairs) keys.push({ kind, id });
-  return keys;
+/** A row of `delete-meeting.cypher`: per deleted meeting, what its nodes touched and its discussions' shapes. */
+type DeletedRow = { touched: Array<Array<[EntityKind, string]>>; shapes: DiscussionShape[] };
+
+/** What deleted subgraphs held: the entities they touched, and their discussions' shapes. */
+interface Deleted {
+  touched: EntityKey[];
+  shapes: DiscussionShape[];
+}
+
+function deletedBy(deleted: DeletedRow[]): Deleted {
+  const out: Deleted = { touched: [], shapes: [] };
+  for (const row of deleted) {
+    for (const pairs of row.touched) for (const [kind, id] of pairs) out.touched.push({ kind, id });
+    out.shapes.push(...row.shapes);
+  }
+  return out;
+}
+
+/**
+ * Brings the stored weights of the people and projects the shapes name up to date: reads them,
+ * takes away the deleted discussions' share, adds the written ones'.
+ */
+async function updateWeights(tx: ManagedTransaction, deleted: DiscussionShape[], written: DiscussionShape[]): Promise<void> {
+  if (deleted.length === 0 && written.length === 0) return;
+  const ids = idsOfShapes([...deleted, ...written]);
+  const stored = await rows<StoredWeights & { kind: 'person' | 'project' }>(tx, 'weights-of', { people: [...ids.person], projects: [...ids.project] });
+  const weights = weightsFromRows({ person: stored.filter((r) => r.kind === 'person'), project: stored.filter((r) => r.kind === 'project') });
+  addShapes(weights, deleted, -1);
+  addShapes(weights, written, 1);
+  await writeWeights(tx, weights, ids);
+}
+
+/** Stores the weights of the listed people and projects (zeros for those without any). */
+async function writeWeights(tx: ManagedTransaction, weights: NeighbourhoodWeights, ids: { person: Iterable<string>; project: Iterable<string> }): Promise<void> {
+  const int = (n: number) => neo4j.int(n);
+  const sent = (rows: StoredWeights[]) => rows.map((r) => ({ ...r, total: int(r.total), linked: int(r.linked), pairWeights: r.pairWeights.map(int) }));
+  await Promise.all([
+    run(tx, 'load-person-weights', { rows: sent(storedRows(weights.person, ids.person)) }),
+    run(tx, 'load-project-weights', { rows: sent(storedRows(weights.project, ids.project)) }),
+  ]);
 }
 
 /** Upserts entities (each kind's `load-*.cypher`); a kind without rows sends nothing. */

@@ -458,6 +458,26 @@ export function describeGraphStoreContract(label: string, harness: StoreHarness)
     });
   });
 
+  describe(`${label}: a person and a project that share an id`, () => {
+    it('centers the neighbourhood on both, with the edges between their neighbours', async () => {
+      const store = await harness.openEmpty();
+      try {
+        const graph = smallGraph();
+        graph.people.push({ id: 'irmin', name: 'Irma Irmin', aliases: [] });
+        graph.discussed.push({ personId: 'irmin', discussionId: `${M1}#1`, evidence: { file: 'a.md', line: 22, sentence: 'Irma too.' } });
+        await store.load(graph);
+        const centered = await store.neighbourhood({ center: 'irmin', limit: 10 });
+        expect(centered.nodes.filter((n) => n.id === 'irmin').map((n) => n.kind).sort()).toEqual(['person', 'project']);
+        // Bob is a neighbour of the project, Xen and MirageOS of the person: their edges count.
+        expect(centered.edges).toEqual(expect.arrayContaining([{ source: 'bob', target: 'xen', weight: 1 }, { source: 'bob', target: 'mirage', weight: 1 }]));
+        // Over every date, whether asked without dates or with a range that holds them all.
+        expect(centered).toEqual(await store.neighbourhood({ center: 'irmin', limit: 10, from: '2000-01-01', to: '2099-12-31' }));
+      } finally {
+        await store.close();
+      }
+    });
+  });
+
   describe(`${label}: incremental load`, () => {
     let store: GraphStore | undefined;
     const fresh = async () => {

@@ -60,6 +60,18 @@ describeNeo4j('neo4j store', () => {
       return Object.fromEntries(records.map((r) => [r.get('id'), r.get('element')]));
     };
 
+    /** Every person's and project's stored neighbourhood weights (`load-person-weights.cypher`). */
+    const storedWeights = async () => {
+      const { records } = await driver!.executeQuery(
+        `MATCH (n) WHERE n:Person OR n:Project
+         RETURN labels(n)[0] AS label, n.id AS id, n.weightTotal AS total, n.weightLinked AS linked, n.pairIds AS pairIds, n.pairWeights AS pairWeights
+         ORDER BY label, id`,
+        {},
+        { database: config!.database },
+      );
+      return records.map((r) => r.toObject());
+    };
+
     beforeAll(async () => {
       config = neo4jTestConfig();
       driver = openTestDriver(config);
@@ -194,6 +206,23 @@ describeNeo4j('neo4j store', () => {
       });
     });
 
+    it('gives a database written without the neighbourhood weights the weights a load writes, when it opens', async () => {
+      await emptyNeo4j(config);
+      await store.load(smallGraph());
+      const written = await storedWeights();
+      await driver!.executeQuery('MATCH (n) WHERE n:Person OR n:Project REMOVE n.weightTotal, n.weightLinked, n.pairIds, n.pairWeights', {}, {
+        database: config!.database,
+      });
+      expect((await storedWeights()).filter((w) => w.total !== null)).toEqual([]);
+      const reopened = await Neo4jStore.open(config!);
+      try {
+        expect(await storedWeights()).toEqual(written);
+        expect(written.find((w) => w.id === 'bob' && w.label === 'Person')).toMatchObject({ total: 3, linked: 3, pairIds: ['irmin', 'mirage', 'xen'] });
+      } finally {
+        await reopened.close();
+      }
+    });
+
     describe('given the changes since the graph it last loaded', () => {
       const M2 = '2024-02-06';
       const M4 = 'team/2024-02-20-retro';
@@ -211,11 +240,15 @@ describeNeo4j('neo4j store', () => {
           hinted.push(await withoutWholeLoads(() => store.load(graphs[i], { changes })));
         }
         const snapshot = await store.snapshot();
+        const weights = await storedWeights();
         await emptyNeo4j(config);
         const whole: LoadResult[] = [];
         for (const graph of graphs) whole.push(await store.load(graph));
         expect(hinted).toEqual(whole.slice(1));
         expect(snapshot).toEqual(await store.snapshot());
+        // The neighbourhood weights the changes kept up to date are those a whole load counts.
+        expect(weights).toEqual(await storedWeights());
+        expect(weights.length).toBeGreaterThan(0);
         return hinted;
       }
 

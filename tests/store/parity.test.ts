@@ -89,8 +89,14 @@ describeNeo4j('parity of the embedded and Neo4j stores', () => {
       const [fromNeo4j, fromEmbedded] = [await neo4jStore.load(next), await embedded.load(next)];
       expect(fromNeo4j).toEqual({ written: 1, removed: 1, unchanged: 49 });
       expect(fromEmbedded).toEqual(fromNeo4j);
-      const calls = queryBattery(next, { topics: 10 }).filter((c) => !c.label.startsWith('neighbourhood'));
-      for (const call of calls.slice(0, 150)) expect(await call.run(neo4jStore), call.label).toEqual(await call.run(embedded));
+      const battery = queryBattery(next, { topics: 10 });
+      // The neighbourhoods over every date read the weights the load kept on the nodes.
+      const calls = [
+        ...battery.filter((c) => !c.label.startsWith('neighbourhood')).slice(0, 150),
+        ...battery.filter((c) => c.label.startsWith('neighbourhood') && !/"(from|to)"/.test(c.label)),
+      ];
+      expect(calls.length).toBeGreaterThan(200);
+      for (const call of calls) expect(await call.run(neo4jStore), call.label).toEqual(await call.run(embedded));
     });
   });
 });

@@ -1,0 +1,7 @@
+// Stores on each listed Person its weights over every date (src/store/neighbourhood-weights.ts):
+// the discussions they DISCUSSED (`weightTotal`), how many of those are ABOUT a project
+// (`weightLinked`), and per project the discussions with both (`pairIds`, `pairWeights`, at the
+// same positions). neighbourhood-all-*.cypher read them; a load keeps them up to date.
+UNWIND $rows AS row
+MATCH (p:Person {id: row.id})
+SET p.weightTotal = row.total, p.weightLinked = row.linked, p.pairIds = row.pairIds, p.pairWeights = row.pairWeights

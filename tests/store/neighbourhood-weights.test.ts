@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { addShapes, emptyWeights, idsOfShapes, shapesOf, storedRows, weightsFromRows, type DiscussionShape } from '../../src/store/neighbourhood-weights.js';
+import { partitionGraph } from '../../src/store/meeting-parts.js';
+import { smallGraph } from '../fixtures/small-graph.js';
+
+const shapes: DiscussionShape[] = [
+  { people: ['alice', 'bob'], projects: ['mirage'] },
+  { people: ['alice'], projects: ['mirage', 'tls'] },
+  { people: ['carol'], projects: [] },
+  { people: [], projects: ['xen'] },
+];
+
+describe('neighbourhood weights', () => {
+  it('counts discussions per person and project, linked ones and pairs', () => {
+    const w = emptyWeights();
+    addShapes(w, shapes, 1);
+    expect(storedRows(w.person)).toEqual([
+      { id: 'alice', total: 2, linked: 2, pairIds: ['mirage', 'tls'], pairWeights: [2, 1] },
+      { id: 'bob', total: 1, linked: 1, pairIds: ['mirage'], pairWeights: [1] },
+      { id: 'carol', total: 1, linked: 0, pairIds: [], pairWeights: [] },
+    ]);
+    expect(storedRows(w.project, ['xen', 'mirage', 'nobody'])).toEqual([
+      { id: 'xen', total: 1, linked: 0, pairIds: [], pairWeights: [] },
+      { id: 'mirage', total: 2, linked: 2, pairIds: ['alice', 'bob'], pairWeights: [2, 1] },
+      { id: 'nobody', total: 0, linked: 0, pairIds: [], pairWeights: [] },
+    ]);
+  });
+
+  it('takes a discussion away again, dropping pairs that reach zero', () => {
+    const w = emptyWeights();
+    addShapes(w, shapes, 1);
+    addShapes(w, [shapes[1]], -1);
+    expect(storedRows(w.person, ['alice'])).toEqual([{ id: 'alice', total: 1, linked: 1, pairIds: ['mirage'], pairWeights: [1] }]);
+    expect(storedRows(w.project, ['tls'])).toEqual([{ id: 'tls', total: 0, linked: 0, pairIds: [], pairWeights: [] }]);
+  });
+
+  it('reads stored rows back to the same weights', () => {
+    const w = emptyWeights();
+    addShapes(w, shapes, 1);
+    const rows = { person: storedRows(w.person), project: storedRows(w.project) };
+    const back = weightsFromRows(rows);
+    expect({ person: storedRows(back.person), project: storedRows(back.project) }).toEqual(rows);
+  });
+
+  it('shapes a graph\'s discussions from their DISCUSSED and ABOUT edges, topics left out', () => {
+    const parts = partitionGraph(smallGraph());
+    const all = shapesOf(parts.meetings);
+    expect(all).toHaveLength(smallGraph().discussions.length);
+    expect(all.filter((d) => d.people.includes('carol')).map((d) => d.projects.sort())).toEqual([['mirage', 'xen'], ['mirage', 'ocaml-tls']]);
+    expect(idsOfShapes(all).project).toEqual(new Set(['mirage', 'xen', 'irmin', 'ocaml-tls']));
+  });
+});
