@@ -154,6 +154,7 @@ export class Neo4jStore implements GraphStore {
       for (const statement of cypherStatements('schema')) await tx.run(statement.text);
     });
     await this.write((tx) => run(tx, 'meeting-counts'));
+    await this.write((tx) => run(tx, 'discussion-dates'));
     await this.write((tx) => run(tx, 'neighbourhood-weights'));
     const session = this.driver.session({ database: this.config.database });
     try {

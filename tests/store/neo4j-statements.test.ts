@@ -109,9 +109,17 @@ describe('neo4jStatement', () => {
       meetings: ['meetings-by-attendee'],
       'co-attendance': ['co-attendance-by-person'],
     };
+    // A variant may read the meeting's date and id from the discussion's copies of them (see
+    // load-meetings.cypher) instead of from the meeting: the same columns in the same order.
+    const readingCopies = new Set(['discussions-by-topic']);
+    const asFromMeeting = (text: string) =>
+      text.replace('WITH total, d\n', 'WITH total, m, d\n').replaceAll('d.date', 'm.date').replaceAll('d.meetingId', 'm.id');
     for (const [generic, variants] of Object.entries(families)) {
       expect(tail(generic), generic).toMatch(/^(WITH a, b|WITH total, |RETURN)/);
-      for (const variant of variants) expect(tail(variant), variant).toBe(tail(generic));
+      for (const variant of variants) {
+        const text = tail(variant);
+        expect(readingCopies.has(variant) ? asFromMeeting(text) : text, variant).toBe(tail(generic));
+      }
     }
   });
 

@@ -206,17 +206,22 @@ describeNeo4j('neo4j store', () => {
       });
     });
 
-    it('gives a database written without the neighbourhood weights the weights a load writes, when it opens', async () => {
+    it('gives a database written without the neighbourhood weights or the discussions\' dates what a load writes, when it opens', async () => {
       await emptyNeo4j(config);
       await store.load(smallGraph());
       const written = await storedWeights();
+      const topicPage = await store.discussionPage({ topic: 'release' }, { offset: 0, limit: 10 });
+      expect(topicPage.total).toBeGreaterThan(0);
       await driver!.executeQuery('MATCH (n) WHERE n:Person OR n:Project REMOVE n.weightTotal, n.weightLinked, n.pairIds, n.pairWeights', {}, {
         database: config!.database,
       });
+      await driver!.executeQuery('MATCH (d:Discussion) REMOVE d.date, d.meetingId', {}, { database: config!.database });
       expect((await storedWeights()).filter((w) => w.total !== null)).toEqual([]);
+      expect((await store.discussionPage({ topic: 'release' }, { offset: 0, limit: 10 })).rows[0].meeting).toBeNull();
       const reopened = await Neo4jStore.open(config!);
       try {
         expect(await storedWeights()).toEqual(written);
+        expect(await reopened.discussionPage({ topic: 'release' }, { offset: 0, limit: 10 })).toEqual(topicPage);
         expect(written.find((w) => w.id === 'bob' && w.label === 'Person')).toMatchObject({ total: 3, linked: 3, pairIds: ['irmin', 'mirage', 'xen'] });
       } finally {
         await reopened.close();
