@@ -82,6 +82,38 @@ function add(of: Map<string, EntityWeights>, id: string, others: string[], sign:
   }
 }
 
+/**
+ * What the weights gain by deleting `deleted` and writing `written`: only the people and projects
+ * whose weights change. A note edited in one place deletes and writes its meeting's discussions
+ * again, nearly all as they were, and most of their shares cancel out.
+ */
+export function weightChanges(deleted: Iterable<DiscussionShape>, written: Iterable<DiscussionShape>): NeighbourhoodWeights {
+  const changes = emptyWeights();
+  addShapes(changes, deleted, -1);
+  addShapes(changes, written, 1);
+  for (const of of [changes.person, changes.project]) {
+    for (const [id, w] of of) if (w.total === 0 && w.linked === 0 && w.pairs.size === 0) of.delete(id);
+  }
+  return changes;
+}
+
+/** Adds `changes` (from `weightChanges`) to `weights`. */
+export function addChanges(weights: NeighbourhoodWeights, changes: NeighbourhoodWeights): void {
+  for (const kind of ['person', 'project'] as const) {
+    for (const [id, change] of changes[kind]) {
+      let w = weights[kind].get(id);
+      if (!w) weights[kind].set(id, (w = { total: 0, linked: 0, pairs: new Map() }));
+      w.total += change.total;
+      w.linked += change.linked;
+      for (const [other, n] of change.pairs) {
+        const sum = (w.pairs.get(other) ?? 0) + n;
+        if (sum === 0) w.pairs.delete(other);
+        else w.pairs.set(other, sum);
+      }
+    }
+  }
+}
+
 /** Weights as stored, read back into maps (ids missing from `rows` start at zero). */
 export function weightsFromRows(rows: { person: StoredWeights[]; project: StoredWeights[] }): NeighbourhoodWeights {
   const toMap = (list: StoredWeights[]) =>
@@ -98,14 +130,4 @@ export function storedRows(of: Map<string, EntityWeights>, ids: Iterable<string>
     out.push({ id, total: w?.total ?? 0, linked: w?.linked ?? 0, pairIds, pairWeights: pairIds.map((p) => w!.pairs.get(p)!) });
   }
   return out;
-}
-
-/** Every id a shape names, by kind. */
-export function idsOfShapes(shapes: Iterable<DiscussionShape>): { person: Set<string>; project: Set<string> } {
-  const ids = { person: new Set<string>(), project: new Set<string>() };
-  for (const s of shapes) {
-    for (const p of s.people) ids.person.add(p);
-    for (const j of s.projects) ids.project.add(j);
-  }
-  return ids;
 }

@@ -25,11 +25,12 @@ import {
 } from './neo4j-last-load.js';
 import { edgesAmong, selectNeighbourhood, strongestNodes, type NeighbourhoodCandidates } from './neighbourhood.js';
 import {
+  addChanges,
   addShapes,
   emptyWeights,
-  idsOfShapes,
   shapesOf,
   storedRows,
+  weightChanges,
   weightsFromRows,
   type DiscussionShape,
   type NeighbourhoodWeights,
@@ -608,16 +609,16 @@ function deletedBy(deleted: DeletedRow[]): Deleted {
 }
 
 /**
- * Brings the stored weights of the people and projects the shapes name up to date: reads them,
- * takes away the deleted discussions' share, adds the written ones'.
+ * Brings the stored weights up to date for the deleted and the written discussions: reads those
+ * of the people and projects whose weights change, adds the change, writes them back.
  */
 async function updateWeights(tx: ManagedTransaction, deleted: DiscussionShape[], written: DiscussionShape[]): Promise<void> {
-  if (deleted.length === 0 && written.length === 0) return;
-  const ids = idsOfShapes([...deleted, ...written]);
-  const stored = await rows<StoredWeights & { kind: 'person' | 'project' }>(tx, 'weights-of', { people: [...ids.person], projects: [...ids.project] });
+  const changes = weightChanges(deleted, written);
+  const ids = { person: [...changes.person.keys()], project: [...changes.project.keys()] };
+  if (ids.person.length === 0 && ids.project.length === 0) return;
+  const stored = await rows<StoredWeights & { kind: 'person' | 'project' }>(tx, 'weights-of', { people: ids.person, projects: ids.project });
   const weights = weightsFromRows({ person: stored.filter((r) => r.kind === 'person'), project: stored.filter((r) => r.kind === 'project') });
-  addShapes(weights, deleted, -1);
-  addShapes(weights, written, 1);
+  addChanges(weights, changes);
   await writeWeights(tx, weights, ids);
 }
 

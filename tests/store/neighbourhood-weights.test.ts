@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addShapes, emptyWeights, idsOfShapes, shapesOf, storedRows, weightsFromRows, type DiscussionShape } from '../../src/store/neighbourhood-weights.js';
+import { addChanges, addShapes, emptyWeights, shapesOf, storedRows, weightChanges, weightsFromRows, type DiscussionShape } from '../../src/store/neighbourhood-weights.js';
 import { partitionGraph } from '../../src/store/meeting-parts.js';
 import { smallGraph } from '../fixtures/small-graph.js';
 
@@ -47,6 +47,26 @@ describe('neighbourhood weights', () => {
     const all = shapesOf(parts.meetings);
     expect(all).toHaveLength(smallGraph().discussions.length);
     expect(all.filter((d) => d.people.includes('carol')).map((d) => d.projects.sort())).toEqual([['mirage', 'xen'], ['mirage', 'ocaml-tls']]);
-    expect(idsOfShapes(all).project).toEqual(new Set(['mirage', 'xen', 'irmin', 'ocaml-tls']));
+    expect(new Set(all.flatMap((d) => d.projects))).toEqual(new Set(['mirage', 'xen', 'irmin', 'ocaml-tls']));
+  });
+
+  it('changes only the weights that a delete and a write do not cancel out', () => {
+    const edited = [shapes[0], { people: ['alice'], projects: ['mirage'] }, shapes[2], shapes[3]];
+    const changes = weightChanges(shapes, edited);
+    // Bob's, Carol's and Xen's discussions were written again as they were.
+    expect([...changes.person.keys()]).toEqual(['alice']);
+    expect(storedRows(changes.person)).toEqual([{ id: 'alice', total: 0, linked: 0, pairIds: ['tls'], pairWeights: [-1] }]);
+    expect([...changes.project.keys()]).toEqual(['tls']);
+    expect(weightChanges(shapes, [...shapes].reverse()).person.size).toBe(0);
+
+    const w = emptyWeights();
+    addShapes(w, shapes, 1);
+    addChanges(w, changes);
+    const direct = emptyWeights();
+    addShapes(direct, edited, 1);
+    expect({ person: storedRows(w.person), project: storedRows(w.project, direct.project.keys()) }).toEqual({
+      person: storedRows(direct.person),
+      project: storedRows(direct.project),
+    });
   });
 });
