@@ -61,8 +61,8 @@ export function shapesOf(parts: Iterable<MeetingPart>): DiscussionShape[] {
 /** Adds (`sign` 1) or takes away (-1) each discussion's share of the weights. */
 export function addShapes(weights: NeighbourhoodWeights, shapes: Iterable<DiscussionShape>, sign: 1 | -1): void {
   for (const { people, projects } of shapes) {
-    // An edge appears once per pair (DISCUSSED and ABOUT are one edge per pair), but a shape read
-    // back from the database is counted as given: keep each id once all the same.
+    // DISCUSSED and ABOUT are one edge per pair, so a shape names each id once; each is kept once
+    // all the same, so that a repeated id could never count a discussion twice.
     const ps = [...new Set(people)];
     const js = [...new Set(projects)];
     for (const p of ps) add(weights.person, p, js, sign);
