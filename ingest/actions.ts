@@ -16,7 +16,7 @@
 import type { ActionStatus } from '../src/domain.js';
 import type { ActionCandidate, AnnotatedSentence, PersonInSentence } from './extract.js';
 import type { SourceLine } from './parse.js';
-import { WORK_NOUNS, isAdverb, isGerund, isPastForm, readPredicate, tagsOf, takesClause, tokenize, type Predicate, type Token } from './predicate.js';
+import { WORK_NOUNS, isAdverb, isGerund, isPastForm, isProgressive, readPredicate, tagsOf, takesClause, tokenize, type Predicate, type Token } from './predicate.js';
 
 export interface ActionContext {
   heading: string;
@@ -123,6 +123,7 @@ export function extractActionItems(sentences: AnnotatedSentence[], ctx: ActionCo
     // One item per owner and sentence: the first reading of the sentence that names them wins.
     const owned = new Set<number>();
     const record: Recorder = (owners, status, task) => {
+      if (status === 'done' && longAgo(task)) return;
       for (const owner of owners) {
         if (owned.has(owner)) continue;
         owned.add(owner);
@@ -139,6 +140,15 @@ export function extractActionItems(sentences: AnnotatedSentence[], ctx: ActionCo
     readSentence(s, item, discourse, record);
   }
   return out;
+}
+
+/**
+ * "have played with this a couple of years ago": history told for context, not work reported to
+ * the meeting. Only the task's first clause counts ("…, as we did years ago" is about something else).
+ */
+function longAgo(task: string): boolean {
+  const clause = task.split(/[,;:—–]|\s-\s/, 1)[0];
+  return /\b(?:years|decades)\s+ago\b/i.test(clause);
 }
 
 /** One sentence: its speaker prefix, its subject-less opening, then every name and pronoun in order. */
@@ -317,7 +327,8 @@ function implicitPredicate(tokens: Token[], i: number, where: { inTurn: boolean;
   if (/^(?:it|this|that|there|these|those|we|you|everyone|someone|anyone|nobody|people|the|a|an)$/.test(w)) return null;
   // "Very exciting work": an adverb opening describes, it does not report what someone did.
   if (isAdverb(t) && !IMPLICIT_ADVERBS.has(w)) return null;
-  if (isGerund(w)) {
+  // ("trying" is an adjective to the lexicon, but "Trying to control everything is difficult" opens with a gerund all the same.)
+  if (isProgressive(w)) {
     if (!where.inTurn || tokens[i + 1]?.lower === 'of') return null;
     // "Writing up these minutes is a good excuse", "Preparing for the release, we need …": the gerund is not the predicate.
     for (let j = i + 1; j < Math.min(i + 10, tokens.length); j++) {

@@ -155,7 +155,8 @@ const DESCRIBING_ING = new Set([
   'alarming', 'puzzling', 'refreshing', 'rewarding', 'tempting', 'thrilling', 'understanding', 'loving', 'caring',
 ]);
 
-function isProgressive(word: string): boolean {
+/** An -ing verb form, including those the lexicon knows only as adjectives ("trying", "missing" aside). */
+export function isProgressive(word: string): boolean {
   return isGerund(word) || (/^[a-z][a-z-]{2,}ing$/.test(word) && !NOT_GERUNDS.has(word) && !DESCRIBING_ING.has(word));
 }
 
@@ -305,6 +306,8 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
       status ??= 'todo';
       future = true;
       i++;
+      // "can only test once back": a limit on what someone can do, not work they take on.
+      if ((w === 'can' || w === 'could') && tokens[i]?.lower === 'only') return result('talk', 'can', 'todo', i + 1);
       skipAdverbs();
       // "would rather stick with": a preference, not work.
       if (tokens[i]?.lower === 'rather') return result('talk', 'prefer', 'todo', i + 1);
@@ -385,6 +388,8 @@ function readVerbPhrase(tokens: Token[], start: number, opts: ReadOptions): Pred
         status ??= 'done';
         // "has had one other enquiry": the perfect of possession.
         if (lemma === 'have') return possession(i + 1);
+        // "Mindy has used conduit", "the workflow Ann and Ben have used": experience, not a piece of work.
+        if (lemma === 'use') return result('talk', lemma, 'done', i + 1);
         return mainVerb(lemma, 'done', i + 1);
       }
       if (w === "'s") return null;

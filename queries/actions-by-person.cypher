@@ -1,6 +1,7 @@
 // Named query `actions` with $person (also the action list of `person`): the actions that person
 // OWNS, starting from them so that the planner seeks the unique index on Person.id. The other
-// filters are ANDed, an absent one is null: the action CONCERNS $project; its status is $status;
+// filters are ANDed, an absent one is null: the action CONCERNS $project; the discussion it was
+// RAISED_IN is ABOUT $discussionProject; its status is $status;
 // the meeting it was RAISED_IN is dated within $from/$to (inclusive).
 // Same rows, columns and order as actions.cypher.
 // Paged (see discussions.cypher): the same pattern is counted first, for `total`.
@@ -10,6 +11,7 @@ CALL () {
     AND ($from IS NULL OR m.date >= $from)
     AND ($to IS NULL OR m.date <= $to)
     AND ($project IS NULL OR EXISTS { (a)-[:CONCERNS]->(:Project {id: $project}) })
+    AND ($discussionProject IS NULL OR EXISTS { (d)-[:ABOUT]->(:Project {id: $discussionProject}) })
   RETURN count(*) AS total
 }
 MATCH (p:Person {id: $person})-[:OWNS]->(a:ActionItem)-[:RAISED_IN]->(d:Discussion)<-[:HAS_DISCUSSION]-(m:Meeting)
@@ -17,6 +19,7 @@ WHERE ($status IS NULL OR a.status = $status)
   AND ($from IS NULL OR m.date >= $from)
   AND ($to IS NULL OR m.date <= $to)
   AND ($project IS NULL OR EXISTS { (a)-[:CONCERNS]->(:Project {id: $project}) })
+  AND ($discussionProject IS NULL OR EXISTS { (d)-[:ABOUT]->(:Project {id: $discussionProject}) })
 WITH total, p, a, d, m
 ORDER BY m.date, m.id, d.order, a.id
 SKIP $offset LIMIT $limit

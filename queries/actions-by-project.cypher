@@ -1,8 +1,9 @@
 // Named query `actions` with $project and no owner (also the action list of `project`): the actions
 // that CONCERN the project, starting from it so that the planner seeks the unique index on
 // Project.id. The CONCERNS edge is merged (load-concerns.cypher), so no action comes twice. The
-// other filters are ANDed, an absent one is null: its status is $status; the meeting it was
-// RAISED_IN is dated within $from/$to (inclusive).
+// other filters are ANDed, an absent one is null: the discussion it was RAISED_IN is ABOUT
+// $discussionProject; its status is $status; the meeting it was RAISED_IN is dated within
+// $from/$to (inclusive).
 // Same rows, columns and order as actions.cypher.
 // Paged (see discussions.cypher): the same pattern is counted first, for `total`.
 CALL () {
@@ -11,6 +12,7 @@ CALL () {
   WHERE ($status IS NULL OR a.status = $status)
     AND ($from IS NULL OR m.date >= $from)
     AND ($to IS NULL OR m.date <= $to)
+    AND ($discussionProject IS NULL OR EXISTS { (d)-[:ABOUT]->(:Project {id: $discussionProject}) })
   RETURN count(*) AS total
 }
 MATCH (:Project {id: $project})<-[:CONCERNS]-(a:ActionItem)-[:RAISED_IN]->(d:Discussion)<-[:HAS_DISCUSSION]-(m:Meeting),
@@ -18,6 +20,7 @@ MATCH (:Project {id: $project})<-[:CONCERNS]-(a:ActionItem)-[:RAISED_IN]->(d:Dis
 WHERE ($status IS NULL OR a.status = $status)
   AND ($from IS NULL OR m.date >= $from)
   AND ($to IS NULL OR m.date <= $to)
+  AND ($discussionProject IS NULL OR EXISTS { (d)-[:ABOUT]->(:Project {id: $discussionProject}) })
 WITH total, p, a, d, m
 ORDER BY m.date, m.id, d.order, a.id
 SKIP $offset LIMIT $limit

@@ -1,8 +1,9 @@
 // Named query `actions` (also the action lists of `person` and `project`). Filters are ANDed; an
-// absent one is null: $person OWNS the action; the action CONCERNS $project; its status is $status;
-// the meeting it was RAISED_IN is dated within $from/$to (inclusive).
+// absent one is null: $person OWNS the action; the action CONCERNS $project; the discussion it was
+// RAISED_IN is ABOUT $discussionProject; its status is $status; the meeting it was RAISED_IN is
+// dated within $from/$to (inclusive).
 // Rows by meeting date, meeting id, discussion order, then action id; projects as sorted names.
-// This file is the case without person or project: each has a variant that starts from that node
+// This file is the case without person or projects: each has a variant that starts from that node
 // (actions-by-*.cypher, chosen in src/store/neo4j-statements.ts), since with an optional
 // `$x IS NULL OR …` filter the planner cannot seek the unique id index and scans every action.
 // `m.date >= coalesce($from, '')` rather than `$from IS NULL OR …` lets it seek the meeting_date

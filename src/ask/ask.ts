@@ -314,22 +314,24 @@ export class Asker {
   private async fromActions(ctx: Run) {
     const { rec, intent, range, meetings, understood } = ctx;
     const params: ActionsParams = { ...range };
-    if (rec.people.length) params.person = rec.people[0].id;
-    if (rec.projects.length) params.project = rec.projects[0].id;
     if (understood.status) params.status = understood.status as ActionsParams['status'];
+    // With an owner named, a project is the setting of the work: the items raised in its discussions
+    // ("what did Ann take on for Widgetd"), whose own sentences seldom repeat its name; a topic is
+    // read the same way below. With no owner, "who owns work on Widgetd" asks about the work itself:
+    // the items that CONCERN it.
+    const projectFilter = rec.people.length ? 'discussionProject' : 'project';
+    const projectIds = rec.projects.map((p) => p.id);
     // An action item has one owner, so several people always means any of them; several projects
     // means all of them unless the question says "or".
-    const alternatives: ActionsParams[] = [];
-    for (const person of rec.people.length > 1 ? rec.people : [undefined]) {
-      const byPerson = person ? { ...params, person: person.id } : params;
-      if (intent.combine === 'any' && rec.projects.length > 1) for (const p of rec.projects) alternatives.push({ ...byPerson, project: p.id });
-      else alternatives.push(byPerson);
-    }
-    let rows = distinct((await Promise.all(alternatives.map((p) => this.store.actions(p)))).flat(), (r) => r.actionId);
-    if (intent.combine === 'all' && rec.projects.length > 1) {
-      const others = rec.projects.slice(1).map((p) => p.name);
-      rows = rows.filter((r) => others.every((n) => r.projects.includes(n)));
-    }
+    const owners = rec.people.length ? rec.people.map((p): ActionsParams => ({ ...params, person: p.id })) : [params];
+    const asked = owners.map((byOwner) => (projectIds.length ? projectIds.map((id): ActionsParams => ({ ...byOwner, [projectFilter]: id })) : [byOwner]));
+    const answers = await Promise.all(asked.map((perProject) => Promise.all(perProject.map((q) => this.store.actions(q)))));
+    const found = answers.flatMap((perProject) => {
+      if (intent.combine === 'any' || perProject.length === 1) return perProject.flat();
+      const inEvery = perProject.slice(1).map((list) => new Set(list.map((r) => r.actionId)));
+      return perProject[0].filter((r) => inEvery.every((ids) => ids.has(r.actionId)));
+    });
+    let rows = distinct(found, (r) => r.actionId);
     if (rec.topics.length) {
       const wanted = rec.topics.map((t) => t.id);
       rows = rows.filter((r) => wanted.every((t) => (this.topicsOf.get(r.discussionId) ?? []).includes(t)));
@@ -339,7 +341,7 @@ export class Asker {
       rows = rows.filter((r) => ids.has(r.meetingId));
     }
     rows.sort((a, b) => a.meeting.localeCompare(b.meeting) || a.actionId.localeCompare(b.actionId));
-    const query = queryInfo('actions', { ...alternatives[0] });
+    const query = queryInfo('actions', { ...asked[0][0] });
     const date = (r: ActionRow) => r.meeting;
     switch (intent.view) {
       case 'people':

@@ -113,7 +113,8 @@ export function interpret(intent: Intent, u: Understood): string {
     case 'actions': {
       const parts: string[] = [];
       if (u.people.length) parts.push(`taken on by ${people}`);
-      if (u.projects.length) parts.push(`about ${list(u.projects, u.combine)}`);
+      // With an owner, a project or topic is where the work was raised (see Ask.fromActions).
+      if (u.projects.length) parts.push(`${u.people.length ? 'in discussions about' : 'about'} ${list(u.projects, u.combine)}`);
       if (u.topics.length) parts.push(`on ${list(u.topics.map((t) => `"${t}"`), u.combine)}`);
       if (u.meetings.length) parts.push(`at ${meetingPhrase}`);
       else if (when) parts.push(when);

@@ -129,6 +129,7 @@ export function actions(index: QueryIndex, params: ActionsParams, page?: PagePar
     (a) =>
       (params.person === undefined || a.owner.id === params.person) &&
       (params.project === undefined || a.projects.some((p) => p.id === params.project)) &&
+      (params.discussionProject === undefined || a.discussion.projects.some((p) => p.id === params.discussionProject)) &&
       (params.status === undefined || a.status === params.status) &&
       inRange(a.discussion.meeting.date, params),
   );

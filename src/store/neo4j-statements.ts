@@ -69,9 +69,10 @@ const choosers: { [Q in keyof StatementParams]: (params: StatementParams[Q]) => 
     if (attendee !== undefined) return statement('meetings-by-attendee', { attendee, from, to });
     return statement('meetings', { from, to });
   },
-  actions({ person, project, status, from, to }) {
-    if (person !== undefined) return statement('actions-by-person', { person, project, status, from, to });
-    if (project !== undefined) return statement('actions-by-project', { project, status, from, to });
+  actions({ person, project, discussionProject, status, from, to }) {
+    if (person !== undefined) return statement('actions-by-person', { person, project, discussionProject, status, from, to });
+    if (project !== undefined) return statement('actions-by-project', { project, discussionProject, status, from, to });
+    if (discussionProject !== undefined) return statement('actions-by-discussion-project', { discussionProject, status, from, to });
     return statement('actions', { status, from, to });
   },
   attendees({ meeting }) {

@@ -84,6 +84,11 @@ export interface ActionsParams extends DateRange {
   person?: string;
   /** The action CONCERNS this project. */
   project?: string;
+  /**
+   * The action was raised in a discussion ABOUT this project, whether or not its own sentence names
+   * it: "what did Ann take on for Widgetd" asks for her work in Widgetd's discussions.
+   */
+  discussionProject?: string;
   status?: ActionStatus;
 }
 

@@ -153,6 +153,20 @@ describe('Asker: people, projects and action items', () => {
     expect(a).toMatchObject({ kind: 'people', items: [{ name: 'Alan Turing', count: 2 }] });
   });
 
+  it("reads a project as where a named person's work was raised, and as the work itself when nobody is named", async () => {
+    // Alan's rotor tables concern Enigma, raised in a discussion about Enigma and COBOL.
+    const alan = await ask('What did Alan take on for COBOL?');
+    expect(alan.interpretation).toBe('Action items taken on by Alan Turing in discussions about COBOL');
+    expect(field(alan, 'task')).toEqual(['publish the rotor tables']);
+    expect(alan.query).toMatchObject({ name: 'actions', params: { person: 'alan-turing', discussionProject: 'cobol', project: null } });
+    const owners = await ask('Who owns work on COBOL?');
+    expect(owners.interpretation).toBe('People who own work about COBOL');
+    expect(owners.items).toEqual([{ name: 'Grace Hopper', count: 1 }]);
+    // Several projects: all of them unless the question says "or".
+    expect(field(await ask('What did Alan take on for COBOL and Enigma?'), 'task')).toEqual(['publish the rotor tables']);
+    expect(field(await ask('What did Alan take on for COBOL or the Engine?'), 'task')).toEqual(['publish the rotor tables', 'port the decoder to the Engine']);
+  });
+
   it('projects a person discussed', async () => {
     const a = await ask('Which projects did Charles Babbage discuss?');
     expect(a.kind).toBe('projects');

@@ -34,6 +34,7 @@ function owners(g: MeetingGraph, heading: string): string[] {
 
 describe('owners named as the subject of a commitment', () => {
   const g = meeting({
+    'Used to': 'Ivy used Flux to rebuild the dashboard. Lena has been trying to fix the parser.',
     Will: 'Priya will write the migration guide.',
     'Said she would': 'Priya said she would look into the flaky tests.',
     'Has a PR': 'Lena has a PR to fix the date parsing.',
@@ -49,6 +50,9 @@ describe('owners named as the subject of a commitment', () => {
 
   it('reads the future as work to do', () => {
     expect(owners(g, 'Will')).toEqual(['Priya:todo']);
+  });
+  it('still reads using something for a piece of work, and "trying to" after a subject, as work', () => {
+    expect(owners(g, 'Used to')).toEqual(['Ivy:done', 'Lena:ongoing']);
   });
   it('reads reported intentions ("said she would") as work to do', () => {
     expect(owners(g, 'Said she would')).toEqual(['Priya:todo']);
@@ -166,6 +170,11 @@ describe('what is not an action item', () => {
     Question: 'Can Tomas look at this?',
     Refusal: 'Mateo won\'t have time to review it.',
     'Gerund subject': 'Lena: Writing the docs first is a good idea.',
+    // "trying" is an adjective to the lexicon ("a trying week").
+    'Trying subject': 'Lena: Trying to control everything from one file is difficult.',
+    Experience: 'This is the workflow Priya and Tomas have used, and Ivy has used Flux too.',
+    'Years ago': 'Mateo and Ivy built a prototype of this a couple of years ago, but it was slow.',
+    Limit: 'Tomas can only test once he is back.',
     Presence: 'Priya and Tomas will be at the conference next week.',
     'Not yet': 'Tomas hasn\'t sent the invoice yet.',
     'Made it': 'Lena and Ivy made it to the meetup.',
@@ -184,6 +193,18 @@ describe('what is not an action item', () => {
   });
   it('does not take a gerund subject for a subject-less predicate', () => {
     expect(owners(g, 'Gerund subject')).toEqual([]);
+  });
+  it('does not take a gerund the lexicon calls an adjective for a subject-less predicate', () => {
+    expect(owners(g, 'Trying subject')).toEqual([]);
+  });
+  it('does not count having used something as work', () => {
+    expect(owners(g, 'Experience')).toEqual([]);
+  });
+  it('does not count work done years ago as work reported to the meeting', () => {
+    expect(owners(g, 'Years ago')).toEqual([]);
+  });
+  it('does not count a limit ("can only test once back") as a commitment', () => {
+    expect(owners(g, 'Limit')).toEqual([]);
   });
   it('does not count being somewhere as work', () => {
     expect(owners(g, 'Presence')).toEqual([]);

@@ -168,6 +168,16 @@ describe('API over the example notes', () => {
     }
   });
 
+  it('lists the action items raised in the discussions about a project', async () => {
+    const inLedger = await server.get('/api/actions?discussionProject=ledger&limit=1000');
+    expectShape('/actions', inLedger);
+    expect(inLedger.body.total).toBeGreaterThan(0);
+    expect(inLedger.body.total).toBeLessThan((await server.get('/api/actions')).body.total);
+    const ledgerDiscussions = await server.get('/api/discussions?project=ledger&limit=1000');
+    const ids = new Set(ledgerDiscussions.body.items.map((d: { discussionId: string }) => d.discussionId));
+    for (const a of inLedger.body.items) expect(ids.has(a.discussionId), a.task).toBe(true);
+  });
+
   it('gives the graph for drawing, around a center and within dates', async () => {
     const all = await server.get('/api/graph');
     expectShape('/graph', all);
@@ -227,6 +237,7 @@ describe('API over the example notes', () => {
       ['/api/discussions?from=2024-02-30', 400, 'from'],
       ['/api/discussions?to=yesterday', 400, 'to'],
       ['/api/actions?status=finished', 400, 'status'],
+      ['/api/actions?discussionProject=no-such-project', 404, 'discussionProject'],
       ['/api/graph?limit=0', 400, 'limit'],
       ['/api/stats?x=1', 400, 'x'],
       ['/api/people/nobody-at-all', 404, 'id'],

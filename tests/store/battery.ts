@@ -54,6 +54,7 @@ export function queryBattery(graph: MeetingGraph, options: { topics?: number } =
     add('project', id, (s, p) => s.project(p));
     add('discussions', { project: id }, (s, p) => s.discussions(p));
     add('actions', { project: id }, (s, p) => s.actions(p));
+    add('actions', { discussionProject: id }, (s, p) => s.actions(p));
     add('neighbourhood', { center: id, limit: 12 }, (s, p) => s.neighbourhood(p));
     add('neighbourhood', { center: id, limit: 1000, from: years.at(-1) ? `${years.at(-1)}-01-01` : undefined }, (s, p) =>
       s.neighbourhood(p),
@@ -76,6 +77,7 @@ export function queryBattery(graph: MeetingGraph, options: { topics?: number } =
     if (project !== undefined && year !== undefined) {
       add('discussions', { person, project, from: `${year}-01-01` }, (s, p) => s.discussions(p));
       add('actions', { person, project, status: statuses[i % 3], to: `${year}-12-31` }, (s, p) => s.actions(p));
+      add('actions', { person, discussionProject: project, from: `${year}-01-01` }, (s, p) => s.actions(p));
     }
   }
   calls.push(...anchoredCalls(graph, topics));
@@ -129,6 +131,7 @@ function anchoredCalls(graph: MeetingGraph, topics: string[]): QueryCall[] {
     add('actions', { person, status }, actions);
     add('actions', { person, status, project: action?.projectIds[0], from: action ? dateOfDiscussion(action.discussionId) : undefined }, actions);
     add('actions', { person, to: date }, actions);
+    if (action) add('actions', { person, discussionProject: projectsOf.get(action.discussionId)?.[0] ?? 'no-such-project', status }, actions);
   }
   // Topic (no meeting or person): with a project and a date range.
   for (const topic of topics) {
@@ -151,6 +154,10 @@ function anchoredCalls(graph: MeetingGraph, topics: string[]): QueryCall[] {
     const action = graph.actionItems.find((a) => a.projectIds.includes(project));
     add('actions', { project, status: action?.status ?? 'todo' }, actions);
     if (action) add('actions', { project, from: dateOfDiscussion(action.discussionId), to: `${date.slice(0, 4)}-12-31` }, actions);
+    // The project of the discussion: alone with a status or a range, and with the item's own project.
+    add('actions', { discussionProject: project, status: action?.status ?? 'done' }, actions);
+    add('actions', { discussionProject: project, from: date, to: `${date.slice(0, 4)}-12-31` }, actions);
+    if (action) add('actions', { project: action.projectIds.find((j) => j !== project) ?? project, discussionProject: projectsOf.get(action.discussionId)?.[0] ?? project }, actions);
   }
   return calls;
 }

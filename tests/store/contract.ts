@@ -192,7 +192,7 @@ export function describeGraphStoreContract(label: string, harness: StoreHarness)
       for (const params of meetingParams) {
         lists.push([`meetings ${JSON.stringify(params)}`, async (page) => (page ? store.meetingPage(params, page) : wholePage(await store.meetings(params)))]);
       }
-      const actionParams: ActionsParams[] = [{}, { status: 'todo' }, { status: 'done', from: '2024-02-01' }, { person: 'bob' }, { project: 'mirage' }];
+      const actionParams: ActionsParams[] = [{}, { status: 'todo' }, { status: 'done', from: '2024-02-01' }, { person: 'bob' }, { project: 'mirage' }, { discussionProject: 'mirage' }];
       for (const params of actionParams) {
         lists.push([`actions ${JSON.stringify(params)}`, async (page) => (page ? store.actionPage(params, page) : wholePage(await store.actions(params)))]);
       }
@@ -314,6 +314,19 @@ export function describeGraphStoreContract(label: string, harness: StoreHarness)
       expect(await store.actions({ person: 'bob' })).toEqual([ACTION_BOB]);
       expect(await store.actions({ to: '2024-01-31' })).toEqual([ACTION_BOB, ACTION_CAROL]);
       expect(await store.actions({ person: 'alice', project: 'mirage' })).toEqual([]);
+    });
+
+    it('lists the actions raised in the discussions about a project, whether or not they concern it', async () => {
+      expect(await store.actions({ discussionProject: 'mirage' })).toEqual([ACTION_BOB, ACTION_CAROL, ACTION_ALICE]);
+      expect(await store.actions({ discussionProject: 'xen' })).toEqual([ACTION_CAROL, ACTION_DAVE]);
+      // Carol's item concerns Xen, in a discussion about MirageOS too.
+      expect(await store.actions({ person: 'carol', discussionProject: 'mirage' })).toEqual([ACTION_CAROL]);
+      expect(await store.actions({ person: 'carol', project: 'mirage' })).toEqual([]);
+      // Émile's item concerns MirageOS, in a discussion about Irmin only.
+      expect(await store.actions({ project: 'mirage', discussionProject: 'irmin' })).toEqual([ACTION_EMILE]);
+      expect(await store.actions({ project: 'mirage', discussionProject: 'mirage' })).toEqual([ACTION_BOB]);
+      expect(await store.actions({ discussionProject: 'mirage', status: 'todo', from: '2024-02-01' })).toEqual([ACTION_ALICE]);
+      expect(await store.actions({ discussionProject: 'nope' })).toEqual([]);
     });
 
     it('builds the people↔project neighbourhood with weights, ties by code-unit name', async () => {

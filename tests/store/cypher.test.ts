@@ -36,8 +36,9 @@ describe('queries/*.cypher', () => {
     expect(cypher('discussions-by-topic').parameters).toEqual(['from', 'limit', 'offset', 'projects', 'to', 'topic']);
     expect(cypher('discussions-by-projects').parameters).toEqual(['from', 'limit', 'offset', 'projects', 'to']);
     expect(cypher('actions').parameters).toEqual(['from', 'limit', 'offset', 'status', 'to']);
-    expect(cypher('actions-by-person').parameters).toEqual(['from', 'limit', 'offset', 'person', 'project', 'status', 'to']);
-    expect(cypher('actions-by-project').parameters).toEqual(['from', 'limit', 'offset', 'project', 'status', 'to']);
+    expect(cypher('actions-by-person').parameters).toEqual(['discussionProject', 'from', 'limit', 'offset', 'person', 'project', 'status', 'to']);
+    expect(cypher('actions-by-project').parameters).toEqual(['discussionProject', 'from', 'limit', 'offset', 'project', 'status', 'to']);
+    expect(cypher('actions-by-discussion-project').parameters).toEqual(['discussionProject', 'from', 'limit', 'offset', 'status', 'to']);
     expect(cypher('attendees').parameters).toEqual(['meeting']);
     expect(cypher('stats').parameters).toEqual([]);
   });

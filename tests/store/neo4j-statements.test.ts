@@ -66,6 +66,7 @@ describe('neo4jStatement', () => {
     expect(neo4jStatement('actions', { person: 'bob', project: undefined }).parameters).toEqual({
       person: 'bob',
       project: null,
+      discussionProject: null,
       status: null,
       from: null,
       to: null,
@@ -73,7 +74,7 @@ describe('neo4jStatement', () => {
     });
   });
 
-  it('runs actions from the owner, else the project, else the generic text', () => {
+  it('runs actions from the owner, else the project, else the project of the discussion, else the generic text', () => {
     expect(neo4jStatement('actions', { person: 'bob', project: 'mirage', status: 'todo' })).toMatchObject({
       name: 'actions-by-person',
       parameters: { person: 'bob', project: 'mirage', status: 'todo' },
@@ -81,6 +82,14 @@ describe('neo4jStatement', () => {
     expect(neo4jStatement('actions', { project: 'mirage', from: '2024-02-01' })).toMatchObject({
       name: 'actions-by-project',
       parameters: { project: 'mirage', from: '2024-02-01', status: null, to: null },
+    });
+    expect(neo4jStatement('actions', { discussionProject: 'mirage', status: 'todo' })).toMatchObject({
+      name: 'actions-by-discussion-project',
+      parameters: { discussionProject: 'mirage', status: 'todo', from: null, to: null },
+    });
+    expect(neo4jStatement('actions', { person: 'bob', discussionProject: 'mirage' })).toMatchObject({
+      name: 'actions-by-person',
+      parameters: { person: 'bob', project: null, discussionProject: 'mirage' },
     });
     expect(neo4jStatement('actions', { status: 'done' })).toMatchObject({ name: 'actions', parameters: { status: 'done', from: null, to: null } });
   });
@@ -105,7 +114,7 @@ describe('neo4jStatement', () => {
     };
     const families: Record<string, string[]> = {
       discussions: ['discussions-by-meeting', 'discussions-by-person', 'discussions-by-topic', 'discussions-by-projects'],
-      actions: ['actions-by-person', 'actions-by-project'],
+      actions: ['actions-by-person', 'actions-by-project', 'actions-by-discussion-project'],
       meetings: ['meetings-by-attendee'],
       'co-attendance': ['co-attendance-by-person'],
     };
@@ -126,7 +135,7 @@ describe('neo4jStatement', () => {
   it('counts, in each anchored list variant, the very pattern whose page it returns', () => {
     // The count subquery repeats the MATCH and its filters; a filter changed in one place only
     // would make `total` disagree with the rows.
-    const variants = ['discussions-by-meeting', 'discussions-by-person', 'discussions-by-topic', 'discussions-by-projects', 'actions-by-person', 'actions-by-project', 'meetings-by-attendee'];
+    const variants = ['discussions-by-meeting', 'discussions-by-person', 'discussions-by-topic', 'discussions-by-projects', 'actions-by-person', 'actions-by-project', 'actions-by-discussion-project', 'meetings-by-attendee'];
     for (const name of variants) {
       const text = cypher(name).text;
       const counted = /^CALL \(\) \{\n([\s\S]*?)\n {2}RETURN count\(\*\) AS total\n\}\n/.exec(text);

@@ -423,6 +423,7 @@ describeNeo4j('neo4j store', () => {
         [neo4jStatement('attendees', { meeting: '2024-02-06' }), seek('Meeting', 'meeting')],
         [neo4jStatement('actions', { person: 'bob', project: 'mirage', status: 'todo', to: '2024-12-31' }), seek('Person', 'person')],
         [neo4jStatement('actions', { project: 'mirage', status: 'ongoing', from: '2024-01-01' }), seek('Project', 'project')],
+        [neo4jStatement('actions', { discussionProject: 'mirage', status: 'todo', to: '2024-12-31' }), seek('Project', 'discussionProject')],
         [neo4jStatement('coAttendance', { person: 'dave' }), seek('Person', 'person')],
         ...['person', 'person-meetings', 'person-projects'].map((name): [Statement, RegExp] => [statement(name, { id: 'alice' }), seek('Person', 'id')]),
         ...['project', 'project-months', 'project-people', 'project-related'].map((name): [Statement, RegExp] => [
