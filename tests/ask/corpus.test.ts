@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationReport } from '../../src/ask/evaluate.js';
 import { corpus, corpusAvailable } from '../fixtures/corpus.js';
 
-const ACCURACY_FLOOR = 0.9;
+const ACCURACY_FLOOR = 0.95;
 
 const cli = (args: string[]) =>
   execFileSync(process.execPath, [path.join(corpus.root, 'src/bin.js'), ...args], { encoding: 'utf8', cwd: corpus.root });
@@ -22,9 +22,8 @@ describe.skipIf(!corpusAvailable)('ask on the real corpus', () => {
     cli(['--data', dataDir, 'ingest', corpus.notes, '--people', corpus.people, '--projects', corpus.projects, '--json']);
   });
 
-  // The target is 0.95; the suite holds the level reached so far (22 of 24) so that it cannot slip
-  // back. The misses are extraction's: which projects an action item concerns when its sentence
-  // names none, and one Xen mention a year more than the annotations count.
+  // The target, reached with 23 of 24. The miss is one lower-case "xen" a year that the registry
+  // does not list as a form of Xen (2015 and 2016 count one discussion fewer than the annotations).
   it(`answers the development questions with accuracy >= ${ACCURACY_FLOOR}`, () => {
     const report = JSON.parse(cli(['--data', dataDir, 'eval-questions', '--questions', corpus.devQuestions, '--json'])) as EvaluationReport;
     const failures = report.results.filter((r) => !r.pass).map((r) => `${r.id} ${r.question}: ${r.detail}`);
