@@ -1,5 +1,7 @@
-// Named query `person`, first part: the person $id, and the first and last meeting dates where
-// they ATTENDED or DISCUSSED something. No row when there is no such person.
+// Named query `person`, first part: the person $id, the first and last meeting dates where they
+// ATTENDED or DISCUSSED something, and how many action items they OWN (every one is RAISED_IN a
+// discussion of a meeting, so this is the total of the `actions` query for them). No row when
+// there is no such person.
 MATCH (p:Person {id: $id})
 OPTIONAL MATCH (p)-[:ATTENDED]->(attended:Meeting)
 WITH p, min(attended.date) AS firstAttended, max(attended.date) AS lastAttended
@@ -9,4 +11,5 @@ RETURN p.id AS id,
        p.name AS name,
        p.aliases AS aliases,
        CASE WHEN firstDiscussed IS NULL OR firstAttended <= firstDiscussed THEN firstAttended ELSE firstDiscussed END AS firstSeen,
-       CASE WHEN lastDiscussed IS NULL OR lastAttended >= lastDiscussed THEN lastAttended ELSE lastDiscussed END AS lastSeen
+       CASE WHEN lastDiscussed IS NULL OR lastAttended >= lastDiscussed THEN lastAttended ELSE lastDiscussed END AS lastSeen,
+       COUNT { (p)-[:OWNS]->(:ActionItem) } AS actionCount

@@ -25,6 +25,7 @@ import type {
   RowPage,
   Stats,
 } from './types.js';
+import { DETAIL_ACTIONS } from './types.js';
 
 /** Filters ANDed; see queries/discussions.cypher. */
 export function discussions(index: QueryIndex, params: DiscussionsParams, page?: PageParams): RowPage<DiscussionRow> {
@@ -86,10 +87,15 @@ export function person(g: EmbeddedGraph, index: QueryIndex, id: string): PersonD
     aliases: [...node.aliases],
     meetings: attended.map(meetingRow),
     projects: [...projects.values()].sort(compareNamedCounts),
-    actions: (index.actionsByOwner.get(id) ?? []).map(actionRow),
+    ...newestActions(index.actionsByOwner.get(id) ?? []),
     firstSeen: dates[0] ?? null,
     lastSeen: dates.at(-1) ?? null,
   };
+}
+
+/** The detail's share of a list of action items (see DETAIL_ACTIONS). */
+function newestActions(all: ActionEntry[]): { actions: ActionRow[]; actionCount: number } {
+  return { actions: all.slice(-DETAIL_ACTIONS).map(actionRow), actionCount: all.length };
 }
 
 export function project(g: EmbeddedGraph, index: QueryIndex, id: string): ProjectDetail | null {
@@ -113,7 +119,7 @@ export function project(g: EmbeddedGraph, index: QueryIndex, id: string): Projec
     // Discussions come in date order, so the months do too.
     perMonth: [...months].map(([period, value]) => ({ period, value })),
     people: [...people.values()].sort(compareNamedCounts),
-    actions: (index.actionsByProject.get(id) ?? []).map(actionRow),
+    ...newestActions(index.actionsByProject.get(id) ?? []),
     related: [...related.values()].sort(compareNamedCounts),
     firstDiscussed: about[0]?.meeting.date ?? null,
     lastDiscussed: about.at(-1)?.meeting.date ?? null,

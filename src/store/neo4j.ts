@@ -60,6 +60,7 @@ import type {
   RowPage,
   Stats,
 } from './types.js';
+import { DETAIL_ACTIONS } from './types.js';
 
 /** Meetings written per transaction: small enough to keep transactions short, large enough to be fast. */
 const MEETINGS_PER_TRANSACTION = 25;
@@ -377,23 +378,34 @@ export class Neo4jStore implements GraphStore {
   // not the queries, were most of the time when the parts ran one after another in one
   // transaction. Loads write a meeting batch per transaction, so the parts may straddle one batch
   // of a running ingest, as successive queries always could.
+  //
+  // The detail's action items are the last page of the `actions` query, whose offset needs the
+  // count that the head part returns: those two run one after the other, beside the rest.
   async person(id: string): Promise<PersonDetail | null> {
-    const [[head], meetings, projects, actions] = await Promise.all([
-      this.query<Pick<PersonDetail, 'id' | 'name' | 'aliases' | 'firstSeen' | 'lastSeen'>>('person', { id }),
+    const [{ head, actions }, meetings, projects] = await Promise.all([
+      this.headWithActions<Pick<PersonDetail, 'id' | 'name' | 'aliases' | 'firstSeen' | 'lastSeen' | 'actionCount'>>('person', id, { person: id }),
       this.query<MeetingRow>('person-meetings', { id }),
       this.query<NamedCount>('person-projects', { id }),
-      this.actions({ person: id }),
     ]);
     if (!head) return null;
-    return { id: head.id, name: head.name, aliases: head.aliases, meetings, projects, actions, firstSeen: head.firstSeen, lastSeen: head.lastSeen };
+    return {
+      id: head.id,
+      name: head.name,
+      aliases: head.aliases,
+      meetings,
+      projects,
+      actions,
+      actionCount: head.actionCount,
+      firstSeen: head.firstSeen,
+      lastSeen: head.lastSeen,
+    };
   }
 
   async project(id: string): Promise<ProjectDetail | null> {
-    const [[head], perMonth, people, actions, related] = await Promise.all([
-      this.query<Pick<ProjectDetail, 'id' | 'name' | 'aliases' | 'origin' | 'firstDiscussed' | 'lastDiscussed'>>('project', { id }),
+    const [{ head, actions }, perMonth, people, related] = await Promise.all([
+      this.headWithActions<Pick<ProjectDetail, 'id' | 'name' | 'aliases' | 'origin' | 'firstDiscussed' | 'lastDiscussed' | 'actionCount'>>('project', id, { project: id }),
       this.query<PeriodCount>('project-months', { id }),
       this.query<NamedCount>('project-people', { id }),
-      this.actions({ project: id }),
       this.query<NamedCount>('project-related', { id }),
     ]);
     if (!head) return null;
@@ -405,6 +417,7 @@ export class Neo4jStore implements GraphStore {
       perMonth,
       people,
       actions,
+      actionCount: head.actionCount,
       related,
       firstDiscussed: head.firstDiscussed,
       lastDiscussed: head.lastDiscussed,
@@ -496,6 +509,14 @@ export class Neo4jStore implements GraphStore {
   }
 
   /** The statement of `queries/<name>.cypher` with `values`, run by `runStatement`. */
+  /** A detail's head row, then the newest DETAIL_ACTIONS of the action items it counts. */
+  private async headWithActions<H extends { actionCount: number }>(name: 'person' | 'project', id: string, filter: ActionsParams): Promise<{ head: H | undefined; actions: ActionRow[] }> {
+    const [head] = await this.query<H>(name, { id });
+    if (!head) return { head, actions: [] };
+    const page = await this.actionPage(filter, { offset: Math.max(0, head.actionCount - DETAIL_ACTIONS), limit: DETAIL_ACTIONS });
+    return { head, actions: page.rows };
+  }
+
   private query<T>(name: string, values?: Record<string, unknown>): Promise<T[]> {
     return this.runStatement<T>(statement(name, values));
   }

@@ -92,6 +92,12 @@ export interface ActionsParams extends DateRange {
   status?: ActionStatus;
 }
 
+/**
+ * How many action items a person's or a project's detail lists: the newest ones. A busy person
+ * owns hundreds (1,171 at 10,000 meetings); the `actions` query pages through all of them.
+ */
+export const DETAIL_ACTIONS = 100;
+
 export interface PersonDetail {
   id: string;
   name: string;
@@ -100,7 +106,10 @@ export interface PersonDetail {
   meetings: MeetingRow[];
   /** Projects of the discussions the person took part in, count = discussions; by count desc then name. */
   projects: NamedCount[];
+  /** The newest DETAIL_ACTIONS action items owned, in the order of the `actions` query. */
   actions: ActionRow[];
+  /** All the action items owned. */
+  actionCount: number;
   /** First and last meeting date where the person attended or took part in a discussion. */
   firstSeen: string | null;
   lastSeen: string | null;
@@ -121,7 +130,10 @@ export interface ProjectDetail {
   perMonth: PeriodCount[];
   /** People who took part in its discussions, count = discussions; by count desc then name. */
   people: NamedCount[];
+  /** The newest DETAIL_ACTIONS action items that concern it, in the order of the `actions` query. */
   actions: ActionRow[];
+  /** All the action items that concern it. */
+  actionCount: number;
   /** Projects discussed in the same discussions, count = shared discussions; by count desc then name. */
   related: NamedCount[];
   firstDiscussed: string | null;

@@ -7,6 +7,7 @@ import type { MeetingGraph } from '../../src/domain.js';
 import { StoreError } from '../../src/store/errors.js';
 import { canonicalGraph, partitionGraph } from '../../src/store/meeting-parts.js';
 import type { ActionRow, ActionsParams, DiscussionsParams, GraphStore, MeetingsParams, PageParams, RowPage } from '../../src/store/types.js';
+import { DETAIL_ACTIONS } from '../../src/store/types.js';
 import { smallGraph } from '../fixtures/small-graph.js';
 
 export interface StoreHarness {
@@ -236,6 +237,7 @@ export function describeGraphStoreContract(label: string, harness: StoreHarness)
           { id: 'ocaml-tls', name: 'ocaml-tls', count: 1 },
         ],
         actions: [ACTION_ALICE],
+        actionCount: 1,
         firstSeen: '2024-01-09',
         lastSeen: '2024-02-20',
       });
@@ -247,6 +249,7 @@ export function describeGraphStoreContract(label: string, harness: StoreHarness)
         meetings: [],
         projects: [{ id: 'irmin', name: 'Irmin', count: 1 }],
         actions: [ACTION_EMILE],
+        actionCount: 1,
         firstSeen: '2024-02-06',
         lastSeen: '2024-02-06',
       });
@@ -278,6 +281,7 @@ export function describeGraphStoreContract(label: string, harness: StoreHarness)
           { id: 'bob', name: 'Bob Brown', count: 1 },
         ],
         actions: [ACTION_BOB, ACTION_EMILE],
+        actionCount: 2,
         related: [
           { id: 'xen', name: 'Xen', count: 1 },
           { id: 'ocaml-tls', name: 'ocaml-tls', count: 1 },
@@ -296,6 +300,7 @@ export function describeGraphStoreContract(label: string, harness: StoreHarness)
           { id: 'emile', name: 'Émile Roux', count: 1 },
         ],
         actions: [ACTION_EMILE],
+        actionCount: 1,
         related: [],
         firstDiscussed: '2024-02-06',
         lastDiscussed: '2024-02-06',
@@ -468,6 +473,44 @@ export function describeGraphStoreContract(label: string, harness: StoreHarness)
       const expected = canonicalGraph(partitionGraph(smallGraph()));
       expected.people = expected.people.filter((p) => p.id !== 'frank');
       expect(await store.snapshot()).toEqual(expected);
+    });
+  });
+
+  describe(`${label}: the action items of a busy person and project`, () => {
+    it(`lists the newest ${DETAIL_ACTIONS} in a detail, with the count of all`, async () => {
+      const store = await harness.openEmpty();
+      try {
+        const graph = smallGraph();
+        // Bob takes on more in three meetings, about MirageOS, whose detail then also lists them.
+        const discussions = [`${M1}#0`, `${M2}#1`, `${M3}#0`];
+        for (let i = 0; i < DETAIL_ACTIONS + 7; i++) {
+          const discussionId = discussions[i % discussions.length];
+          graph.actionItems.push({
+            id: `${discussionId}/b${String(i).padStart(3, '0')}`,
+            task: `Task ${i}`,
+            status: 'todo',
+            ownerId: 'bob',
+            discussionId,
+            projectIds: ['mirage'],
+            evidence: { file: 'a.md', line: 30 + i, sentence: `Bob will do task ${i}.` },
+          });
+        }
+        await store.load(graph);
+        const all = await store.actions({ person: 'bob' });
+        expect(all).toHaveLength(DETAIL_ACTIONS + 8);
+        const bob = await store.person('bob');
+        expect(bob?.actionCount).toBe(all.length);
+        expect(bob?.actions).toEqual(all.slice(-DETAIL_ACTIONS));
+        const aboutMirage = await store.actions({ project: 'mirage' });
+        const mirage = await store.project('mirage');
+        expect(mirage?.actionCount).toBe(aboutMirage.length);
+        expect(mirage?.actions).toEqual(aboutMirage.slice(-DETAIL_ACTIONS));
+        // The newest are last: a 2024-02-20 item, after every older one.
+        expect(mirage?.actions.at(-1)?.meeting).toBe('2024-02-20');
+        expect(mirage?.actions.some((a) => a.actionId === ACTION_BOB.actionId)).toBe(false);
+      } finally {
+        await store.close();
+      }
     });
   });
 

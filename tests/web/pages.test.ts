@@ -1,11 +1,15 @@
 /**
  * The pages in a real browser over the MirageOS corpus: search with an operator, completion and a
  * facet; a result's meeting page with evidence; a question; the graph through to a project page;
- * back/forward; a phone-width layout. Screenshots go to test-artifacts/.
+ * back/forward; a phone-width layout; a person with more action items than their page lists.
+ * Screenshots go to test-artifacts/.
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIRAGE, startTestServer, type TestServer } from '../server/support.js';
+import { DETAIL_ACTIONS } from '../../src/store/types.js';
+import { MIRAGE, startTestServer, tempDir, type TestServer } from '../server/support.js';
 import { launchBrowser, runBrowserTests, screenshot, watchedPage } from './browser.js';
 
 describe.runIf(runBrowserTests)('pages over the MirageOS corpus', () => {
@@ -227,5 +231,52 @@ describe.runIf(runBrowserTests)('pages over the MirageOS corpus', () => {
     if (api.projectsYaml) expect(await page.locator('pre.yaml').last().textContent()).toBe(api.projectsYaml);
     await screenshot(page, 'curation', true);
     expect(problems).toEqual([]);
+  });
+});
+
+describe.runIf(runBrowserTests)('a person with more action items than their page lists', () => {
+  const OWNED = DETAIL_ACTIONS + 12;
+  let notes: { dir: string; cleanup: () => void };
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    notes = tempDir('busy-notes');
+    // Four weekly notes share the commitments out.
+    const days = ['07', '14', '21', '28'];
+    for (const [n, day] of days.entries()) {
+      const commitments = Array.from({ length: OWNED / days.length }, (_, i) => `Ann will write report ${n + 1}.${i + 1}.`).join('\n\n');
+      writeFileSync(path.join(notes.dir, `2024-05-${day}.md`), `Attendees: Ann Lee, Bo Park\n\n### Reports\n\n${commitments}\n`);
+    }
+    [server, browser] = await Promise.all([startTestServer({ notesDir: notes.dir }), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    notes?.cleanup();
+  });
+
+  it('counts them all, shows the newest, and links to the question that lists every one', async () => {
+    const { page, problems, close } = await watchedPage(browser, server.url);
+    try {
+      const person = (await server.get('/api/people/ann-lee')).body;
+      expect([person.actionCount, person.actions.length]).toEqual([OWNED, DETAIL_ACTIONS]);
+      await page.goto(`${server.url}/#/person/ann-lee`);
+      await page.locator('p.kind-person').waitFor();
+      expect(await page.locator('.facts div', { hasText: 'Action items' }).locator('dd').textContent()).toBe(String(OWNED));
+      // Newest first: the last meeting's items head the table, the first meeting's oldest are left out.
+      const actionsSection = page.locator('section[aria-labelledby="s-action-items"]');
+      expect(await actionsSection.locator('table tbody tr').first().textContent()).toContain('28 May 2024');
+      expect(person.actions.map((a: { meeting: string }) => a.meeting)).toContain('2024-05-07');
+      expect(person.actions[0].meeting).toBe('2024-05-07');
+      await actionsSection.locator('a', { hasText: `All ${OWNED} action items` }).click();
+      await page.waitForFunction(() => location.hash.startsWith('#/ask'));
+      const asked = (await server.get(`/api/ask?q=${encodeURIComponent('what did Ann Lee take on?')}`)).body;
+      expect(asked.items).toHaveLength(OWNED);
+      await expect.poll(() => page.locator('.answer .result-summary').textContent()).toBe(`${OWNED} action items`);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
   });
 });

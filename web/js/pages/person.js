@@ -3,7 +3,7 @@
 import { api } from '../lib/api.js';
 import { barChart, COLORS } from '../lib/charts.js';
 import { fill, formatDate, h, link, meetingRoute, operator, personRoute, plural, projectRoute, searchRoute } from '../lib/dom.js';
-import { actionsTable, discussionList, namedCounts, section } from './shared.js';
+import { actionsTable, allActionsLink, discussionList, namedCounts, section } from './shared.js';
 
 export async function render(main, ctx) {
   const p = await api(`/people/${encodeURIComponent(ctx.args[0])}`);
@@ -23,7 +23,7 @@ export async function render(main, ctx) {
         h('div', null, h('dt', null, 'Last seen'), h('dd', null, p.lastSeen ? formatDate(p.lastSeen) : '—')),
         h('div', null, h('dt', null, 'Meetings'), h('dd', null, String(p.meetings.length))),
         h('div', null, h('dt', null, 'Discussions'), h('dd', null, String(p.discussions.length))),
-        h('div', null, h('dt', null, 'Action items'), h('dd', null, String(p.actions.length))),
+        h('div', null, h('dt', null, 'Action items'), h('dd', null, String(p.actionCount))),
       ),
       h(
         'p',
@@ -52,7 +52,12 @@ export async function render(main, ctx) {
       section('Projects', namedCounts(p.projects, projectRoute, 'discussions'), 'No project discussions.'),
       section('People met', namedCounts(p.coAttendees, personRoute, 'meetings together'), 'Met nobody in the notes.'),
     ),
-    section('Action items', p.actions.length ? actionsTable(p.actions, { owner: false }) : null, 'No action items.'),
+    section(
+      'Action items',
+      p.actions.length ? actionsTable(p.actions, { owner: false }) : null,
+      'No action items.',
+      allActionsLink(p.actions.length, p.actionCount, `what did ${p.name} take on?`),
+    ),
     section('Discussions', p.discussions.length ? discussionList(p.discussions.slice(0, 100)) : null, 'No discussions.', p.discussions.length > 100 ? link(searchRoute(operator('person', p.name), { sort: 'date' }), `All ${p.discussions.length} discussions`) : null),
     section(
       'Meetings attended',

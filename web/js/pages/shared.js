@@ -52,6 +52,12 @@ export function actionsTable(actions, { owner = true, shown = 15 } = {}) {
   return folded([...actions].reverse(), shown, (rows) => table(columns, rows, 'Action items'));
 }
 
+/** Under a detail's newest action items, when there are more: a link to the question that lists them all. */
+export function allActionsLink(shown, total, question) {
+  if (total <= shown) return null;
+  return link(`/ask?${new URLSearchParams({ q: question })}`, `All ${total} action items`);
+}
+
 /** Discussion rows (date, heading, projects), newest first; past `shown`, the older ones fold away. */
 export function discussionList(rows, shown = 20) {
   return folded(rows, shown, (list) => discussionItems(list));
