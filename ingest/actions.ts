@@ -327,7 +327,7 @@ function implicitPredicate(tokens: Token[], i: number, where: { inTurn: boolean;
   if (/^(?:it|this|that|there|these|those|we|you|everyone|someone|anyone|nobody|people|the|a|an)$/.test(w)) return null;
   // "Very exciting work": an adverb opening describes, it does not report what someone did.
   if (isAdverb(t) && !IMPLICIT_ADVERBS.has(w)) return null;
-  // ("trying" is an adjective to the lexicon, but "Trying to control everything is difficult" opens with a gerund all the same.)
+  // An -ing opening, also one the lexicon knows only as an adjective ("Trying to control everything is difficult").
   if (isProgressive(w)) {
     if (!where.inTurn || tokens[i + 1]?.lower === 'of') return null;
     // "Writing up these minutes is a good excuse", "Preparing for the release, we need …": the gerund is not the predicate.

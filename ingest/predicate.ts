@@ -155,7 +155,7 @@ const DESCRIBING_ING = new Set([
   'alarming', 'puzzling', 'refreshing', 'rewarding', 'tempting', 'thrilling', 'understanding', 'loving', 'caring',
 ]);
 
-/** An -ing verb form, including those the lexicon knows only as adjectives ("trying", "missing" aside). */
+/** An -ing verb form, also one the lexicon knows only as an adjective ("trying"), but not a describing word ("missing"). */
 export function isProgressive(word: string): boolean {
   return isGerund(word) || (/^[a-z][a-z-]{2,}ing$/.test(word) && !NOT_GERUNDS.has(word) && !DESCRIBING_ING.has(word));
 }

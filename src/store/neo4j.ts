@@ -508,7 +508,6 @@ export class Neo4jStore implements GraphStore {
     return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _total, ...row }) => row as T) };
   }
 
-  /** The statement of `queries/<name>.cypher` with `values`, run by `runStatement`. */
   /** A detail's head row, then the newest DETAIL_ACTIONS of the action items it counts. */
   private async headWithActions<H extends { actionCount: number }>(name: 'person' | 'project', id: string, filter: ActionsParams): Promise<{ head: H | undefined; actions: ActionRow[] }> {
     const [head] = await this.query<H>(name, { id });
@@ -517,6 +516,7 @@ export class Neo4jStore implements GraphStore {
     return { head, actions: page.rows };
   }
 
+  /** The statement of `queries/<name>.cypher` with `values`, run by `runStatement`. */
   private query<T>(name: string, values?: Record<string, unknown>): Promise<T[]> {
     return this.runStatement<T>(statement(name, values));
   }
