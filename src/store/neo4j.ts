@@ -378,14 +378,12 @@ export class Neo4jStore implements GraphStore {
   // not the queries, were most of the time when the parts ran one after another in one
   // transaction. Loads write a meeting batch per transaction, so the parts may straddle one batch
   // of a running ingest, as successive queries always could.
-  //
-  // The detail's action items are the last page of the `actions` query, whose offset needs the
-  // count that the head part returns: those two run one after the other, beside the rest.
   async person(id: string): Promise<PersonDetail | null> {
-    const [{ head, actions }, meetings, projects] = await Promise.all([
-      this.headWithActions<Pick<PersonDetail, 'id' | 'name' | 'aliases' | 'firstSeen' | 'lastSeen' | 'actionCount'>>('person', id, { person: id }),
+    const [[head], meetings, projects, actions] = await Promise.all([
+      this.query<Pick<PersonDetail, 'id' | 'name' | 'aliases' | 'firstSeen' | 'lastSeen' | 'actionCount'>>('person', { id }),
       this.query<MeetingRow>('person-meetings', { id }),
       this.query<NamedCount>('person-projects', { id }),
+      this.newestActions('person-actions', id),
     ]);
     if (!head) return null;
     return {
@@ -402,11 +400,12 @@ export class Neo4jStore implements GraphStore {
   }
 
   async project(id: string): Promise<ProjectDetail | null> {
-    const [{ head, actions }, perMonth, people, related] = await Promise.all([
-      this.headWithActions<Pick<ProjectDetail, 'id' | 'name' | 'aliases' | 'origin' | 'firstDiscussed' | 'lastDiscussed' | 'actionCount'>>('project', id, { project: id }),
+    const [[head], perMonth, people, related, actions] = await Promise.all([
+      this.query<Pick<ProjectDetail, 'id' | 'name' | 'aliases' | 'origin' | 'firstDiscussed' | 'lastDiscussed' | 'actionCount'>>('project', { id }),
       this.query<PeriodCount>('project-months', { id }),
       this.query<NamedCount>('project-people', { id }),
       this.query<NamedCount>('project-related', { id }),
+      this.newestActions('project-actions', id),
     ]);
     if (!head) return null;
     return {
@@ -508,12 +507,9 @@ export class Neo4jStore implements GraphStore {
     return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _total, ...row }) => row as T) };
   }
 
-  /** A detail's head row, then the newest DETAIL_ACTIONS of the action items it counts. */
-  private async headWithActions<H extends { actionCount: number }>(name: 'person' | 'project', id: string, filter: ActionsParams): Promise<{ head: H | undefined; actions: ActionRow[] }> {
-    const [head] = await this.query<H>(name, { id });
-    if (!head) return { head, actions: [] };
-    const page = await this.actionPage(filter, { offset: Math.max(0, head.actionCount - DETAIL_ACTIONS), limit: DETAIL_ACTIONS });
-    return { head, actions: page.rows };
+  /** A detail's newest DETAIL_ACTIONS action items, read newest first, in the `actions` query's order. */
+  private async newestActions(name: 'person-actions' | 'project-actions', id: string): Promise<ActionRow[]> {
+    return (await this.query<ActionRow>(name, { id, limit: DETAIL_ACTIONS })).reverse();
   }
 
   /** The statement of `queries/<name>.cypher` with `values`, run by `runStatement`. */

@@ -425,6 +425,8 @@ describeNeo4j('neo4j store', () => {
         [neo4jStatement('actions', { project: 'mirage', status: 'ongoing', from: '2024-01-01' }), seek('Project', 'project')],
         [neo4jStatement('actions', { discussionProject: 'mirage', status: 'todo', to: '2024-12-31' }), seek('Project', 'discussionProject')],
         [neo4jStatement('coAttendance', { person: 'dave' }), seek('Person', 'person')],
+        [statement('person-actions', { id: 'bob', limit: 100 }), seek('Person', 'id')],
+        [statement('project-actions', { id: 'mirage', limit: 100 }), seek('Project', 'id')],
         ...['person', 'person-meetings', 'person-projects'].map((name): [Statement, RegExp] => [statement(name, { id: 'alice' }), seek('Person', 'id')]),
         ...['project', 'project-months', 'project-people', 'project-related'].map((name): [Statement, RegExp] => [
           statement(name, { id: 'mirage' }),
