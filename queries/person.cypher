@@ -1,12 +1,12 @@
 // Named query `person`, first part: the person $id, the first and last meeting dates where they
 // ATTENDED or DISCUSSED something, and how many action items they OWN (every one is RAISED_IN a
 // discussion of a meeting, so this is the total of the `actions` query for them). No row when
-// there is no such person.
+// there is no such person. A discussion's date is its copy of its meeting's (load-meetings.cypher).
 MATCH (p:Person {id: $id})
 OPTIONAL MATCH (p)-[:ATTENDED]->(attended:Meeting)
 WITH p, min(attended.date) AS firstAttended, max(attended.date) AS lastAttended
-OPTIONAL MATCH (p)-[:DISCUSSED]->(:Discussion)<-[:HAS_DISCUSSION]-(discussed:Meeting)
-WITH p, firstAttended, lastAttended, min(discussed.date) AS firstDiscussed, max(discussed.date) AS lastDiscussed
+OPTIONAL MATCH (p)-[:DISCUSSED]->(d:Discussion)
+WITH p, firstAttended, lastAttended, min(d.date) AS firstDiscussed, max(d.date) AS lastDiscussed
 RETURN p.id AS id,
        p.name AS name,
        p.aliases AS aliases,
