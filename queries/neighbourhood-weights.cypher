@@ -1,6 +1,7 @@
 // Computes the stored weights (load-person-weights.cypher, load-project-weights.cypher) of the
 // people and projects that lack them from their edges: a database written before they existed
-// gets them when the store opens. Touches nothing when every node has them.
+// (or before projects kept their related projects) gets them when the store opens. Touches nothing
+// when every node has them.
 CALL {
   MATCH (p:Person)
   WHERE p.weightTotal IS NULL
@@ -20,7 +21,7 @@ CALL {
 }
 CALL {
   MATCH (j:Project)
-  WHERE j.weightTotal IS NULL
+  WHERE j.weightTotal IS NULL OR j.relatedIds IS NULL
   CALL (j) {
     MATCH (:Meeting)-[:HAS_DISCUSSION]->(d:Discussion)-[:ABOUT]->(j)
     RETURN count(d) AS total, count(CASE WHEN EXISTS { (:Person)-[:DISCUSSED]->(d) } THEN 1 END) AS linked
@@ -32,7 +33,15 @@ CALL {
     ORDER BY other
     RETURN collect(other) AS pairIds, collect(weight) AS pairWeights
   }
-  SET j.weightTotal = total, j.weightLinked = linked, j.pairIds = pairIds, j.pairWeights = pairWeights
+  CALL (j) {
+    MATCH (other:Project)<-[:ABOUT]-(d:Discussion)-[:ABOUT]->(j)
+    WHERE other <> j AND EXISTS { (:Meeting)-[:HAS_DISCUSSION]->(d) }
+    WITH other.id AS other, count(d) AS weight
+    ORDER BY other
+    RETURN collect(other) AS relatedIds, collect(weight) AS relatedWeights
+  }
+  SET j.weightTotal = total, j.weightLinked = linked, j.pairIds = pairIds, j.pairWeights = pairWeights,
+      j.relatedIds = relatedIds, j.relatedWeights = relatedWeights
   RETURN count(*) AS projects
 }
 RETURN people, projects

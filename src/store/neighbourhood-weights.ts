@@ -1,7 +1,8 @@
 /**
  * The weights of the whole people↔project graph (every date), kept on the Neo4j store's Person
  * and Project nodes so that a neighbourhood without dates reads a few hundred nodes instead of
- * adding up every person–discussion–project path (449,553 of them at 10,000 meetings, 2.5 s).
+ * adding up every person–discussion–project path (449,553 of them at 10,000 meetings, 2.5 s); and
+ * the projects related to each project, which its detail lists.
  *
  * Every weight is a count of discussions, so it is a sum over discussions: a load adds the
  * discussions it writes and subtracts the ones it deletes, each given by its shape (the people who
@@ -24,6 +25,8 @@ export interface EntityWeights {
   linked: number;
   /** Per project (person): discussions with both, the edge's weight. Never holds 0. */
   pairs: Map<string, number>;
+  /** A project's related projects: per other project, the discussions ABOUT both. Never holds 0; empty for people. */
+  related: Map<string, number>;
 }
 
 export interface NeighbourhoodWeights {
@@ -39,6 +42,9 @@ export interface StoredWeights {
   /** The other ends' ids in code-unit order, with `pairWeights` at the same positions. */
   pairIds: string[];
   pairWeights: number[];
+  /** The related projects' ids in code-unit order, with `relatedWeights` (a project's only). */
+  relatedIds: string[];
+  relatedWeights: number[];
 }
 
 export function emptyWeights(): NeighbourhoodWeights {
@@ -65,21 +71,30 @@ export function addShapes(weights: NeighbourhoodWeights, shapes: Iterable<Discus
     // all the same, so that a repeated id could never count a discussion twice.
     const ps = [...new Set(people)];
     const js = [...new Set(projects)];
-    for (const p of ps) add(weights.person, p, js, sign);
-    for (const j of js) add(weights.project, j, ps, sign);
+    for (const p of ps) add(weights.person, p, js, [], sign);
+    for (const j of js) add(weights.project, j, ps, js, sign);
   }
 }
 
-function add(of: Map<string, EntityWeights>, id: string, others: string[], sign: 1 | -1): void {
-  let w = of.get(id);
-  if (!w) of.set(id, (w = { total: 0, linked: 0, pairs: new Map() }));
+function add(of: Map<string, EntityWeights>, id: string, others: string[], projects: string[], sign: 1 | -1): void {
+  const w = weightsOf(of, id);
   w.total += sign;
   if (others.length > 0) w.linked += sign;
-  for (const other of others) {
-    const n = (w.pairs.get(other) ?? 0) + sign;
-    if (n === 0) w.pairs.delete(other);
-    else w.pairs.set(other, n);
-  }
+  for (const other of others) bump(w.pairs, other, sign);
+  for (const other of projects) if (other !== id) bump(w.related, other, sign);
+}
+
+function weightsOf(of: Map<string, EntityWeights>, id: string): EntityWeights {
+  let w = of.get(id);
+  if (!w) of.set(id, (w = { total: 0, linked: 0, pairs: new Map(), related: new Map() }));
+  return w;
+}
+
+/** Adds `n` to `key`'s count, dropping it at 0. */
+function bump(counts: Map<string, number>, key: string, n: number): void {
+  const sum = (counts.get(key) ?? 0) + n;
+  if (sum === 0) counts.delete(key);
+  else counts.set(key, sum);
 }
 
 /**
@@ -92,7 +107,7 @@ export function weightChanges(deleted: Iterable<DiscussionShape>, written: Itera
   addShapes(changes, deleted, -1);
   addShapes(changes, written, 1);
   for (const of of [changes.person, changes.project]) {
-    for (const [id, w] of of) if (w.total === 0 && w.linked === 0 && w.pairs.size === 0) of.delete(id);
+    for (const [id, w] of of) if (w.total === 0 && w.linked === 0 && w.pairs.size === 0 && w.related.size === 0) of.delete(id);
   }
   return changes;
 }
@@ -101,23 +116,20 @@ export function weightChanges(deleted: Iterable<DiscussionShape>, written: Itera
 export function addChanges(weights: NeighbourhoodWeights, changes: NeighbourhoodWeights): void {
   for (const kind of ['person', 'project'] as const) {
     for (const [id, change] of changes[kind]) {
-      let w = weights[kind].get(id);
-      if (!w) weights[kind].set(id, (w = { total: 0, linked: 0, pairs: new Map() }));
+      const w = weightsOf(weights[kind], id);
       w.total += change.total;
       w.linked += change.linked;
-      for (const [other, n] of change.pairs) {
-        const sum = (w.pairs.get(other) ?? 0) + n;
-        if (sum === 0) w.pairs.delete(other);
-        else w.pairs.set(other, sum);
-      }
+      for (const [other, n] of change.pairs) bump(w.pairs, other, n);
+      for (const [other, n] of change.related) bump(w.related, other, n);
     }
   }
 }
 
 /** Weights as stored, read back into maps (ids missing from `rows` start at zero). */
 export function weightsFromRows(rows: { person: StoredWeights[]; project: StoredWeights[] }): NeighbourhoodWeights {
+  const counts = (ids: string[] | null, weights: number[] | null) => new Map((ids ?? []).map((id, i) => [id, weights![i]]));
   const toMap = (list: StoredWeights[]) =>
-    new Map(list.map((r) => [r.id, { total: r.total, linked: r.linked, pairs: new Map(r.pairIds.map((id, i) => [id, r.pairWeights[i]])) }]));
+    new Map(list.map((r) => [r.id, { total: r.total, linked: r.linked, pairs: counts(r.pairIds, r.pairWeights), related: counts(r.relatedIds, r.relatedWeights) }]));
   return { person: toMap(rows.person), project: toMap(rows.project) };
 }
 
@@ -127,7 +139,16 @@ export function storedRows(of: Map<string, EntityWeights>, ids: Iterable<string>
   for (const id of new Set(ids)) {
     const w = of.get(id);
     const pairIds = w ? [...w.pairs.keys()].sort(compareText) : [];
-    out.push({ id, total: w?.total ?? 0, linked: w?.linked ?? 0, pairIds, pairWeights: pairIds.map((p) => w!.pairs.get(p)!) });
+    const relatedIds = w ? [...w.related.keys()].sort(compareText) : [];
+    out.push({
+      id,
+      total: w?.total ?? 0,
+      linked: w?.linked ?? 0,
+      pairIds,
+      pairWeights: pairIds.map((p) => w!.pairs.get(p)!),
+      relatedIds,
+      relatedWeights: relatedIds.map((j) => w!.related.get(j)!),
+    });
   }
   return out;
 }

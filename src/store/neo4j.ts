@@ -642,7 +642,8 @@ async function updateWeights(tx: ManagedTransaction, deleted: DiscussionShape[],
 /** Stores the weights of the listed people and projects (zeros for those without any). */
 async function writeWeights(tx: ManagedTransaction, weights: NeighbourhoodWeights, ids: { person: Iterable<string>; project: Iterable<string> }): Promise<void> {
   const int = (n: number) => neo4j.int(n);
-  const sent = (rows: StoredWeights[]) => rows.map((r) => ({ ...r, total: int(r.total), linked: int(r.linked), pairWeights: r.pairWeights.map(int) }));
+  const sent = (rows: StoredWeights[]) =>
+    rows.map((r) => ({ ...r, total: int(r.total), linked: int(r.linked), pairWeights: r.pairWeights.map(int), relatedWeights: r.relatedWeights.map(int) }));
   await Promise.all([
     run(tx, 'load-person-weights', { rows: sent(storedRows(weights.person, ids.person)) }),
     run(tx, 'load-project-weights', { rows: sent(storedRows(weights.project, ids.project)) }),

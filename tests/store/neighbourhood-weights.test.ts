@@ -10,28 +10,35 @@ const shapes: DiscussionShape[] = [
   { people: [], projects: ['xen'] },
 ];
 
+const NONE_RELATED = { relatedIds: [], relatedWeights: [] };
+
 describe('neighbourhood weights', () => {
   it('counts discussions per person and project, linked ones and pairs', () => {
     const w = emptyWeights();
     addShapes(w, shapes, 1);
     expect(storedRows(w.person)).toEqual([
-      { id: 'alice', total: 2, linked: 2, pairIds: ['mirage', 'tls'], pairWeights: [2, 1] },
-      { id: 'bob', total: 1, linked: 1, pairIds: ['mirage'], pairWeights: [1] },
-      { id: 'carol', total: 1, linked: 0, pairIds: [], pairWeights: [] },
+      { id: 'alice', total: 2, linked: 2, pairIds: ['mirage', 'tls'], pairWeights: [2, 1], ...NONE_RELATED },
+      { id: 'bob', total: 1, linked: 1, pairIds: ['mirage'], pairWeights: [1], ...NONE_RELATED },
+      { id: 'carol', total: 1, linked: 0, pairIds: [], pairWeights: [], ...NONE_RELATED },
     ]);
     expect(storedRows(w.project, ['xen', 'mirage', 'nobody'])).toEqual([
-      { id: 'xen', total: 1, linked: 0, pairIds: [], pairWeights: [] },
-      { id: 'mirage', total: 2, linked: 2, pairIds: ['alice', 'bob'], pairWeights: [2, 1] },
-      { id: 'nobody', total: 0, linked: 0, pairIds: [], pairWeights: [] },
+      { id: 'xen', total: 1, linked: 0, pairIds: [], pairWeights: [], ...NONE_RELATED },
+      { id: 'mirage', total: 2, linked: 2, pairIds: ['alice', 'bob'], pairWeights: [2, 1], relatedIds: ['tls'], relatedWeights: [1] },
+      { id: 'nobody', total: 0, linked: 0, pairIds: [], pairWeights: [], ...NONE_RELATED },
     ]);
+    // Related projects: the discussions about both.
+    expect(storedRows(w.project, ['tls'])).toEqual([{ id: 'tls', total: 1, linked: 1, pairIds: ['alice'], pairWeights: [1], relatedIds: ['mirage'], relatedWeights: [1] }]);
   });
 
   it('takes a discussion away again, dropping pairs that reach zero', () => {
     const w = emptyWeights();
     addShapes(w, shapes, 1);
     addShapes(w, [shapes[1]], -1);
-    expect(storedRows(w.person, ['alice'])).toEqual([{ id: 'alice', total: 1, linked: 1, pairIds: ['mirage'], pairWeights: [1] }]);
-    expect(storedRows(w.project, ['tls'])).toEqual([{ id: 'tls', total: 0, linked: 0, pairIds: [], pairWeights: [] }]);
+    expect(storedRows(w.person, ['alice'])).toEqual([{ id: 'alice', total: 1, linked: 1, pairIds: ['mirage'], pairWeights: [1], ...NONE_RELATED }]);
+    expect(storedRows(w.project, ['tls', 'mirage'])).toEqual([
+      { id: 'tls', total: 0, linked: 0, pairIds: [], pairWeights: [], ...NONE_RELATED },
+      { id: 'mirage', total: 1, linked: 1, pairIds: ['alice', 'bob'], pairWeights: [1, 1], ...NONE_RELATED },
+    ]);
   });
 
   it('reads stored rows back to the same weights', () => {
@@ -55,8 +62,12 @@ describe('neighbourhood weights', () => {
     const changes = weightChanges(shapes, edited);
     // Bob's, Carol's and Xen's discussions were written again as they were.
     expect([...changes.person.keys()]).toEqual(['alice']);
-    expect(storedRows(changes.person)).toEqual([{ id: 'alice', total: 0, linked: 0, pairIds: ['tls'], pairWeights: [-1] }]);
-    expect([...changes.project.keys()]).toEqual(['tls']);
+    expect(storedRows(changes.person)).toEqual([{ id: 'alice', total: 0, linked: 0, pairIds: ['tls'], pairWeights: [-1], ...NONE_RELATED }]);
+    // MirageOS loses TLS as a related project; its people are as they were.
+    expect(storedRows(changes.project)).toEqual([
+      { id: 'mirage', total: 0, linked: 0, pairIds: [], pairWeights: [], relatedIds: ['tls'], relatedWeights: [-1] },
+      { id: 'tls', total: -1, linked: -1, pairIds: ['alice'], pairWeights: [-1], relatedIds: ['mirage'], relatedWeights: [-1] },
+    ]);
     expect(weightChanges(shapes, [...shapes].reverse()).person.size).toBe(0);
 
     const w = emptyWeights();

@@ -60,11 +60,12 @@ describeNeo4j('neo4j store', () => {
       return Object.fromEntries(records.map((r) => [r.get('id'), r.get('element')]));
     };
 
-    /** Every person's and project's stored neighbourhood weights (`load-person-weights.cypher`). */
+    /** Every person's and project's stored neighbourhood weights (`load-person-weights.cypher`, `load-project-weights.cypher`). */
     const storedWeights = async () => {
       const { records } = await driver!.executeQuery(
         `MATCH (n) WHERE n:Person OR n:Project
-         RETURN labels(n)[0] AS label, n.id AS id, n.weightTotal AS total, n.weightLinked AS linked, n.pairIds AS pairIds, n.pairWeights AS pairWeights
+         RETURN labels(n)[0] AS label, n.id AS id, n.weightTotal AS total, n.weightLinked AS linked, n.pairIds AS pairIds, n.pairWeights AS pairWeights,
+                n.relatedIds AS relatedIds, n.relatedWeights AS relatedWeights
          ORDER BY label, id`,
         {},
         { database: config!.database },
@@ -212,7 +213,7 @@ describeNeo4j('neo4j store', () => {
       const written = await storedWeights();
       const topicPage = await store.discussionPage({ topic: 'release' }, { offset: 0, limit: 10 });
       expect(topicPage.total).toBeGreaterThan(0);
-      await driver!.executeQuery('MATCH (n) WHERE n:Person OR n:Project REMOVE n.weightTotal, n.weightLinked, n.pairIds, n.pairWeights', {}, {
+      await driver!.executeQuery('MATCH (n) WHERE n:Person OR n:Project REMOVE n.weightTotal, n.weightLinked, n.pairIds, n.pairWeights, n.relatedIds, n.relatedWeights', {}, {
         database: config!.database,
       });
       await driver!.executeQuery('MATCH (d:Discussion) REMOVE d.date, d.meetingId', {}, { database: config!.database });
@@ -223,6 +224,22 @@ describeNeo4j('neo4j store', () => {
         expect(await storedWeights()).toEqual(written);
         expect(await reopened.discussionPage({ topic: 'release' }, { offset: 0, limit: 10 })).toEqual(topicPage);
         expect(written.find((w) => w.id === 'bob' && w.label === 'Person')).toMatchObject({ total: 3, linked: 3, pairIds: ['irmin', 'mirage', 'xen'] });
+        expect(written.find((w) => w.id === 'mirage' && w.label === 'Project')).toMatchObject({ relatedIds: ['ocaml-tls', 'xen'], relatedWeights: [1, 1] });
+      } finally {
+        await reopened.close();
+      }
+    });
+
+    it('gives the projects of a database written before they kept their related projects those weights, when it opens', async () => {
+      await emptyNeo4j(config);
+      await store.load(smallGraph());
+      const written = await storedWeights();
+      const mirage = await store.project('mirage');
+      await driver!.executeQuery('MATCH (j:Project) REMOVE j.relatedIds, j.relatedWeights', {}, { database: config!.database });
+      const reopened = await Neo4jStore.open(config!);
+      try {
+        expect(await storedWeights()).toEqual(written);
+        expect(await reopened.project('mirage')).toEqual(mirage);
       } finally {
         await reopened.close();
       }
