@@ -267,7 +267,6 @@ describe.runIf(runBrowserTests)('a person with more action items than their page
       // Newest first: the last meeting's items head the table, the first meeting's oldest are left out.
       const actionsSection = page.locator('section[aria-labelledby="s-action-items"]');
       expect(await actionsSection.locator('table tbody tr').first().textContent()).toContain('28 May 2024');
-      expect(person.actions.map((a: { meeting: string }) => a.meeting)).toContain('2024-05-07');
       expect(person.actions[0].meeting).toBe('2024-05-07');
       await actionsSection.locator('a', { hasText: `All ${OWNED} action items` }).click();
       await page.waitForFunction(() => location.hash.startsWith('#/ask'));
