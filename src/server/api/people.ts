@@ -3,6 +3,7 @@
  * `GET /api/people/:id` (a person's page: meetings, projects, people met, action items, activity).
  */
 import { z } from 'zod';
+import { DETAIL_ACTIONS } from '../../store/types.js';
 import type { DiscussionRow, MeetingRow } from '../../store/types.js';
 import { notFound } from '../errors.js';
 import { idParam } from './inputs.js';
@@ -43,7 +44,7 @@ const PersonPage = z
     aliases: z.array(z.string()),
     meetings: z.array(MeetingRowShape),
     projects: z.array(NamedCount),
-    actions: z.array(ActionRow).meta({ description: 'the newest 100 action items owned, the oldest of them first' }),
+    actions: z.array(ActionRow).meta({ description: `the newest ${DETAIL_ACTIONS} action items owned, the oldest of them first` }),
     actionCount: z.number().int().meta({ description: 'every action item owned: /api/actions?person=<id> pages through them' }),
     firstSeen: z.string().nullable(),
     lastSeen: z.string().nullable(),

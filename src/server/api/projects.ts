@@ -3,6 +3,7 @@
  * (a project's page: activity, people, related projects, action items, discussions).
  */
 import { z } from 'zod';
+import { DETAIL_ACTIONS } from '../../store/types.js';
 import { notFound } from '../errors.js';
 import { idParam } from './inputs.js';
 import { everyMonth } from './people.js';
@@ -39,7 +40,7 @@ const ProjectPage = z
     origin: z.enum(['registry', 'discovered']),
     perMonth: z.array(PeriodCount).meta({ description: 'discussions per month, every month of the span (empty ones as 0)' }),
     people: z.array(NamedCount),
-    actions: z.array(ActionRow).meta({ description: 'the newest 100 action items about it, the oldest of them first' }),
+    actions: z.array(ActionRow).meta({ description: `the newest ${DETAIL_ACTIONS} action items about it, the oldest of them first` }),
     actionCount: z.number().int().meta({ description: 'every action item about it: /api/actions?project=<id> pages through them' }),
     related: z.array(NamedCount),
     firstDiscussed: z.string().nullable(),
