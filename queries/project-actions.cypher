@@ -1,13 +1,13 @@
 // Named query `project`, action items part: the newest $limit action items that CONCERN the
 // project $id, newest first (the store turns them round into the order of the `actions` query,
-// of which they are the last rows). The CONCERNS edge is one per action and project. Each
-// discussion holds its meeting's date and id (load-meetings.cypher), so the meetings are not
-// visited; ORDER BY … LIMIT keeps only the top rows instead of sorting all.
-MATCH (:Project {id: $id})<-[:CONCERNS]-(a:ActionItem)-[:RAISED_IN]->(d:Discussion),
-      (p:Person)-[:OWNS]->(a)
-WITH p, a, d
-ORDER BY d.date DESC, d.meetingId DESC, d.order DESC, a.id DESC
+// of which they are the last rows). The CONCERNS edge is one per action and project. Each item
+// holds its place in that order as one string (action-order-keys.cypher): ORDER BY … LIMIT keeps
+// the top keys without sorting all, and only those items' owners and discussions are visited.
+MATCH (:Project {id: $id})<-[:CONCERNS]-(a:ActionItem)
+WITH a
+ORDER BY a.orderKey DESC
 LIMIT $limit
+MATCH (p:Person)-[:OWNS]->(a)-[:RAISED_IN]->(d:Discussion)
 RETURN a.id AS actionId,
        p.id AS personId,
        p.name AS person,
@@ -18,3 +18,4 @@ RETURN a.id AS actionId,
        d.id AS discussionId,
        d.heading AS heading,
        COLLECT { MATCH (a)-[:CONCERNS]->(j:Project) RETURN j.name AS name ORDER BY name } AS projects
+ORDER BY a.orderKey DESC

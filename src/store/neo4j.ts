@@ -53,7 +53,6 @@ import type {
   NamedCount,
   Neighbourhood,
   NeighbourhoodParams,
-  PeriodCount,
   PageParams,
   PersonDetail,
   ProjectDetail,
@@ -157,6 +156,7 @@ export class Neo4jStore implements GraphStore {
     });
     await this.write((tx) => run(tx, 'meeting-counts'));
     await this.write((tx) => run(tx, 'discussion-dates'));
+    await this.write((tx) => run(tx, 'action-order-keys'));
     await this.write((tx) => run(tx, 'neighbourhood-weights'));
     const session = this.driver.session({ database: this.config.database });
     try {
@@ -379,10 +379,10 @@ export class Neo4jStore implements GraphStore {
   // transaction. Loads write a meeting batch per transaction, so the parts may straddle one batch
   // of a running ingest, as successive queries always could.
   async person(id: string): Promise<PersonDetail | null> {
-    const [[head], meetings, projects, actions] = await Promise.all([
-      this.query<Pick<PersonDetail, 'id' | 'name' | 'aliases' | 'firstSeen' | 'lastSeen' | 'actionCount'>>('person', { id }),
+    type Head = Pick<PersonDetail, 'id' | 'name' | 'aliases' | 'firstSeen' | 'lastSeen' | 'actionCount' | 'projects'>;
+    const [[head], meetings, actions] = await Promise.all([
+      this.query<Head>('person', { id }),
       this.query<MeetingRow>('person-meetings', { id }),
-      this.query<NamedCount>('person-projects', { id }),
       this.newestActions('person-actions', id),
     ]);
     if (!head) return null;
@@ -391,7 +391,7 @@ export class Neo4jStore implements GraphStore {
       name: head.name,
       aliases: head.aliases,
       meetings,
-      projects,
+      projects: namedCounts(head.projects),
       actions,
       actionCount: head.actionCount,
       firstSeen: head.firstSeen,
@@ -400,24 +400,23 @@ export class Neo4jStore implements GraphStore {
   }
 
   async project(id: string): Promise<ProjectDetail | null> {
-    const [[head], perMonth, people, related, actions] = await Promise.all([
-      this.query<Pick<ProjectDetail, 'id' | 'name' | 'aliases' | 'origin' | 'firstDiscussed' | 'lastDiscussed' | 'actionCount'>>('project', { id }),
-      this.query<PeriodCount>('project-months', { id }),
-      this.query<NamedCount>('project-people', { id }),
-      this.query<NamedCount>('project-related', { id }),
+    type Head = Pick<ProjectDetail, 'id' | 'name' | 'aliases' | 'origin' | 'firstDiscussed' | 'lastDiscussed' | 'actionCount' | 'perMonth'>;
+    const [[head], [links], actions] = await Promise.all([
+      this.query<Head>('project', { id }),
+      this.query<Pick<ProjectDetail, 'people' | 'related'>>('project-links', { id }),
       this.newestActions('project-actions', id),
     ]);
-    if (!head) return null;
+    if (!head || !links) return null;
     return {
       id: head.id,
       name: head.name,
       aliases: head.aliases,
       origin: head.origin,
-      perMonth,
-      people,
+      perMonth: head.perMonth.map(({ period, value }) => ({ period, value })),
+      people: namedCounts(links.people),
       actions,
       actionCount: head.actionCount,
-      related,
+      related: namedCounts(links.related),
       firstDiscussed: head.firstDiscussed,
       lastDiscussed: head.lastDiscussed,
     };
@@ -730,4 +729,9 @@ function storeError(config: Neo4jConfig, err: unknown): StoreError {
     return new StoreError(`cannot reach Neo4j at ${config.uri}: ${cause}`, 'unreachable', { cause: err });
   }
   return new StoreError(`Neo4j at ${config.uri} failed: ${firstLine(err)}`, 'query', { cause: err });
+}
+
+/** Counts read as Cypher maps, whose keys come back in Cypher's own order: rebuilt in the order rows have. */
+function namedCounts(rows: NamedCount[]): NamedCount[] {
+  return rows.map(({ id, name, count }) => ({ id, name, count }));
 }

@@ -3,7 +3,7 @@
  * The expected rows are worked out by hand from tests/fixtures/small-graph.ts.
  */
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
-import type { MeetingGraph } from '../../src/domain.js';
+import type { ActionItem, MeetingGraph } from '../../src/domain.js';
 import { StoreError } from '../../src/store/errors.js';
 import { canonicalGraph, partitionGraph } from '../../src/store/meeting-parts.js';
 import type { ActionRow, ActionsParams, DiscussionsParams, GraphStore, MeetingsParams, PageParams, RowPage } from '../../src/store/types.js';
@@ -508,6 +508,52 @@ export function describeGraphStoreContract(label: string, harness: StoreHarness)
         // The newest are last: a 2024-02-20 item, after every older one.
         expect(mirage?.actions.at(-1)?.meeting).toBe('2024-02-20');
         expect(mirage?.actions.some((a) => a.actionId === ACTION_BOB.actionId)).toBe(false);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+
+  describe(`${label}: the order of a detail's newest action items`, () => {
+    it('is the order of actions: by date, then meeting id (one the start of another), then discussion order past the ninth, then id', async () => {
+      const store = await harness.openEmpty();
+      try {
+        const graph = smallGraph();
+        // Two notes of one date, the id of one the start of the other's; the first has twelve discussions.
+        const [early, late] = ['2024-03-05', '2024-03-05-extra'];
+        const discussionIds: string[] = [];
+        for (const [meetingId, discussions] of [[early, 12], [late, 1]] as const) {
+          graph.meetings.push({ id: meetingId, date: '2024-03-05', title: meetingId, description: '', source: `${meetingId}.md`, contentHash: meetingId });
+          for (let order = 0; order < discussions; order++) {
+            const id = `${meetingId}#${order}`;
+            graph.discussions.push({ id, meetingId, heading: `### Item ${order}`, text: 'Text.', order, line: 10 + order });
+            discussionIds.push(id);
+          }
+        }
+        const item = (id: string, discussionId: string, n: number): ActionItem => ({
+          id,
+          task: `Task ${n}`,
+          status: 'todo',
+          ownerId: 'bob',
+          discussionId,
+          projectIds: ['mirage'],
+          evidence: { file: 'a.md', line: n, sentence: `Bob will do task ${n}.` },
+        });
+        // Enough older items that the detail leaves some out; two items in the last discussion of the first note.
+        for (let i = 0; i < DETAIL_ACTIONS; i++) graph.actionItems.push(item(`${M1}#0/b${String(i).padStart(3, '0')}`, `${M1}#0`, i));
+        discussionIds.forEach((d, i) => graph.actionItems.push(item(`${d}/a1`, d, 200 + i)));
+        graph.actionItems.push(item(`${early}#11/a2`, `${early}#11`, 300));
+        await store.load(graph);
+
+        const all = await store.actions({ person: 'bob' });
+        expect(all.slice(-15).map((a) => a.actionId)).toEqual([
+          `${M1}#0/b099`,
+          ...Array.from({ length: 12 }, (_, order) => `${early}#${order}/a1`),
+          `${early}#11/a2`,
+          `${late}#0/a1`,
+        ]);
+        expect((await store.person('bob'))?.actions).toEqual(all.slice(-DETAIL_ACTIONS));
+        expect((await store.project('mirage'))?.actions).toEqual((await store.actions({ project: 'mirage' })).slice(-DETAIL_ACTIONS));
       } finally {
         await store.close();
       }
