@@ -6,26 +6,35 @@
 // This file is the case without person or projects: each has a variant that starts from that node
 // (actions-by-*.cypher, chosen in src/store/neo4j-statements.ts), since with an optional
 // `$x IS NULL OR …` filter the planner cannot seek the unique id index and scans every action.
-// `m.date >= coalesce($from, '')` rather than `$from IS NULL OR …` lets it seek the meeting_date
-// index (every meeting has a `YYYY-MM-DD` date, and every string is >= '').
+// `m.date >= coalesce($from, '') AND m.date <= coalesce($to, '\uffff')` rather than
+// `$from IS NULL OR …` lets it seek the meeting_date index between both bounds (every meeting has a
+// `YYYY-MM-DD` date: every string is >= '', and U+FFFF sorts after every character a date holds).
 // Paged as discussions.cypher is. Counting 255,791 matched actions took 200–290 ms at 10,000
 // meetings, so the total adds up the per-status counts each Meeting node carries
-// (load-meetings.cypher): every action item has one owner and is raised in one discussion.
+// (load-meetings.cypher): every action item has one owner and is raised in one discussion. With
+// neither a status nor dates it reads the number of ActionItem nodes the database keeps instead.
 CALL () {
+  WITH 1 AS filtered
+  WHERE $status IS NOT NULL OR $from IS NOT NULL OR $to IS NOT NULL
   MATCH (m:Meeting)
   WHERE m.date >= coalesce($from, '')
-    AND ($to IS NULL OR m.date <= $to)
+    AND m.date <= coalesce($to, '\uffff')
   RETURN sum(CASE
                WHEN $status IS NULL THEN m.todoActionCount + m.ongoingActionCount + m.doneActionCount
                WHEN $status = 'todo' THEN m.todoActionCount
                WHEN $status = 'ongoing' THEN m.ongoingActionCount
                WHEN $status = 'done' THEN m.doneActionCount
                ELSE 0
-             END) AS total
+             END) AS filteredTotal
 }
+CALL () {
+  MATCH (a:ActionItem)
+  RETURN count(a) AS all
+}
+WITH CASE WHEN $status IS NULL AND $from IS NULL AND $to IS NULL THEN all ELSE filteredTotal END AS total
 MATCH (p:Person)-[:OWNS]->(a:ActionItem)-[:RAISED_IN]->(d:Discussion)<-[:HAS_DISCUSSION]-(m:Meeting)
 WHERE m.date >= coalesce($from, '')
-  AND ($to IS NULL OR m.date <= $to)
+  AND m.date <= coalesce($to, '\uffff')
   AND ($status IS NULL OR a.status = $status)
 WITH total, p, a, d, m
 ORDER BY m.date, m.id, d.order, a.id

@@ -2,11 +2,11 @@
 // the discussions they DISCUSSED, for a project the discussions ABOUT it. The date bound is written
 // as in neighbourhood-edges.cypher, so that the planner can seek the meeting_date index.
 MATCH (m:Meeting)-[:HAS_DISCUSSION]->(d:Discussion)
-WHERE m.date >= coalesce($from, '') AND ($to IS NULL OR m.date <= $to)
+WHERE m.date >= coalesce($from, '') AND m.date <= coalesce($to, '\uffff')
 MATCH (p:Person)-[:DISCUSSED]->(d)
 RETURN p.id AS id, p.name AS name, 'person' AS kind, count(DISTINCT d) AS weight
 UNION ALL
 MATCH (m:Meeting)-[:HAS_DISCUSSION]->(d:Discussion)
-WHERE m.date >= coalesce($from, '') AND ($to IS NULL OR m.date <= $to)
+WHERE m.date >= coalesce($from, '') AND m.date <= coalesce($to, '\uffff')
 MATCH (d)-[:ABOUT]->(j:Project)
 RETURN j.id AS id, j.name AS name, 'project' AS kind, count(DISTINCT d) AS weight
