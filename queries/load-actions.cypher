@@ -5,10 +5,16 @@
 UNWIND $rows AS row
 MATCH (p:Person {id: row.ownerId})
 MATCH (d:Discussion {id: row.discussionId})
-CREATE (p)-[:OWNS {file: row.file, line: row.line, sentence: row.sentence}]->(a:ActionItem {id: row.id, task: row.task, status: row.status})-[:RAISED_IN]->(d)
-// The item's place in the `actions` order as one string (see action-order-keys.cypher), from the
-// discussion's copies of its meeting's date and id, written with the meeting just before.
-SET a.orderKey = d.date + '\u0000' + d.meetingId + '\u0000' + right('000000' + toString(d.order), 6) + '\u0000' + a.id
+// `orderKey` is the item's place in the `actions` order as one string (see
+// action-order-keys.cypher), from the discussion's copies of its meeting's date and id, written
+// with the meeting just before. It is written in the CREATE: as a SET after it, the 10,000-meeting
+// load took 10–12 s longer.
+CREATE (p)-[:OWNS {file: row.file, line: row.line, sentence: row.sentence}]->(a:ActionItem {
+         id: row.id,
+         task: row.task,
+         status: row.status,
+         orderKey: d.date + '\u0000' + d.meetingId + '\u0000' + right('000000' + toString(d.order), 6) + '\u0000' + row.id
+       })-[:RAISED_IN]->(d)
 WITH a, row
 UNWIND row.projectIds AS projectId
 MATCH (project:Project {id: projectId})
