@@ -435,6 +435,13 @@ export class Neo4jStore implements GraphStore {
 
   async neighbourhood(params: NeighbourhoodParams): Promise<Neighbourhood> {
     if (params.from === undefined && params.to === undefined) return this.neighbourhoodOfAllDates(params);
+    // A range that holds the first and the last meeting date holds every meeting (the statements
+    // compare the same strings): the weights kept for every date answer it in milliseconds,
+    // where adding up the range's paths takes seconds at 10,000 meetings.
+    const [span] = await this.query<{ first: string; last: string }>('meeting-span');
+    if (span && (params.from === undefined || params.from <= span.first) && (params.to === undefined || params.to >= span.last)) {
+      return this.neighbourhoodOfAllDates(params);
+    }
     const range = { from: params.from, to: params.to };
     const [nodes, edges] = await Promise.all([
       this.query<NeighbourhoodCandidates['nodes'][number]>('neighbourhood-nodes', range),

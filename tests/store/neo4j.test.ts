@@ -17,6 +17,7 @@ import { LOAD_STATEMENTS, Neo4jStore } from '../../src/store/neo4j.js';
 import { neo4jStatement, statement, type Statement } from '../../src/store/neo4j-statements.js';
 import { smallGraph } from '../fixtures/small-graph.js';
 import type { LoadResult } from '../../src/store/types.js';
+import { selectNeighbourhood, type NeighbourhoodCandidates } from '../../src/store/neighbourhood.js';
 import { changesBetween, itemsOfMeetings } from '../fixtures/meeting-items.js';
 import { describeGraphStoreContract, withoutMeeting } from './contract.js';
 import { describeNeo4j, neo4jTestConfig, openTestDriver } from '../support/neo4j.js';
@@ -376,6 +377,32 @@ describeNeo4j('neo4j store', () => {
         await withoutWholeLoads(() => store.load(renamed, { changes: { since: before, meetings: new Set() } }));
         expect((await store.person('bob'))?.name).toBe('Robert Brown');
       });
+    });
+
+    it('answers a date range that holds every meeting from the weights, with what the range\'s paths give', async () => {
+      const graph = smallGraph();
+      // A person and a project that share an id, so that a center names both.
+      graph.people.push({ id: 'irmin', name: 'Irmin Person', aliases: [] });
+      graph.discussed.push({ personId: 'irmin', discussionId: '2024-02-06#0', evidence: { file: '2024-02-06.md', line: 9, sentence: 'Irmin Person on Irmin.' } });
+      await emptyNeo4j(config);
+      await store.load(graph);
+      const rows = async (name: string, range: { from?: string; to?: string }) => {
+        const { text, parameters } = statement(name, range);
+        const { records } = await driver!.executeQuery(text, parameters, { database: config!.database });
+        return records.map((r) => {
+          const row = r.toObject();
+          return { ...row, weight: Number(row.weight) };
+        });
+      };
+      for (const range of [{ from: '2024-01-09' }, { to: '2024-02-20' }, { from: '2000-01-01', to: '2099-12-31' }]) {
+        const candidates = { nodes: await rows('neighbourhood-nodes', range), edges: await rows('neighbourhood-edges', range) } as NeighbourhoodCandidates;
+        for (const params of [{ limit: 100 }, { limit: 3 }, { center: 'xen', limit: 10 }, { center: 'alice', limit: 10 }, { center: 'irmin', limit: 10 }]) {
+          const ranged = { ...params, ...range };
+          expect(await store.neighbourhood(ranged), JSON.stringify(ranged)).toEqual(selectNeighbourhood(candidates, ranged));
+        }
+      }
+      // One day short of either end is a range like any other, and leaves out that meeting.
+      expect(await store.neighbourhood({ from: '2024-01-10', limit: 100 })).not.toEqual(await store.neighbourhood({ limit: 100 }));
     });
 
     it('stores order and line as integers', async () => {
