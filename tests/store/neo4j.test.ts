@@ -401,8 +401,10 @@ describeNeo4j('neo4j store', () => {
           expect(await store.neighbourhood(ranged), JSON.stringify(ranged)).toEqual(selectNeighbourhood(candidates, ranged));
         }
       }
-      // One day short of either end is a range like any other, and leaves out that meeting.
-      expect(await store.neighbourhood({ from: '2024-01-10', limit: 100 })).not.toEqual(await store.neighbourhood({ limit: 100 }));
+      // A day short of either end is a range like any other, and leaves out that end's meetings.
+      const everyDate = await store.neighbourhood({ limit: 100 });
+      expect(await store.neighbourhood({ from: '2024-01-10', limit: 100 })).not.toEqual(everyDate);
+      expect(await store.neighbourhood({ to: '2024-02-19', limit: 100 })).not.toEqual(everyDate);
     });
 
     it('stores order and line as integers', async () => {
