@@ -211,11 +211,13 @@ function extractSection(
     for (const d of discoverProjectNames(a, ctx.projects)) if (!personForms(d.name)) discovered.push({ name: d.name, kind: d.kind, evidence: ev(a) });
   }
   for (const l of section.lines) {
-    for (const m of l.text.matchAll(URL)) {
+    // Both patterns need a character most lines lack; REPO_REF matches every word, so skipping
+    // the lines without a `#` saves a match per word of the folder.
+    if (l.text.includes('://')) for (const m of l.text.matchAll(URL)) {
       const url = m[0].replace(/[.,;:]+$/, '');
       if (!references.has(url)) references.set(url, { file: note.source, line: l.line, sentence: l.text.trim().slice(0, 400) });
     }
-    for (const m of l.text.matchAll(REPO_REF)) {
+    if (l.text.includes('#')) for (const m of l.text.matchAll(REPO_REF)) {
       if (m[1] !== undefined && !references.has(m[0])) references.set(m[0], { file: note.source, line: l.line, sentence: l.text.trim().slice(0, 400) });
     }
   }

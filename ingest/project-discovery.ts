@@ -78,7 +78,9 @@ export function discoverProjectNames(sentence: Sentence, known: ProjectDirectory
     if (!/^[a-z][\w-]{2,30}$/i.test(inner) || /^[A-Z][A-Za-z0-9]*_|^[A-Z0-9_]+$/.test(inner)) continue;
     if (!CODE_KEYWORDS.has(inner) && !isEnglishWord(inner)) push(inner, 'code');
   }
-  for (const m of (rawLine ?? sentence.text).matchAll(REPO_REF)) if (m[2] !== undefined) push(m[2], 'repository');
+  const refText = rawLine ?? sentence.text;
+  // Every word matches REPO_REF's second branch: a text without `#` holds no reference to look for.
+  if (refText.includes('#')) for (const m of refText.matchAll(REPO_REF)) if (m[2] !== undefined) push(m[2], 'repository');
   const prose = withoutCode(sentence.text);
   // Mixed-case words (DataHub, KubeCtl) are rarely anything but a product name.
   for (const m of prose.matchAll(/(?<![\p{L}\p{N}_])(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]+[A-Za-z]*)(?![\p{L}\p{N}_])/gu)) {

@@ -35,15 +35,16 @@ const linkText = (match: string, text: string | undefined, link: string | undefi
 
 /** One line's prose: link text kept, link targets and URLs blanked, emphasis marks dropped. */
 export function proseOfLine(line: string): string {
-  return line
-    .replace(LINK_INLINE, linkText)
-    .replace(LINK_REF, linkText)
-    .replace(AUTOLINK, ' ')
-    .replace(BARE_URL, ' ')
-    .replace(EMAIL, (match, email: string | undefined) => (email === undefined ? match : ' '))
-    .replace(/\\([[\]*_#`])/g, '$1')
-    .replace(/(^|[^\w`])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?=[^\w`]|$)/g, '$1')
-    .replace(/^\s*>\s?/, '');
+  // Each step runs only on a line holding the character its pattern needs: most lines have no
+  // link, URL or address, and EMAIL's second branch would otherwise match (and call back) per word.
+  let prose = line;
+  if (prose.includes('[')) prose = prose.replace(LINK_INLINE, linkText).replace(LINK_REF, linkText);
+  if (prose.includes('<')) prose = prose.replace(AUTOLINK, ' ');
+  if (prose.includes('://') || prose.includes('www.')) prose = prose.replace(BARE_URL, ' ');
+  if (prose.includes('@')) prose = prose.replace(EMAIL, (match, email: string | undefined) => (email === undefined ? match : ' '));
+  if (prose.includes('\\')) prose = prose.replace(/\\([[\]*_#`])/g, '$1');
+  if (prose.includes('*') || prose.includes('_')) prose = prose.replace(/(^|[^\w`])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?=[^\w`]|$)/g, '$1');
+  return prose.replace(/^\s*>\s?/, '');
 }
 
 const LIST_ITEM = /^\s*([*+-]|\d+[.)])\s+/;
