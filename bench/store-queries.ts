@@ -47,6 +47,8 @@ export function namedQueries(graph: MeetingGraph): NamedQuery[] {
     { name: 'actions (todo, first page)', run: (s) => s.actionPage({ status: 'todo' }, FIRST_PAGE) },
     { name: 'neighbourhood (limit 40)', run: (s) => s.neighbourhood({ limit: 40 }) },
     { name: 'neighbourhood (center)', run: (s) => s.neighbourhood({ center: project, limit: 20 }) },
+    // The graph page's default limit over one year: the range's own paths, not the weights kept for every date.
+    { name: 'neighbourhood (2014, limit 60)', run: (s) => s.neighbourhood({ from: '2014-01-01', to: '2014-12-31', limit: 60 }) },
     { name: 'coAttendance (person)', run: (s) => s.coAttendance({ person }) },
     { name: 'stats', run: (s) => s.stats() },
     { name: 'discussions (all, whole list)', wholeList: true, run: (s) => s.discussions({}) },

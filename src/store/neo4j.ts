@@ -442,12 +442,43 @@ export class Neo4jStore implements GraphStore {
     if (span && (params.from === undefined || params.from <= span.first) && (params.to === undefined || params.to >= span.last)) {
       return this.neighbourhoodOfAllDates(params);
     }
+    return this.neighbourhoodOfRange(params);
+  }
+
+  /**
+   * A neighbourhood over a date range, chosen as `selectNeighbourhood` chooses but without reading
+   * every edge of the range: the nodes with an edge there come with their weights (a few hundred
+   * rows), the center's neighbours narrow them, the strongest are kept, and only the edges among
+   * those are read (29,855 pairs in one year at 10,000 meetings, against at most `limit`² here).
+   */
+  private async neighbourhoodOfRange(params: NeighbourhoodParams): Promise<Neighbourhood> {
+    type Node = NeighbourhoodCandidates['nodes'][number];
     const range = { from: params.from, to: params.to };
-    const [nodes, edges] = await Promise.all([
-      this.query<NeighbourhoodCandidates['nodes'][number]>('neighbourhood-nodes', range),
-      this.query<NeighbourhoodCandidates['edges'][number]>('neighbourhood-edges', range),
+    const center = params.center;
+    const [linked, around] = await Promise.all([
+      this.query<Node>('neighbourhood-nodes', range),
+      center === undefined ? null : this.query<{ people: string[]; projects: string[] }>('neighbourhood-around', { ...range, center }),
     ]);
-    return selectNeighbourhood({ nodes, edges }, params);
+    let candidates = linked;
+    let isCenter = (_: Node) => false;
+    if (center !== undefined) {
+      const [{ people, projects }] = around!;
+      // Each neighbour has an edge with the center, so every node kept is linked; the center is a
+      // node of a kind only if it has neighbours as that kind.
+      const centers = { person: projects.length > 0, project: people.length > 0 };
+      const kept = { person: new Set(people), project: new Set(projects) };
+      if (centers.person) kept.person.add(center);
+      if (centers.project) kept.project.add(center);
+      candidates = linked.filter((n) => kept[n.kind].has(n.id));
+      isCenter = (n) => n.id === center && centers[n.kind];
+    }
+    const nodes = strongestNodes(candidates, isCenter, Math.max(0, Math.floor(params.limit)));
+    const ids = (kind: Node['kind']) => nodes.filter((n) => n.kind === kind).map((n) => n.id);
+    const [people, projects] = [ids('person'), ids('project')];
+    const edges = people.length && projects.length
+      ? await this.query<NeighbourhoodCandidates['edges'][number]>('neighbourhood-edges', { ...range, people, projects })
+      : [];
+    return { nodes, edges: edgesAmong(nodes, edges) };
   }
 
   /**

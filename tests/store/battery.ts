@@ -27,6 +27,7 @@ export function queryBattery(graph: MeetingGraph, options: { topics?: number } =
     ...years.map((y) => ({ to: `${y}-06-30` })),
   ];
   const statuses = STATUSES;
+  const middleYear = years[Math.floor(years.length / 2)];
   const people = graph.people.map((p) => p.id);
   const projects = graph.projects.map((p) => p.id);
   const topics = graph.topics.map((t) => t.id).slice(0, options.topics ?? Infinity);
@@ -49,6 +50,7 @@ export function queryBattery(graph: MeetingGraph, options: { topics?: number } =
     add('actions', { person: id }, (s, p) => s.actions(p));
     add('coAttendance', { person: id }, (s, p) => s.coAttendance(p));
     add('neighbourhood', { center: id, limit: 8 }, (s, p) => s.neighbourhood(p));
+    add('neighbourhood', { center: id, limit: 5, from: middleYear ? `${middleYear}-01-01` : undefined }, (s, p) => s.neighbourhood(p));
   }
   for (const id of [...projects, 'no-such-project']) {
     add('project', id, (s, p) => s.project(p));

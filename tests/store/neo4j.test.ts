@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Neo4jConfig } from '../../src/config.js';
 import type { MeetingGraph } from '../../src/domain.js';
 import { EmbeddedStore } from '../../src/store/embedded.js';
@@ -17,7 +17,6 @@ import { LOAD_STATEMENTS, Neo4jStore } from '../../src/store/neo4j.js';
 import { neo4jStatement, statement, type Statement } from '../../src/store/neo4j-statements.js';
 import { smallGraph } from '../fixtures/small-graph.js';
 import type { LoadResult } from '../../src/store/types.js';
-import { selectNeighbourhood, type NeighbourhoodCandidates } from '../../src/store/neighbourhood.js';
 import { changesBetween, itemsOfMeetings } from '../fixtures/meeting-items.js';
 import { describeGraphStoreContract, withoutMeeting } from './contract.js';
 import { describeNeo4j, neo4jTestConfig, openTestDriver } from '../support/neo4j.js';
@@ -379,28 +378,42 @@ describeNeo4j('neo4j store', () => {
       });
     });
 
-    it('answers a date range that holds every meeting from the weights, with what the range\'s paths give', async () => {
+    it('answers a date range that holds every meeting from the weights, and any other range from its paths, as the embedded store does', async () => {
       const graph = smallGraph();
       // A person and a project that share an id, so that a center names both.
       graph.people.push({ id: 'irmin', name: 'Irmin Person', aliases: [] });
       graph.discussed.push({ personId: 'irmin', discussionId: '2024-02-06#0', evidence: { file: '2024-02-06.md', line: 9, sentence: 'Irmin Person on Irmin.' } });
+      // Dave and Frank take part in two discussions about no project, and a project is discussed
+      // by nobody: strong nodes without an edge, which a range must leave out before the limit.
+      const noEdge = (meetingId: string, order: number) => ({ id: `${meetingId}#${order}`, meetingId, heading: '### Lunch', text: 'Lunch.', order, line: 30 + order });
+      graph.discussions.push(noEdge('2024-02-06', 2), noEdge('2024-02-20', 1), noEdge('2024-02-06', 3));
+      for (const personId of ['dave', 'frank']) {
+        for (const discussionId of ['2024-02-06#2', '2024-02-20#1']) graph.discussed.push({ personId, discussionId, evidence: { file: 'x.md', line: 30, sentence: 'Lunch.' } });
+      }
+      graph.projects.push({ id: 'jitsu', name: 'Jitsu', aliases: [], origin: 'registry' });
+      graph.about.push({ discussionId: '2024-02-06#3', targetId: 'jitsu', target: 'project', evidence: { file: '2024-02-06.md', line: 33, sentence: 'Jitsu.' } });
       await emptyNeo4j(config);
       await store.load(graph);
-      const rows = async (name: string, range: { from?: string; to?: string }) => {
-        const { text, parameters } = statement(name, range);
-        const { records } = await driver!.executeQuery(text, parameters, { database: config!.database });
-        return records.map((r) => {
-          const row = r.toObject();
-          return { ...row, weight: Number(row.weight) };
-        });
-      };
-      for (const range of [{ from: '2024-01-09' }, { to: '2024-02-20' }, { from: '2000-01-01', to: '2099-12-31' }]) {
-        const candidates = { nodes: await rows('neighbourhood-nodes', range), edges: await rows('neighbourhood-edges', range) } as NeighbourhoodCandidates;
-        for (const params of [{ limit: 100 }, { limit: 3 }, { center: 'xen', limit: 10 }, { center: 'alice', limit: 10 }, { center: 'irmin', limit: 10 }]) {
-          const ranged = { ...params, ...range };
-          expect(await store.neighbourhood(ranged), JSON.stringify(ranged)).toEqual(selectNeighbourhood(candidates, ranged));
+      // The embedded store adds up the range's paths whatever the range: the reference.
+      const dir = await mkdtemp(path.join(tmpdir(), 'meetgraph-neo4j-ranges-'));
+      onTestFinished(() => rm(dir, { recursive: true, force: true }));
+      const embedded = await EmbeddedStore.open(dir);
+      await embedded.load(graph);
+      const ranges = [{ from: '2024-01-09' }, { to: '2024-02-20' }, { from: '2000-01-01', to: '2099-12-31' }, { from: '2024-01-10' }, { to: '2024-02-19' }, { from: '2024-02-01', to: '2024-02-29' }];
+      const centers = [{}, { center: 'xen' }, { center: 'alice' }, { center: 'irmin' }, { center: 'bob' }, { center: 'nobody' }];
+      let nonEmpty = 0;
+      for (const range of ranges) {
+        for (const center of centers) {
+          for (const limit of [100, 3, 1, 0]) {
+            const ranged = { ...range, ...center, limit };
+            const expected = await embedded.neighbourhood(ranged);
+            if (expected.edges.length) nonEmpty++;
+            expect(await store.neighbourhood(ranged), JSON.stringify(ranged)).toEqual(expected);
+          }
         }
       }
+      await embedded.close();
+      expect(nonEmpty).toBeGreaterThan(40);
       // A day short of either end is a range like any other, and leaves out that end's meetings.
       const everyDate = await store.neighbourhood({ limit: 100 });
       expect(await store.neighbourhood({ from: '2024-01-10', limit: 100 })).not.toEqual(everyDate);
@@ -472,13 +485,14 @@ describeNeo4j('neo4j store', () => {
     // named node through its unique id index, not scan a label. The first operator is the leftmost
     // leaf (the left-hand side of every join or apply) that reads the graph: the unanchored lists
     // guard their date-range count with a parameter test (a Projection of a constant), and read
-    // the count the database keeps for a label (NodeCountFromCountStore) when given no range.
+    // the count the database keeps for a label (NodeCountFromCountStore) when given no range, and
+    // the neighbourhood's edges unwind their list of people (Unwind) before seeking each one.
     it('starts each anchored query with a unique-index seek on its anchor, and date ranges with a meeting_date seek', async () => {
       await store.load(smallGraph());
       const firstOperator = async ({ text, parameters }: Statement) => {
         const { summary } = await driver!.executeQuery(`EXPLAIN ${text}`, parameters, { database: config!.database });
         const reading = (plan: Plan): Plan[] =>
-          plan.children.length ? plan.children.flatMap(reading) : /^(Projection|NodeCountFromCountStore)@/.test(plan.operatorType) ? [] : [plan];
+          plan.children.length ? plan.children.flatMap(reading) : /^(Projection|NodeCountFromCountStore|Unwind)@/.test(plan.operatorType) ? [] : [plan];
         const [plan] = reading(summary.plan as unknown as Plan);
         return `${plan.operatorType.replace(/@.*/, '')} ${plan.arguments.Details ?? ''}`;
       };
@@ -507,8 +521,10 @@ describeNeo4j('neo4j store', () => {
         [neo4jStatement('discussions', { from: '2024-02-01', to: '2024-02-29' }), dateSeek],
         [neo4jStatement('meetings', { from: '2024-02-01' }), dateSeek],
         [neo4jStatement('actions', { status: 'todo', from: '2024-02-01' }), dateSeek],
-        [statement('neighbourhood-edges', { from: '2024-02-01' }), dateSeek],
         [statement('neighbourhood-nodes', { from: '2024-02-01' }), dateSeek],
+        // The edges among the nodes kept start from those people, the neighbours from the center.
+        [statement('neighbourhood-edges', { from: '2024-02-01', people: ['alice', 'bob'], projects: ['mirage'] }), /^NodeUniqueIndexSeek UNIQUE \w+:Person\(id\) WHERE id = personId\b/],
+        [statement('neighbourhood-around', { from: '2024-02-01', center: 'alice' }), seek('Person', 'center')],
       ];
       for (const [s, expected] of cases) expect(await firstOperator(s), s.name).toMatch(expected);
 
