@@ -6,6 +6,7 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Neo4jConfig } from '../config.js';
 import { randomUUID } from 'node:crypto';
+import pMap from 'p-map';
 import type { GraphChanges, MeetingGraph } from '../domain.js';
 import { sameJson } from '../same-json.js';
 import { bindParameters, cypher, cypherStatements, explained } from './cypher.js';
@@ -63,6 +64,8 @@ import { DETAIL_ACTIONS } from './types.js';
 
 /** Meetings written per transaction: small enough to keep transactions short, large enough to be fast. */
 const MEETINGS_PER_TRANSACTION = 25;
+/** Meeting batches written at once into an empty database (see `loadWhole`). */
+const CONCURRENT_BATCHES = 2;
 /**
  * The statements of a load, planned by the server when the store opens (EXPLAIN plans a statement
  * without running it, and the server keeps the plan): planning one takes the server 0.1–0.7 s the
@@ -200,10 +203,15 @@ export class Neo4jStore implements GraphStore {
       await run(tx, 'claim-load', { expected: null, token });
       await writeEntities(tx, lists);
     });
-    for (let i = 0; i < plan.write.length; i += MEETINGS_PER_TRANSACTION) {
-      const batch = plan.write.slice(i, i + MEETINGS_PER_TRANSACTION);
-      await this.write((tx) => writeMeetings(tx, batch));
-    }
+    const batches: MeetingPart[][] = [];
+    for (let i = 0; i < plan.write.length; i += MEETINGS_PER_TRANSACTION) batches.push(plan.write.slice(i, i + MEETINGS_PER_TRANSACTION));
+    // Into a database holding no meeting, batches have no old subgraph to delete and share only
+    // the entity nodes: two run at once, so that this process builds and sends one while the
+    // server writes the other (a lock conflict on a shared node is retried by the driver). Where
+    // old subgraphs are deleted, one batch's delete may take a meeting another batch also
+    // deletes, so batches run one at a time.
+    const concurrency = states.size === 0 ? CONCURRENT_BATCHES : 1;
+    await pMap(batches, (batch) => this.write((tx) => writeMeetings(tx, batch)), { concurrency });
     // Removed meetings go in batches too: a crash leaves whole meetings, and deleting thousands of
     // subgraphs (a renamed notes folder) in one transaction could exceed the server's memory.
     for (let i = 0; i < plan.remove.length; i += MEETINGS_PER_TRANSACTION) {
