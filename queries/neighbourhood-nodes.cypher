@@ -2,9 +2,10 @@
 // there, with their weights: for a person the discussions they DISCUSSED, for a project the
 // discussions ABOUT it. A node has an edge when one of those discussions is also about a project
 // (for a person) or was discussed by someone (for a project); the others are never shown, so they
-// are not sent. The date bound is written as in neighbourhood-edges.cypher, so that the planner can
-// seek the meeting_date index between both bounds (every meeting has a `YYYY-MM-DD` date: every
-// string is >= '', and U+FFFF sorts after every character a date holds).
+// are not sent. `m.date >= coalesce($from, '') AND m.date <= coalesce($to, '\uffff')` rather than
+// `$from IS NULL OR …` lets the planner seek the meeting_date index between both bounds (every
+// meeting has a `YYYY-MM-DD` date: every string is >= '', and U+FFFF sorts after every character a
+// date holds).
 MATCH (m:Meeting)-[:HAS_DISCUSSION]->(d:Discussion)
 WHERE m.date >= coalesce($from, '') AND m.date <= coalesce($to, '\uffff')
 MATCH (p:Person)-[:DISCUSSED]->(d)

@@ -211,7 +211,23 @@ export class Neo4jStore implements GraphStore {
     // old subgraphs are deleted, one batch's delete may take a meeting another batch also
     // deletes, so batches run one at a time.
     const concurrency = states.size === 0 ? CONCURRENT_BATCHES : 1;
-    await pMap(batches, (batch) => this.write((tx) => writeMeetings(tx, batch)), { concurrency });
+    const running = new Set<Promise<unknown>>();
+    try {
+      await pMap(
+        batches,
+        (batch) => {
+          const written = this.write((tx) => writeMeetings(tx, batch));
+          running.add(written);
+          return written.finally(() => running.delete(written));
+        },
+        { concurrency },
+      );
+    } catch (err) {
+      // The failure ends the load only once the other batch has committed or failed too: a load
+      // that follows must not plan while a batch of this one may still commit.
+      await Promise.allSettled(running);
+      throw err;
+    }
     // Removed meetings go in batches too: a crash leaves whole meetings, and deleting thousands of
     // subgraphs (a renamed notes folder) in one transaction could exceed the server's memory.
     for (let i = 0; i < plan.remove.length; i += MEETINGS_PER_TRANSACTION) {
