@@ -1,7 +1,9 @@
 /**
  * The people↔project graph around a center, cut to the strongest nodes. Each store computes the
  * candidate nodes and edges for a date range (a query); the choice of what to show is made here,
- * once, so both stores return the same nodes and edges in the same order.
+ * once, so both stores return the same nodes and edges in the same order. A store that narrows the
+ * candidates itself (Neo4j over a range reads only the edges among the nodes kept) uses the parts,
+ * `strongestNodes` and `edgesAmong`.
  */
 import { compareText } from './order.js';
 import type { GraphEdge, GraphNode, Neighbourhood, NeighbourhoodParams } from './types.js';
