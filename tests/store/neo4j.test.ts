@@ -498,6 +498,7 @@ describeNeo4j('neo4j store', () => {
     });
 
     it('stores order and line as integers', async () => {
+      await store.load(smallGraph());
       const { records } = await driver!.executeQuery(
         `MATCH (:Person)-[r:ATTENDED]->(:Meeting)-[:HAS_DISCUSSION]->(d:Discussion)
          RETURN DISTINCT valueType(d.order) AS order, valueType(d.line) AS line, valueType(r.line) AS evidenceLine`,
@@ -599,8 +600,12 @@ describeNeo4j('neo4j store', () => {
         [neo4jStatement('meetings', { from: '2024-02-01' }), dateSeek],
         [neo4jStatement('actions', { status: 'todo', from: '2024-02-01' }), dateSeek],
         [statement('neighbourhood-nodes', { from: '2024-02-01' }), dateSeek],
-        // The edges among the nodes kept start from those people, the neighbours from the center.
-        [statement('neighbourhood-edges', { from: '2024-02-01', people: ['alice', 'bob'], projects: ['mirage'] }), /^NodeUniqueIndexSeek UNIQUE \w+:Person\(id\) WHERE id = personId\b/],
+        // The edges among the nodes kept start from those people or projects, the neighbours from the center.
+        // (Either end may come first: the planner starts from the shorter list by its statistics.)
+        [
+          statement('neighbourhood-edges', { from: '2024-02-01', people: ['alice', 'bob'], projects: ['mirage'] }),
+          /^NodeUniqueIndexSeek UNIQUE \w+:(Person\(id\) WHERE id = personId\b|Project\(id\) WHERE id (IN \$projects\b|= \$projects\[0\]))/,
+        ],
         [statement('neighbourhood-around', { from: '2024-02-01', center: 'alice' }), seek('Person', 'center')],
       ];
       for (const [s, expected] of cases) expect(await firstOperator(s), s.name).toMatch(expected);
