@@ -38,3 +38,39 @@ export function longestFirstAlternation(forms: string[]): string {
   };
   return emit(root);
 }
+
+/**
+ * A scan for many forms that tries their pattern only where a form can begin, not at every
+ * position of the text: `starts` finds a place (the `start` lookbehind, then a first character of
+ * some form), `at` is the whole pattern tried there alone (sticky).
+ */
+export interface FormScan {
+  starts: RegExp;
+  at: RegExp;
+}
+
+/**
+ * The scan of `forms` whose whole pattern is `source` (which begins with the `start` lookbehind
+ * itself); `moreFirsts` adds to the characters a match may begin with (a character-class body)
+ * when the pattern has alternatives besides the forms.
+ */
+export function formScan(forms: string[], start: string, source: string, moreFirsts = ''): FormScan {
+  if (forms.length === 0) return { starts: /(?!)/g, at: /(?!)/y };
+  const firsts = [...new Set(forms.map((f) => String.fromCodePoint(f.codePointAt(0)!)))].map((c) => c.replace(/[\\\]\[^-]/g, '\\$&'));
+  return { starts: new RegExp(`${start}[${firsts.join('')}${moreFirsts}]`, 'gu'), at: new RegExp(source, 'uy') };
+}
+
+/** The matches of a scan in `text`, in order and without overlaps, as `matchAll` over its whole pattern would give them. */
+export function scanMatches({ starts, at }: FormScan, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  starts.lastIndex = 0;
+  for (let start = starts.exec(text); start; start = starts.exec(text)) {
+    at.lastIndex = start.index;
+    const m = at.exec(text);
+    if (!m) continue;
+    out.push(m);
+    // Like matchAll, go on after the match (a form is never empty).
+    if (m[0] !== '') starts.lastIndex = m.index + m[0].length;
+  }
+  return out;
+}

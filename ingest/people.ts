@@ -6,7 +6,7 @@
 import type { RegistryEntry } from './registry.js';
 import type { ParsedNote } from './parse.js';
 import { foldName, sameFirstName, similarSurname, splitName, isFormalOf } from './names.js';
-import { longestFirstAlternation } from './alternation.js';
+import { formScan, longestFirstAlternation, scanMatches, type FormScan } from './alternation.js';
 
 export interface PersonRecord {
   /** Index in the directory: stable for one build. */
@@ -31,7 +31,7 @@ export class PeopleDirectory {
   private byForm = new Map<string, Set<PersonRecord>>();
   private byFolded = new Map<string, Set<PersonRecord>>();
   private byInitials = new Map<string, Set<PersonRecord>>();
-  private scan: { starts: RegExp; at: RegExp } | null = null;
+  private scan: FormScan | null = null;
   private foldedCache: Map<string, Set<PersonRecord>> | null = null;
   private generatedCache: Map<string, Set<PersonRecord>> | null = null;
 
@@ -210,23 +210,9 @@ export class PeopleDirectory {
   mentionsIn(text: string): RegExpExecArray[] {
     if (!this.scan) {
       const forms = this.proseForms();
-      const firsts = [...new Set(forms.map((f) => String.fromCodePoint(f.codePointAt(0)!)))].map((c) => c.replace(/[\\\]\[^-]/g, '\\$&'));
-      this.scan = forms.length
-        ? { starts: new RegExp(`${WORD_START}[${firsts.join('')}]`, 'gu'), at: new RegExp(mentionSource(forms), 'uy') }
-        : { starts: /(?!)/g, at: /(?!)/y };
+      this.scan = formScan(forms, WORD_START, mentionSource(forms));
     }
-    const { starts, at } = this.scan;
-    const out: RegExpExecArray[] = [];
-    starts.lastIndex = 0;
-    for (let start = starts.exec(text); start; start = starts.exec(text)) {
-      at.lastIndex = start.index;
-      const m = at.exec(text);
-      if (!m) continue;
-      out.push(m);
-      // Like matchAll, go on after the match (a form is never empty).
-      if (m[0] !== '') starts.lastIndex = m.index + m[0].length;
-    }
-    return out;
+    return scanMatches(this.scan, text);
   }
 
   /** The forms a mention can take in prose. */

@@ -7,7 +7,7 @@
 import type { RegistryEntry } from './registry.js';
 import type { Sentence } from './text.js';
 import { codeSpans, withoutCode } from './text.js';
-import { longestFirstAlternation } from './alternation.js';
+import { formScan, longestFirstAlternation, scanMatches, type FormScan } from './alternation.js';
 import { readNameUse, type NameUse } from './name-use.js';
 
 /**
@@ -125,17 +125,11 @@ function kindNamedAround(text: string, start: number, end: number): string | nul
 /** Where a prose form may begin: not inside a word, a handle or a host name. */
 const PROSE_START = '(?<![\\p{L}\\p{N}_@.])';
 
-/** A scan for prose forms: the places a form can begin, and the forms tried at one place. */
-interface ProseScan {
-  starts: RegExp;
-  at: RegExp;
-}
-
 export class ProjectDirectory {
   readonly records: ProjectRecord[] = [];
   private proseForms = new Map<string, number>();
   private codeForms = new Map<string, number>();
-  private prosePattern: ProseScan | null = null;
+  private prosePattern: FormScan | null = null;
   private looseIndex: Map<string, number[]> | null = null;
 
   constructor(registry: RegistryEntry[] | null) {
@@ -175,46 +169,25 @@ export class ProjectDirectory {
    * the caller. A host name also matches below it ("docs.x.org" is x.org's site) unless the
    * longer host is a form of its own.
    */
-  private pattern(): ProseScan {
+  private pattern(): FormScan {
     if (!this.prosePattern) {
       const forms = [...this.proseForms.keys()].filter(Boolean);
       const hosts = forms.filter((f) => HOST_NAME.test(f));
       const alternatives = [longestFirstAlternation(forms), ...(hosts.length ? [SUBDOMAINS + longestFirstAlternation(hosts)] : [])];
-      // Where a form can begin: the first characters of the forms, and any host-name character
-      // when a subdomain may come first.
-      const firsts = [...new Set(forms.map((f) => String.fromCodePoint(f.codePointAt(0)!)))].map((c) => c.replace(/[\\\]\[^-]/g, '\\$&'));
-      if (hosts.length) firsts.push('A-Za-z0-9\\-');
-      this.prosePattern = forms.length
-        ? {
-            starts: new RegExp(`${PROSE_START}[${firsts.join('')}]`, 'gu'),
-            at: new RegExp(`${PROSE_START}(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_]|[-.][\\p{L}\\p{N}])`, 'uy'),
-          }
-        : { starts: /(?!)/g, at: /(?!)/y };
+      // A subdomain may come before a host-name form: any host-name character can begin a match.
+      this.prosePattern = formScan(
+        forms,
+        PROSE_START,
+        `${PROSE_START}(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_]|[-.][\\p{L}\\p{N}])`,
+        hosts.length ? 'A-Za-z0-9\\-' : '',
+      );
     }
     return this.prosePattern;
   }
 
-  /**
-   * The prose forms in `text`, as `matchAll` over the whole pattern would give them, but the
-   * pattern is tried only where a form can begin (as `PeopleDirectory.mentionsIn` does).
-   */
-  private proseMatches(text: string): RegExpExecArray[] {
-    const { starts, at } = this.pattern();
-    const out: RegExpExecArray[] = [];
-    starts.lastIndex = 0;
-    for (let start = starts.exec(text); start; start = starts.exec(text)) {
-      at.lastIndex = start.index;
-      const m = at.exec(text);
-      if (!m) continue;
-      out.push(m);
-      starts.lastIndex = m.index + m[0].length;
-    }
-    return out;
-  }
-
   /** Prose forms in a stretch of text, with how each is used there. */
   private findProse(text: string, offset: number, sentence: Sentence, out: ProjectMention[]): void {
-    for (const m of this.proseMatches(text)) {
+    for (const m of scanMatches(this.pattern(), text)) {
       const start = m.index!;
       if (text[start - 1] === '-' && !HYPHEN_PREFIXES.has(/([\p{L}]+)-$/u.exec(text.slice(Math.max(0, start - 12), start))?.[1]?.toLowerCase() ?? '')) continue;
       const form = m[0].replace(/\s+/g, ' ');
