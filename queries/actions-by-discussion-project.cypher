@@ -10,14 +10,14 @@ CALL () {
         (m:Meeting)-[:HAS_DISCUSSION]->(d)
   WHERE ($status IS NULL OR a.status = $status)
     AND ($from IS NULL OR m.date >= $from)
-    AND m.date <= coalesce($to, '\uffff')
+    AND ($to IS NULL OR m.date <= $to)
   RETURN count(*) AS total
 }
 MATCH (:Project {id: $discussionProject})<-[:ABOUT]-(d:Discussion)<-[:RAISED_IN]-(a:ActionItem)<-[:OWNS]-(p:Person),
       (m:Meeting)-[:HAS_DISCUSSION]->(d)
 WHERE ($status IS NULL OR a.status = $status)
   AND ($from IS NULL OR m.date >= $from)
-  AND m.date <= coalesce($to, '\uffff')
+  AND ($to IS NULL OR m.date <= $to)
 WITH total, p, a, d, m
 ORDER BY m.date, m.id, d.order, a.id
 SKIP $offset LIMIT $limit

@@ -9,7 +9,7 @@ CALL () {
   MATCH (p:Person {id: $person})-[:OWNS]->(a:ActionItem)-[:RAISED_IN]->(d:Discussion)<-[:HAS_DISCUSSION]-(m:Meeting)
   WHERE ($status IS NULL OR a.status = $status)
     AND ($from IS NULL OR m.date >= $from)
-    AND m.date <= coalesce($to, '\uffff')
+    AND ($to IS NULL OR m.date <= $to)
     AND ($project IS NULL OR EXISTS { (a)-[:CONCERNS]->(:Project {id: $project}) })
     AND ($discussionProject IS NULL OR EXISTS { (d)-[:ABOUT]->(:Project {id: $discussionProject}) })
   RETURN count(*) AS total
@@ -17,7 +17,7 @@ CALL () {
 MATCH (p:Person {id: $person})-[:OWNS]->(a:ActionItem)-[:RAISED_IN]->(d:Discussion)<-[:HAS_DISCUSSION]-(m:Meeting)
 WHERE ($status IS NULL OR a.status = $status)
   AND ($from IS NULL OR m.date >= $from)
-  AND m.date <= coalesce($to, '\uffff')
+  AND ($to IS NULL OR m.date <= $to)
   AND ($project IS NULL OR EXISTS { (a)-[:CONCERNS]->(:Project {id: $project}) })
   AND ($discussionProject IS NULL OR EXISTS { (d)-[:ABOUT]->(:Project {id: $discussionProject}) })
 WITH total, p, a, d, m

@@ -11,7 +11,7 @@ CALL () {
         (p:Person)-[:OWNS]->(a)
   WHERE ($status IS NULL OR a.status = $status)
     AND ($from IS NULL OR m.date >= $from)
-    AND m.date <= coalesce($to, '\uffff')
+    AND ($to IS NULL OR m.date <= $to)
     AND ($discussionProject IS NULL OR EXISTS { (d)-[:ABOUT]->(:Project {id: $discussionProject}) })
   RETURN count(*) AS total
 }
@@ -19,7 +19,7 @@ MATCH (:Project {id: $project})<-[:CONCERNS]-(a:ActionItem)-[:RAISED_IN]->(d:Dis
       (p:Person)-[:OWNS]->(a)
 WHERE ($status IS NULL OR a.status = $status)
   AND ($from IS NULL OR m.date >= $from)
-  AND m.date <= coalesce($to, '\uffff')
+  AND ($to IS NULL OR m.date <= $to)
   AND ($discussionProject IS NULL OR EXISTS { (d)-[:ABOUT]->(:Project {id: $discussionProject}) })
 WITH total, p, a, d, m
 ORDER BY m.date, m.id, d.order, a.id

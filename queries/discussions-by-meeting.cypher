@@ -7,7 +7,7 @@
 CALL () {
   MATCH (m:Meeting {id: $meeting})-[:HAS_DISCUSSION]->(d:Discussion)
   WHERE ($from IS NULL OR m.date >= $from)
-    AND m.date <= coalesce($to, '\uffff')
+    AND ($to IS NULL OR m.date <= $to)
     AND ($person IS NULL OR EXISTS { (:Person {id: $person})-[:DISCUSSED]->(d) })
     AND ($projects IS NULL OR EXISTS { MATCH (d)-[:ABOUT]->(j:Project) WHERE j.id IN $projects })
     AND ($topic IS NULL OR EXISTS { (d)-[:ABOUT]->(:Topic {id: $topic}) })
@@ -15,7 +15,7 @@ CALL () {
 }
 MATCH (m:Meeting {id: $meeting})-[:HAS_DISCUSSION]->(d:Discussion)
 WHERE ($from IS NULL OR m.date >= $from)
-  AND m.date <= coalesce($to, '\uffff')
+  AND ($to IS NULL OR m.date <= $to)
   AND ($person IS NULL OR EXISTS { (:Person {id: $person})-[:DISCUSSED]->(d) })
   AND ($projects IS NULL OR EXISTS { MATCH (d)-[:ABOUT]->(j:Project) WHERE j.id IN $projects })
   AND ($topic IS NULL OR EXISTS { (d)-[:ABOUT]->(:Topic {id: $topic}) })

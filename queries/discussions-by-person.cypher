@@ -8,14 +8,14 @@
 CALL () {
   MATCH (:Person {id: $person})-[:DISCUSSED]->(d:Discussion)<-[:HAS_DISCUSSION]-(m:Meeting)
   WHERE ($from IS NULL OR m.date >= $from)
-    AND m.date <= coalesce($to, '\uffff')
+    AND ($to IS NULL OR m.date <= $to)
     AND ($projects IS NULL OR EXISTS { MATCH (d)-[:ABOUT]->(j:Project) WHERE j.id IN $projects })
     AND ($topic IS NULL OR EXISTS { (d)-[:ABOUT]->(:Topic {id: $topic}) })
   RETURN count(*) AS total
 }
 MATCH (:Person {id: $person})-[:DISCUSSED]->(d:Discussion)<-[:HAS_DISCUSSION]-(m:Meeting)
 WHERE ($from IS NULL OR m.date >= $from)
-  AND m.date <= coalesce($to, '\uffff')
+  AND ($to IS NULL OR m.date <= $to)
   AND ($projects IS NULL OR EXISTS { MATCH (d)-[:ABOUT]->(j:Project) WHERE j.id IN $projects })
   AND ($topic IS NULL OR EXISTS { (d)-[:ABOUT]->(:Topic {id: $topic}) })
 WITH total, m, d

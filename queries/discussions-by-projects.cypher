@@ -10,7 +10,7 @@ CALL () {
   WITH DISTINCT d
   MATCH (m:Meeting)-[:HAS_DISCUSSION]->(d)
   WHERE ($from IS NULL OR m.date >= $from)
-    AND m.date <= coalesce($to, '\uffff')
+    AND ($to IS NULL OR m.date <= $to)
   RETURN count(*) AS total
 }
 MATCH (j:Project)<-[:ABOUT]-(d:Discussion)
@@ -18,7 +18,7 @@ WHERE j.id IN $projects
 WITH DISTINCT total, d
 MATCH (m:Meeting)-[:HAS_DISCUSSION]->(d)
 WHERE ($from IS NULL OR m.date >= $from)
-  AND m.date <= coalesce($to, '\uffff')
+  AND ($to IS NULL OR m.date <= $to)
 WITH total, m, d
 ORDER BY m.date, m.id, d.order
 SKIP $offset LIMIT $limit

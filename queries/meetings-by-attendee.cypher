@@ -7,13 +7,13 @@ CALL () {
   MATCH (:Person {id: $attendee})-[:ATTENDED]->(m:Meeting)
   WITH DISTINCT m
   WHERE ($from IS NULL OR m.date >= $from)
-    AND m.date <= coalesce($to, '\uffff')
+    AND ($to IS NULL OR m.date <= $to)
   RETURN count(*) AS total
 }
 MATCH (:Person {id: $attendee})-[:ATTENDED]->(m:Meeting)
 WITH DISTINCT total, m
 WHERE ($from IS NULL OR m.date >= $from)
-  AND m.date <= coalesce($to, '\uffff')
+  AND ($to IS NULL OR m.date <= $to)
 WITH total, m
 ORDER BY m.date, m.id
 SKIP $offset LIMIT $limit

@@ -9,7 +9,10 @@
  * milliseconds at 10,000 meetings for a person's few hundred rows). The most selective anchor given
  * wins — meeting, then person, then topic, then project — and the other filters stay conditions
  * of that variant; without an anchor the generic file runs. Every variant returns the same rows in
- * the same order as the generic text would.
+ * the same order as the generic text would. A variant writes its date range as optional filters
+ * (`$to IS NULL OR m.date <= $to`), which no index can serve: written as a bound the meeting_date
+ * index can seek (as the generic texts do), it let the planner start from that index instead of
+ * the anchor, depending on the server's statistics.
  */
 import { bindParameters, cypher } from './cypher.js';
 import type { ActionsParams, DiscussionsParams, MeetingsParams, PageParams } from './types.js';

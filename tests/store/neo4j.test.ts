@@ -545,8 +545,8 @@ describeNeo4j('neo4j store', () => {
       }
     });
 
-    // The loads of 60 meetings below change the server's statistics, which the plan checks above
-    // read: they come after those checks.
+    // The loads of 60 meetings below change the server's statistics: they come after the plan
+    // checks, which are meant for the small graph's.
     /** The small graph and 56 meetings more: a load writes them in three batches. */
     const sixtyMeetings = () => {
       const graph = smallGraph();
