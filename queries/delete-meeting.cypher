@@ -8,8 +8,8 @@
 // that no meeting owns is deleted alone. Returns, as [kind, id] pairs, the people, projects, topics
 // and references the deleted nodes touched: a load that writes only changed meetings looks among
 // those for entities left unlinked (`delete-orphans-among`); and the shape of each deleted
-// discussion (who DISCUSSED it, which projects it was ABOUT), whose share that load takes away
-// from the stored neighbourhood weights (src/store/neighbourhood-weights.ts).
+// discussion (who DISCUSSED it, which projects it was ABOUT, its meeting's date), whose share
+// that load takes away from the stored neighbourhood weights (src/store/neighbourhood-weights.ts).
 CALL {
   UNWIND $ids AS id
   MATCH (n:Meeting {id: id})
@@ -33,7 +33,7 @@ WITH n, discussions, actions,
        [(x)--(e) WHERE e:Person OR e:Project OR e:Topic OR e:Reference |
          [CASE WHEN e:Person THEN 'person' WHEN e:Project THEN 'project' WHEN e:Topic THEN 'topic' ELSE 'reference' END, e.id]]] AS touched
 WITH n, discussions, actions, touched,
-     [d IN discussions | {people: [(p:Person)-[:DISCUSSED]->(d) | p.id], projects: [(d)-[:ABOUT]->(j:Project) | j.id]}] AS shapes
+     [d IN discussions | {people: [(p:Person)-[:DISCUSSED]->(d) | p.id], projects: [(d)-[:ABOUT]->(j:Project) | j.id], date: n.date}] AS shapes
 FOREACH (x IN actions | DETACH DELETE x)
 FOREACH (x IN discussions | DETACH DELETE x)
 DETACH DELETE n

@@ -28,7 +28,9 @@ import { edgesAmong, selectNeighbourhood, strongestNodes, type NeighbourhoodCand
 import {
   addChanges,
   addShapes,
+  cutAtMonths,
   emptyWeights,
+  monthIndex,
   shapesOf,
   storedRows,
   weightChanges,
@@ -479,8 +481,8 @@ export class Neo4jStore implements GraphStore {
     type Node = NeighbourhoodCandidates['nodes'][number];
     const range = { from: params.from, to: params.to };
     const center = params.center;
-    const [linked, around] = await Promise.all([
-      this.query<Node>('neighbourhood-nodes', range),
+    const [{ linked, paths, everyDate }, around] = await Promise.all([
+      this.linkedNodesOfRange(range),
       center === undefined ? null : this.query<{ people: string[]; projects: string[] }>('neighbourhood-around', { ...range, center }),
     ]);
     let candidates = linked;
@@ -499,10 +501,55 @@ export class Neo4jStore implements GraphStore {
     const nodes = strongestNodes(candidates, isCenter, Math.max(0, Math.floor(params.limit)));
     const ids = (kind: Node['kind']) => nodes.filter((n) => n.kind === kind).map((n) => n.id);
     const [people, projects] = [ids('person'), ids('project')];
+    // The edges are read from the people kept, or from the range's meetings when that reads fewer
+    // person–discussion paths (a month of many busy people).
+    const fromPeople = people.reduce((sum, id) => sum + (everyDate.get(id) ?? 0), 0);
     const edges = people.length && projects.length
-      ? await this.query<NeighbourhoodCandidates['edges'][number]>('neighbourhood-edges', { ...range, people, projects })
+      ? await this.query<NeighbourhoodCandidates['edges'][number]>(paths < fromPeople ? 'neighbourhood-edges-by-date' : 'neighbourhood-edges', {
+          ...range,
+          people,
+          projects,
+        })
       : [];
     return { nodes, edges: edgesAmong(nodes, edges) };
+  }
+
+  /**
+   * The nodes with an edge in a date range, with their weights there: the whole months of the range
+   * from the running sums the nodes store (`neighbourhood-months`), the days around them counted
+   * from their discussions (`neighbourhood-nodes`), added up per node. With them, the paths from a
+   * person to a discussion in the range (the people's weights added up), and each person's weight
+   * over every date (the paths the edges would read from that person).
+   */
+  private async linkedNodesOfRange(range: { from?: string; to?: string }): Promise<{
+    linked: Array<NeighbourhoodCandidates['nodes'][number]>;
+    paths: number;
+    everyDate: Map<string, number>;
+  }> {
+    type Counted = NeighbourhoodCandidates['nodes'][number] & { links: number; everyDate: number };
+    const cut = cutAtMonths(range);
+    const parts = await Promise.all([
+      cut.months ? this.query<Counted>('neighbourhood-months', cut.months) : [],
+      ...cut.rest.map((part) => this.query<Counted>('neighbourhood-nodes', part)),
+    ]);
+    const byNode = new Map<string, Counted>();
+    for (const row of parts.flat()) {
+      const key = `${row.kind}\u0000${row.id}`;
+      const held = byNode.get(key);
+      if (held) {
+        held.weight += row.weight;
+        held.links += row.links;
+      } else byNode.set(key, { ...row });
+    }
+    let paths = 0;
+    const everyDate = new Map<string, number>();
+    for (const n of byNode.values()) {
+      if (n.kind !== 'person') continue;
+      paths += n.weight;
+      everyDate.set(n.id, n.everyDate);
+    }
+    const linked = [...byNode.values()].filter((n) => n.links > 0).map(({ id, name, kind, weight }) => ({ id, name, kind, weight }));
+    return { linked, paths, everyDate };
   }
 
   /**
@@ -672,7 +719,7 @@ async function deleteMeetings(tx: ManagedTransaction, ids: string[]): Promise<De
 }
 
 /** A row of `delete-meeting.cypher`: per deleted meeting, what its nodes touched and its discussions' shapes. */
-type DeletedRow = { touched: Array<Array<[EntityKind, string]>>; shapes: DiscussionShape[] };
+type DeletedRow = { touched: Array<Array<[EntityKind, string]>>; shapes: Array<Omit<DiscussionShape, 'month'> & { date: string }> };
 
 /** What deleted subgraphs held: the entities they touched, and their discussions' shapes. */
 interface Deleted {
@@ -684,7 +731,7 @@ function deletedBy(deleted: DeletedRow[]): Deleted {
   const out: Deleted = { touched: [], shapes: [] };
   for (const row of deleted) {
     for (const pairs of row.touched) for (const [kind, id] of pairs) out.touched.push({ kind, id });
-    out.shapes.push(...row.shapes);
+    for (const { people, projects, date } of row.shapes) out.shapes.push({ people, projects, month: monthIndex(date) });
   }
   return out;
 }
@@ -707,7 +754,16 @@ async function updateWeights(tx: ManagedTransaction, deleted: DiscussionShape[],
 async function writeWeights(tx: ManagedTransaction, weights: NeighbourhoodWeights, ids: { person: Iterable<string>; project: Iterable<string> }): Promise<void> {
   const int = (n: number) => neo4j.int(n);
   const sent = (rows: StoredWeights[]) =>
-    rows.map((r) => ({ ...r, total: int(r.total), linked: int(r.linked), pairWeights: r.pairWeights.map(int), relatedWeights: r.relatedWeights.map(int) }));
+    rows.map((r) => ({
+      ...r,
+      total: int(r.total),
+      linked: int(r.linked),
+      pairWeights: r.pairWeights.map(int),
+      relatedWeights: r.relatedWeights.map(int),
+      monthsFrom: int(r.monthsFrom),
+      runningTotals: r.runningTotals.map(int),
+      runningLinked: r.runningLinked.map(int),
+    }));
   await Promise.all([
     run(tx, 'load-person-weights', { rows: sent(storedRows(weights.person, ids.person)) }),
     run(tx, 'load-project-weights', { rows: sent(storedRows(weights.project, ids.project)) }),

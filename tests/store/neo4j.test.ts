@@ -21,6 +21,7 @@ import { changesBetween, itemsOfMeetings } from '../fixtures/meeting-items.js';
 import { describeGraphStoreContract, withoutMeeting } from './contract.js';
 import { describeNeo4j, neo4jTestConfig, openTestDriver } from '../support/neo4j.js';
 import { emptyNeo4j } from './empty-neo4j.js';
+import { monthIndex } from '../../src/store/neighbourhood-weights.js';
 
 /** The part of an EXPLAIN plan the tests read. */
 interface Plan {
@@ -65,7 +66,8 @@ describeNeo4j('neo4j store', () => {
       const { records } = await driver!.executeQuery(
         `MATCH (n) WHERE n:Person OR n:Project
          RETURN labels(n)[0] AS label, n.id AS id, n.weightTotal AS total, n.weightLinked AS linked, n.pairIds AS pairIds, n.pairWeights AS pairWeights,
-                n.relatedIds AS relatedIds, n.relatedWeights AS relatedWeights
+                n.relatedIds AS relatedIds, n.relatedWeights AS relatedWeights,
+                n.monthsFrom AS monthsFrom, n.runningTotals AS runningTotals, n.runningLinked AS runningLinked
          ORDER BY label, id`,
         {},
         { database: config!.database },
@@ -170,10 +172,12 @@ describeNeo4j('neo4j store', () => {
         await store.load(after);
         const incremental = await store.snapshot();
         const incrementalKeys = await storedOrderKeys();
+        const incrementalWeights = await storedWeights();
         await emptyNeo4j(config);
         await store.load(after);
         expect(incremental).toEqual(await store.snapshot());
         expect(incrementalKeys).toEqual(await storedOrderKeys());
+        expect(incrementalWeights).toEqual(await storedWeights());
         const dir = await mkdtemp(path.join(tmpdir(), 'meetgraph-neo4j-moved-'));
         dirs.push(dir);
         const embedded = await EmbeddedStore.open(dir);
@@ -223,9 +227,11 @@ describeNeo4j('neo4j store', () => {
       const mirage = await store.project('mirage');
       const topicPage = await store.discussionPage({ topic: 'release' }, { offset: 0, limit: 10 });
       expect(topicPage.total).toBeGreaterThan(0);
-      await driver!.executeQuery('MATCH (n) WHERE n:Person OR n:Project REMOVE n.weightTotal, n.weightLinked, n.pairIds, n.pairWeights, n.relatedIds, n.relatedWeights', {}, {
-        database: config!.database,
-      });
+      await driver!.executeQuery(
+        'MATCH (n) WHERE n:Person OR n:Project REMOVE n.weightTotal, n.weightLinked, n.pairIds, n.pairWeights, n.relatedIds, n.relatedWeights, n.monthsFrom, n.runningTotals, n.runningLinked',
+        {},
+        { database: config!.database },
+      );
       await driver!.executeQuery('MATCH (d:Discussion) REMOVE d.date, d.meetingId', {}, { database: config!.database });
       await driver!.executeQuery('MATCH (a:ActionItem) REMOVE a.orderKey', {}, { database: config!.database });
       expect((await storedOrderKeys()).filter((k) => k.key !== null)).toEqual([]);
@@ -241,6 +247,35 @@ describeNeo4j('neo4j store', () => {
         expect(await reopened.discussionPage({ topic: 'release' }, { offset: 0, limit: 10 })).toEqual(topicPage);
         expect(written.find((w) => w.id === 'bob' && w.label === 'Person')).toMatchObject({ total: 3, linked: 3, pairIds: ['irmin', 'mirage', 'xen'] });
         expect(written.find((w) => w.id === 'mirage' && w.label === 'Project')).toMatchObject({ relatedIds: ['ocaml-tls', 'xen'], relatedWeights: [1, 1] });
+      } finally {
+        await reopened.close();
+      }
+    });
+
+    it('gives the people and projects of a database written before they kept month running sums those sums, when it opens', async () => {
+      const graph = smallGraph();
+      // A meeting two months after the others: Alice's sums run through the month between.
+      graph.meetings.push({ id: '2024-04-02', date: '2024-04-02', title: 'April', description: '', source: '2024-04-02.md', contentHash: 'april' });
+      graph.discussions.push({ id: '2024-04-02#0', meetingId: '2024-04-02', heading: '### Xen', text: 'Xen.', order: 0, line: 5 });
+      graph.discussed.push({ personId: 'alice', discussionId: '2024-04-02#0', evidence: { file: '2024-04-02.md', line: 5, sentence: 'Xen.' } });
+      graph.about.push({ discussionId: '2024-04-02#0', targetId: 'xen', target: 'project', evidence: { file: '2024-04-02.md', line: 5, sentence: 'Xen.' } });
+      await emptyNeo4j(config);
+      await store.load(graph);
+      const written = await storedWeights();
+      const spring = await store.neighbourhood({ from: '2024-02-01', to: '2024-04-30', limit: 100 });
+      await driver!.executeQuery('MATCH (n) WHERE n:Person OR n:Project REMOVE n.monthsFrom, n.runningTotals, n.runningLinked', {}, { database: config!.database });
+      const reopened = await Neo4jStore.open(config!);
+      try {
+        expect(await storedWeights()).toEqual(written);
+        expect(await reopened.neighbourhood({ from: '2024-02-01', to: '2024-04-30', limit: 100 })).toEqual(spring);
+        const january = monthIndex('2024-01-09');
+        const alice = written.find((w) => w.id === 'alice' && w.label === 'Person');
+        expect(alice).toMatchObject({ monthsFrom: january });
+        expect(alice!.runningTotals).toHaveLength(4);
+        expect(alice!.runningTotals.at(-1)).toBe(alice!.total);
+        // March holds nothing: its sum repeats February's.
+        expect(alice!.runningTotals[2]).toBe(alice!.runningTotals[1]);
+        expect(written.filter((w) => w.total > 0).every((w) => w.runningTotals.at(-1) === w.total && w.runningLinked.at(-1) === w.linked)).toBe(true);
       } finally {
         await reopened.close();
       }
@@ -399,7 +434,19 @@ describeNeo4j('neo4j store', () => {
       onTestFinished(() => rm(dir, { recursive: true, force: true }));
       const embedded = await EmbeddedStore.open(dir);
       await embedded.load(graph);
-      const ranges = [{ from: '2024-01-09' }, { to: '2024-02-20' }, { from: '2000-01-01', to: '2099-12-31' }, { from: '2024-01-10' }, { to: '2024-02-19' }, { from: '2024-02-01', to: '2024-02-29' }];
+      // Ranges of whole months (read from the running sums), of days only, and of both.
+      const ranges = [
+        { from: '2024-01-09' },
+        { to: '2024-02-20' },
+        { from: '2000-01-01', to: '2099-12-31' },
+        { from: '2024-01-10' },
+        { to: '2024-02-19' },
+        { from: '2024-02-01', to: '2024-02-29' },
+        { from: '2024-01-01', to: '2024-01-31' },
+        { from: '2023-12-15', to: '2024-02-10' },
+        { from: '2024-01-10', to: '2024-02-19' },
+        { from: '2024-02-07', to: '2024-03-31' },
+      ];
       const centers = [{}, { center: 'xen' }, { center: 'alice' }, { center: 'irmin' }, { center: 'bob' }, { center: 'nobody' }];
       let nonEmpty = 0;
       for (const range of ranges) {
@@ -418,6 +465,23 @@ describeNeo4j('neo4j store', () => {
       const everyDate = await store.neighbourhood({ limit: 100 });
       expect(await store.neighbourhood({ from: '2024-01-10', limit: 100 })).not.toEqual(everyDate);
       expect(await store.neighbourhood({ to: '2024-02-19', limit: 100 })).not.toEqual(everyDate);
+      // The store reads the edges from the people kept or from the range's meetings, whichever
+      // reads fewer paths: both give the same edges.
+      const edgeRows = async (name: string, params: Record<string, unknown>) => {
+        const s = statement(name, params);
+        const { records } = await driver!.executeQuery(s.text, s.parameters, { database: config!.database });
+        return records.map((r) => `${r.get('source')} ${r.get('target')} ${r.get('weight')}`).sort();
+      };
+      const everyone = { people: graph.people.map((p) => p.id), projects: graph.projects.map((j) => j.id) };
+      let compared = 0;
+      for (const range of ranges) {
+        for (const ends of [everyone, { people: ['alice', 'irmin'], projects: ['xen', 'irmin'] }, { people: ['bob'], projects: ['mirage'] }]) {
+          const fromPeople = await edgeRows('neighbourhood-edges', { ...range, ...ends });
+          expect(await edgeRows('neighbourhood-edges-by-date', { ...range, ...ends }), JSON.stringify({ range, ends })).toEqual(fromPeople);
+          if (fromPeople.length) compared++;
+        }
+      }
+      expect(compared).toBeGreaterThan(15);
     });
 
     it('stores order and line as integers', async () => {
@@ -530,6 +594,7 @@ describeNeo4j('neo4j store', () => {
           /^NodeUniqueIndexSeek UNIQUE \w+:(Person\(id\) WHERE id = personId\b|Project\(id\) WHERE id (IN \$projects\b|= \$projects\[0\]))/,
         ],
         [statement('neighbourhood-around', { from: '2024-02-01', center: 'alice' }), seek('Person', 'center')],
+        [statement('neighbourhood-edges-by-date', { from: '2024-02-01', to: '2024-02-29', people: ['alice', 'bob'], projects: ['mirage'] }), dateSeek],
       ];
       for (const [s, expected] of cases) expect(await firstOperator(s), s.name).toMatch(expected);
 
