@@ -24,6 +24,7 @@ import {
   type ProjectCandidate,
   type Reference,
   type Topic,
+  UNDATED,
 } from '../src/domain.js';
 import type { NoteFacts, SectionFacts } from './extract.js';
 import type { PeopleDirectory } from './people.js';
@@ -342,7 +343,7 @@ function sliceOf(f: NoteFacts, decisions: FolderDecisions, projects: ProjectDire
   const { personIds, projectIds } = decisions;
   const meetingId = note.id;
   const slice: MeetingSlice = {
-    meeting: { id: meetingId, date: note.date ?? '0000-00-00', title: note.title, description: note.description, source: note.source, contentHash: note.contentHash },
+    meeting: { id: meetingId, date: note.date ?? UNDATED, title: note.title, description: note.description, source: note.source, contentHash: note.contentHash },
     date: note.date,
     discussions: [],
     attendance: [],

@@ -14,15 +14,16 @@ CALL () {
   WHERE j.weightLinked > 0
   RETURN j AS n, 'project' AS kind
 }
-// Each list is read once (reading it at each use cost a quarter more).
+// Each list is read once (reading it at each use cost a quarter more). A range with no lower bound
+// also holds the undated meetings (`0000-00-00` sorts before every date), which are in no month.
 WITH n, kind, n.monthsFrom AS from, n.runningTotals AS totals, n.runningLinked AS linked
-WITH n, kind, totals, linked, size(totals) AS months,
-     CASE WHEN $first IS NULL THEN 0 ELSE $first - from END AS a,
-     CASE WHEN $last IS NULL THEN size(totals) - 1 ELSE $last - from END AS b
-WHERE b >= 0 AND a < months
-WITH n, kind, totals, linked, CASE WHEN a < 0 THEN 0 ELSE a END AS a, CASE WHEN b >= months THEN months - 1 ELSE b END AS b
+WITH n, kind, totals, linked,
+     CASE WHEN $first IS NULL OR $first < from THEN 0 ELSE $first - from END AS a,
+     CASE WHEN $last IS NULL OR $last - from >= size(totals) THEN size(totals) - 1 ELSE $last - from END AS b
 WITH n, kind,
-     totals[b] - CASE WHEN a > 0 THEN totals[a - 1] ELSE 0 END AS weight,
-     linked[b] - CASE WHEN a > 0 THEN linked[a - 1] ELSE 0 END AS links
+     CASE WHEN a > b THEN 0 ELSE totals[b] - CASE WHEN a > 0 THEN totals[a - 1] ELSE 0 END END
+       + CASE WHEN $first IS NULL THEN n.undatedTotal ELSE 0 END AS weight,
+     CASE WHEN a > b THEN 0 ELSE linked[b] - CASE WHEN a > 0 THEN linked[a - 1] ELSE 0 END END
+       + CASE WHEN $first IS NULL THEN n.undatedLinked ELSE 0 END AS links
 WHERE weight > 0
 RETURN n.id AS id, n.name AS name, kind, weight, links, n.weightTotal AS everyDate

@@ -3,7 +3,8 @@
 // (or before projects kept their related projects, or nodes their month running sums) gets them
 // when the store opens. Touches nothing when every node has them. The running sums are built from
 // each month's counts (a month is `monthIndex`'s number: year × 12 + month − 1): each month with
-// discussions adds the months since the last one, which repeat its sum, and its own.
+// discussions adds the months since the last one, which repeat its sum, and its own. Undated
+// meetings (`0000-00-00`, src/domain.ts `UNDATED`) are in no month: they are counted apart.
 CALL {
   MATCH (p:Person)
   WHERE p.weightTotal IS NULL OR p.runningTotals IS NULL
@@ -20,6 +21,7 @@ CALL {
   }
   CALL (p) {
     MATCH (m:Meeting)-[:HAS_DISCUSSION]->(d:Discussion)<-[:DISCUSSED]-(p)
+    WHERE m.date <> '0000-00-00'
     WITH toInteger(substring(m.date, 0, 4)) * 12 + toInteger(substring(m.date, 5, 2)) - 1 AS month,
          count(d) AS total, count(CASE WHEN EXISTS { (d)-[:ABOUT]->(:Project) } THEN 1 END) AS linked
     ORDER BY month
@@ -31,8 +33,13 @@ CALL {
            reduce(sums = [], k IN range(0, size(months) - 1) |
              sums + [i IN range(size(sums), months[k] - first) | coalesce(sums[-1], 0) + CASE WHEN i = months[k] - first THEN linked[k] ELSE 0 END]) AS runningLinked
   }
+  CALL (p) {
+    MATCH (m:Meeting {date: '0000-00-00'})-[:HAS_DISCUSSION]->(d:Discussion)<-[:DISCUSSED]-(p)
+    RETURN count(d) AS undatedTotal, count(CASE WHEN EXISTS { (d)-[:ABOUT]->(:Project) } THEN 1 END) AS undatedLinked
+  }
   SET p.weightTotal = total, p.weightLinked = linked, p.pairIds = pairIds, p.pairWeights = pairWeights,
-      p.monthsFrom = monthsFrom, p.runningTotals = runningTotals, p.runningLinked = runningLinked
+      p.monthsFrom = monthsFrom, p.runningTotals = runningTotals, p.runningLinked = runningLinked,
+      p.undatedTotal = undatedTotal, p.undatedLinked = undatedLinked
   RETURN count(*) AS people
 }
 CALL {
@@ -58,6 +65,7 @@ CALL {
   }
   CALL (j) {
     MATCH (m:Meeting)-[:HAS_DISCUSSION]->(d:Discussion)-[:ABOUT]->(j)
+    WHERE m.date <> '0000-00-00'
     WITH toInteger(substring(m.date, 0, 4)) * 12 + toInteger(substring(m.date, 5, 2)) - 1 AS month,
          count(d) AS total, count(CASE WHEN EXISTS { (:Person)-[:DISCUSSED]->(d) } THEN 1 END) AS linked
     ORDER BY month
@@ -69,9 +77,14 @@ CALL {
            reduce(sums = [], k IN range(0, size(months) - 1) |
              sums + [i IN range(size(sums), months[k] - first) | coalesce(sums[-1], 0) + CASE WHEN i = months[k] - first THEN linked[k] ELSE 0 END]) AS runningLinked
   }
+  CALL (j) {
+    MATCH (m:Meeting {date: '0000-00-00'})-[:HAS_DISCUSSION]->(d:Discussion)-[:ABOUT]->(j)
+    RETURN count(d) AS undatedTotal, count(CASE WHEN EXISTS { (:Person)-[:DISCUSSED]->(d) } THEN 1 END) AS undatedLinked
+  }
   SET j.weightTotal = total, j.weightLinked = linked, j.pairIds = pairIds, j.pairWeights = pairWeights,
       j.relatedIds = relatedIds, j.relatedWeights = relatedWeights,
-      j.monthsFrom = monthsFrom, j.runningTotals = runningTotals, j.runningLinked = runningLinked
+      j.monthsFrom = monthsFrom, j.runningTotals = runningTotals, j.runningLinked = runningLinked,
+      j.undatedTotal = undatedTotal, j.undatedLinked = undatedLinked
   RETURN count(*) AS projects
 }
 RETURN people, projects

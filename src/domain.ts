@@ -17,9 +17,12 @@ export interface Evidence {
   sentence: string;
 }
 
+/** The date of a meeting whose note gives none (a `no-date` warning says so): before every date. */
+export const UNDATED = '0000-00-00';
+
 export interface Meeting {
   id: string;
-  /** Calendar date `YYYY-MM-DD`, exactly as written (no timezone shift). */
+  /** Calendar date `YYYY-MM-DD`, exactly as written (no timezone shift), or `UNDATED`. */
   date: string;
   title: string;
   description: string;

@@ -3,7 +3,7 @@
  * "in 2014", "between March and June 2014", "since May 2015", "before 2015", "Q1 2015",
  * "the first half of 2015". Pure text → calendar bounds, no clock involved.
  */
-import { daysInMonth } from '../search/query.js';
+import { daysInMonth } from '../calendar.js';
 
 export interface DateBounds {
   /** Inclusive `YYYY-MM-DD`. */

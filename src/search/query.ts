@@ -7,6 +7,7 @@
  * `parseQuery` is a pure function from the text to a typed query; resolving names to ids is the
  * index's job (it knows the graph).
  */
+import { daysInMonth } from '../calendar.js';
 
 /** A user mistake in a query: `field` names the operator (or `query` for the text as a whole). */
 export class QueryError extends Error {
@@ -194,11 +195,6 @@ export interface DateSpan {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Days in a month (1-based month), leap years included. */
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 /** Expands a partial date to the days it covers; throws `QueryError(field)` when it is not a real date. */
 export function parsePartialDate(value: string, field: string): DateSpan {

@@ -13,6 +13,8 @@
  * neighbourhood over whole months reads a node's weight in the range as the difference of two
  * list elements instead of counting the range's discussions (0.1 s for a year at 10,000 meetings).
  */
+import { daysInMonth } from '../calendar.js';
+import { UNDATED } from '../domain.js';
 import type { MeetingPart } from './meeting-parts.js';
 import { compareText } from './order.js';
 
@@ -20,8 +22,8 @@ import { compareText } from './order.js';
 export interface DiscussionShape {
   people: string[];
   projects: string[];
-  /** Its meeting's month, as `monthIndex` numbers it. */
-  month: number;
+  /** Its meeting's month, as `monthIndex` numbers it; null for an undated meeting. */
+  month: number | null;
 }
 
 /** A month's node weights: `total` and `linked` as `EntityWeights` counts them, in that month only. */
@@ -42,6 +44,8 @@ export interface EntityWeights {
   related: Map<string, number>;
   /** `total` and `linked` by month (`monthIndex`). Never holds a month whose both counts are 0. */
   months: Map<number, MonthWeights>;
+  /** `total` and `linked` over the undated meetings (`UNDATED`), which are in no month. */
+  undated: MonthWeights;
 }
 
 export interface NeighbourhoodWeights {
@@ -73,30 +77,29 @@ export interface StoredWeights {
   runningTotals: number[];
   /** The same running sums of `linked`. */
   runningLinked: number[];
+  /** `total` and `linked` over the undated meetings (`UNDATED` sorts before every date). */
+  undatedTotal: number;
+  undatedLinked: number;
 }
 
 /**
- * A `YYYY-MM-DD` date's month as a number that counts months (year × 12 + month − 1), so that
- * consecutive months are consecutive numbers. Meeting dates always have that shape (the ingest
- * writes them so, a snapshot file is checked for it); anything else is refused.
+ * A meeting date's month as a number that counts months (year × 12 + month − 1), so that
+ * consecutive months are consecutive numbers; null for `UNDATED`. The ingest writes every meeting
+ * date as a calendar day `YYYY-MM-DD` or `UNDATED`; anything else is refused.
  */
-export function monthIndex(date: string): number {
-  const m = /^(\d{4})-(\d{2})-\d{2}$/.exec(date);
-  const month = m ? Number(m[2]) : 0;
-  if (!m || month < 1 || month > 12) throw new Error(`meeting date "${date}" is not a date YYYY-MM-DD`);
-  return Number(m[1]) * 12 + month - 1;
+export function monthIndex(date: string): number | null {
+  if (date === UNDATED) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const [year, month, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+  if (!m || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    throw new Error(`meeting date "${date}" is not a calendar date YYYY-MM-DD`);
+  }
+  return year * 12 + month - 1;
 }
 
 /** The `YYYY-MM` of a `monthIndex` number. */
 export function monthKey(index: number): string {
   return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-/** The days of a month (`monthIndex`). */
-function daysIn(month: number): number {
-  const year = Math.floor(month / 12);
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month % 12];
 }
 
 /** The last month `monthKey` writes with four digits: later ones would not compare as dates do. */
@@ -139,7 +142,7 @@ export function cutAtMonths(range: { from?: string; to?: string }): MonthCut {
   if (range.to !== undefined) {
     const month = monthOf(range.to);
     if (month === null) return whole;
-    last = range.to >= `${monthKey(month)}-${daysIn(month)}` ? month : month - 1;
+    last = range.to >= `${monthKey(month)}-${daysInMonth(Math.floor(month / 12), (month % 12) + 1)}` ? month : month - 1;
     // Day 32 sorts after every date of its month: the days after the last whole month.
     if (last !== month) rest.push({ from: `${monthKey(last)}-32`, to: range.to });
   }
@@ -177,20 +180,26 @@ export function addShapes(weights: NeighbourhoodWeights, shapes: Iterable<Discus
   }
 }
 
-function add(of: Map<string, EntityWeights>, id: string, others: string[], projects: string[], month: number, sign: 1 | -1): void {
+function add(of: Map<string, EntityWeights>, id: string, others: string[], projects: string[], month: number | null, sign: 1 | -1): void {
   const w = weightsOf(of, id);
   const linked = others.length > 0 ? sign : 0;
   w.total += sign;
   w.linked += linked;
   for (const other of others) bump(w.pairs, other, sign);
   for (const other of projects) if (other !== id) bump(w.related, other, sign);
-  bumpMonth(w.months, month, sign, linked);
+  if (month === null) bumpUndated(w.undated, sign, linked);
+  else bumpMonth(w.months, month, sign, linked);
 }
 
 function weightsOf(of: Map<string, EntityWeights>, id: string): EntityWeights {
   let w = of.get(id);
-  if (!w) of.set(id, (w = { total: 0, linked: 0, pairs: new Map(), related: new Map(), months: new Map() }));
+  if (!w) of.set(id, (w = { total: 0, linked: 0, pairs: new Map(), related: new Map(), months: new Map(), undated: { total: 0, linked: 0 } }));
   return w;
+}
+
+function bumpUndated(undated: MonthWeights, total: number, linked: number): void {
+  undated.total += total;
+  undated.linked += linked;
 }
 
 /** Adds to a month's counts, dropping the month when both reach 0. */
@@ -218,7 +227,10 @@ export function weightChanges(deleted: Iterable<DiscussionShape>, written: Itera
   addShapes(changes, deleted, -1);
   addShapes(changes, written, 1);
   for (const of of [changes.person, changes.project]) {
-    for (const [id, w] of of) if (w.total === 0 && w.linked === 0 && w.pairs.size === 0 && w.related.size === 0 && w.months.size === 0) of.delete(id);
+    for (const [id, w] of of) {
+      const unchanged = w.total === 0 && w.linked === 0 && w.undated.total === 0 && w.undated.linked === 0;
+      if (unchanged && w.pairs.size === 0 && w.related.size === 0 && w.months.size === 0) of.delete(id);
+    }
   }
   return changes;
 }
@@ -233,6 +245,7 @@ export function addChanges(weights: NeighbourhoodWeights, changes: Neighbourhood
       for (const [other, n] of change.pairs) bump(w.pairs, other, n);
       for (const [other, n] of change.related) bump(w.related, other, n);
       for (const [month, n] of change.months) bumpMonth(w.months, month, n.total, n.linked);
+      bumpUndated(w.undated, change.undated.total, change.undated.linked);
     }
   }
 }
@@ -244,7 +257,14 @@ export function weightsFromRows(rows: { person: StoredWeights[]; project: Stored
     new Map(
       list.map((r) => [
         r.id,
-        { total: r.total, linked: r.linked, pairs: counts(r.pairIds, r.pairWeights), related: counts(r.relatedIds, r.relatedWeights), months: monthsOf(r) },
+        {
+          total: r.total,
+          linked: r.linked,
+          pairs: counts(r.pairIds, r.pairWeights),
+          related: counts(r.relatedIds, r.relatedWeights),
+          months: monthsOf(r),
+          undated: { total: r.undatedTotal ?? 0, linked: r.undatedLinked ?? 0 },
+        },
       ]),
     );
   return { person: toMap(rows.person), project: toMap(rows.project) };
@@ -296,6 +316,8 @@ export function storedRows(of: Map<string, EntityWeights>, ids: Iterable<string>
       relatedIds,
       relatedWeights: relatedIds.map((j) => w!.related.get(j)!),
       ...runningSums(w?.months),
+      undatedTotal: w?.undated.total ?? 0,
+      undatedLinked: w?.undated.linked ?? 0,
     });
   }
   return out;

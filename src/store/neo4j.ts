@@ -763,6 +763,8 @@ async function writeWeights(tx: ManagedTransaction, weights: NeighbourhoodWeight
       monthsFrom: int(r.monthsFrom),
       runningTotals: r.runningTotals.map(int),
       runningLinked: r.runningLinked.map(int),
+      undatedTotal: int(r.undatedTotal),
+      undatedLinked: int(r.undatedLinked),
     }));
   await Promise.all([
     run(tx, 'load-person-weights', { rows: sent(storedRows(weights.person, ids.person)) }),

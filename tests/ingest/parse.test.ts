@@ -17,6 +17,13 @@ describe('parseNote', () => {
     expect(p.warnings).toEqual([]);
   });
 
+  it('takes only a real calendar day as the date: a day past the end of its month is passed over', () => {
+    expect(note('2015-02-30-call.md', '### Item\n\nText.\n').date).toBeNull();
+    expect(note('2015-02-30-call.md', '---\nupdated: "2015-02-30"\ncreated: "2015-02-28"\n---\n### Item\n').date).toBe('2015-02-28');
+    expect(note('2016-02-29-call.md', '### Item\n\nText.\n').date).toBe('2016-02-29');
+    expect(note('2014-04-31.md', '### Item\n\nText.\n').warnings.map((w) => w.kind)).toContain('no-date');
+  });
+
   it('reports a note without any date', () => {
     const p = note('misc.md', '### Item\n\nText.\n');
     expect(p.date).toBeNull();

@@ -14,9 +14,10 @@ import {
 } from '../../src/store/neighbourhood-weights.js';
 import { partitionGraph } from '../../src/store/meeting-parts.js';
 import { smallGraph } from '../fixtures/small-graph.js';
+import { UNDATED } from '../../src/domain.js';
 
 /** January 2024; the shapes fall in January and March. */
-const JAN = monthIndex('2024-01-15');
+const JAN = monthIndex('2024-01-15')!;
 const shapes: DiscussionShape[] = [
   { people: ['alice', 'bob'], projects: ['mirage'], month: JAN },
   { people: ['alice'], projects: ['mirage', 'tls'], month: JAN + 2 },
@@ -25,9 +26,9 @@ const shapes: DiscussionShape[] = [
 ];
 
 const NONE_RELATED = { relatedIds: [], relatedWeights: [] };
-const NO_MONTHS = { monthsFrom: 0, runningTotals: [], runningLinked: [] };
-/** Month running sums from `from`. */
-const months = (from: number, runningTotals: number[], runningLinked: number[]) => ({ monthsFrom: from, runningTotals, runningLinked });
+const NO_MONTHS = { monthsFrom: 0, runningTotals: [], runningLinked: [], undatedTotal: 0, undatedLinked: 0 };
+/** Month running sums from `from`, and nothing undated. */
+const months = (from: number, runningTotals: number[], runningLinked: number[]) => ({ monthsFrom: from, runningTotals, runningLinked, undatedTotal: 0, undatedLinked: 0 });
 
 describe('neighbourhood weights', () => {
   it('counts discussions per person and project, linked ones and pairs', () => {
@@ -89,8 +90,8 @@ describe('neighbourhood weights', () => {
     // Each in its meeting's month.
     const graph = smallGraph();
     const dateOf = new Map(graph.meetings.map((m) => [m.id, m.date]));
-    const expectedMonths = graph.discussions.map((d) => monthKey(monthIndex(dateOf.get(d.meetingId)!))).sort();
-    expect(all.map((d) => monthKey(d.month)).sort()).toEqual(expectedMonths);
+    const expectedMonths = graph.discussions.map((d) => monthKey(monthIndex(dateOf.get(d.meetingId)!)!)).sort();
+    expect(all.map((d) => monthKey(d.month!)).sort()).toEqual(expectedMonths);
     expect(new Set(expectedMonths)).toEqual(new Set(['2024-01', '2024-02']));
   });
 
@@ -128,17 +129,42 @@ describe('neighbourhood weights', () => {
     expect(storedRows(w.person, ['carol'])).toEqual([{ id: 'carol', total: 1, linked: 0, pairIds: [], pairWeights: [], ...NONE_RELATED, ...months(JAN + 3, [1], [0]) }]);
   });
 
-  it('numbers months so that consecutive months are consecutive numbers, and refuses a date of another shape', () => {
-    expect(monthIndex('2014-12-31') + 1).toBe(monthIndex('2015-01-01'));
-    expect(monthKey(monthIndex('2014-07-09'))).toBe('2014-07');
-    expect(monthKey(monthIndex('0042-01-01'))).toBe('0042-01');
-    expect(() => monthIndex('2014-13-01')).toThrow('meeting date "2014-13-01" is not a date YYYY-MM-DD');
-    expect(() => monthIndex('June 2014')).toThrow('is not a date YYYY-MM-DD');
+  it('numbers months so that consecutive months are consecutive numbers, puts undated meetings in none, and refuses anything else', () => {
+    expect(monthIndex('2014-12-31')! + 1).toBe(monthIndex('2015-01-01'));
+    expect(monthKey(monthIndex('2014-07-09')!)).toBe('2014-07');
+    expect(monthKey(monthIndex('0042-01-01')!)).toBe('0042-01');
+    expect(monthIndex(UNDATED)).toBeNull();
+    expect(monthIndex('2016-02-29')).toBe(monthIndex('2016-02-01'));
+    for (const bad of ['2014-13-01', '2015-02-29', '2014-04-31', '2014-01-00', 'June 2014']) {
+      expect(() => monthIndex(bad), bad).toThrow(`meeting date "${bad}" is not a calendar date YYYY-MM-DD`);
+    }
+  });
+
+  it('counts the discussions of undated meetings apart from every month', () => {
+    const undated: DiscussionShape[] = [
+      { people: ['alice'], projects: ['mirage'], month: null },
+      { people: ['dora'], projects: [], month: null },
+    ];
+    const w = emptyWeights();
+    addShapes(w, [...shapes, ...undated], 1);
+    expect(storedRows(w.person, ['alice', 'dora'])).toEqual([
+      { id: 'alice', total: 3, linked: 3, pairIds: ['mirage', 'tls'], pairWeights: [3, 1], ...NONE_RELATED, ...months(JAN, [1, 1, 2], [1, 1, 2]), undatedTotal: 1, undatedLinked: 1 },
+      { id: 'dora', total: 1, linked: 0, pairIds: [], pairWeights: [], ...NONE_RELATED, ...NO_MONTHS, undatedTotal: 1 },
+    ]);
+    const rows = { person: storedRows(w.person), project: storedRows(w.project) };
+    const back = weightsFromRows(rows);
+    expect({ person: storedRows(back.person), project: storedRows(back.project) }).toEqual(rows);
+    // A meeting that gets a date moves its discussions out of the undated counts.
+    const changes = weightChanges(undated.slice(0, 1), [{ ...undated[0], month: JAN }]);
+    addChanges(w, changes);
+    expect(storedRows(w.person, ['alice'])).toEqual([
+      { id: 'alice', total: 3, linked: 3, pairIds: ['mirage', 'tls'], pairWeights: [3, 1], ...NONE_RELATED, ...months(JAN, [2, 2, 3], [2, 2, 3]) },
+    ]);
   });
 });
 
 describe('cutting a date range at whole months', () => {
-  const m = (key: string) => monthIndex(`${key}-01`);
+  const m = (key: string) => monthIndex(`${key}-01`)!;
 
   it('gives the whole months of a range of whole months, and nothing else', () => {
     expect(cutAtMonths({ from: '2014-01-01', to: '2014-12-31' })).toEqual({ months: { first: m('2014-01'), last: m('2014-12') }, rest: [] });
@@ -171,7 +197,7 @@ describe('cutting a date range at whole months', () => {
   });
 
   it('selects, months and rest together, exactly the dates the range selects', () => {
-    const dates: string[] = [];
+    const dates: string[] = [UNDATED];
     for (const day = new Date(Date.UTC(2013, 10, 1)); day < new Date(Date.UTC(2016, 3, 1)); day.setUTCDate(day.getUTCDate() + 1)) dates.push(day.toISOString().slice(0, 10));
     const bounds = [undefined, '2013-11-01', '2014-01-31', '2014-02-01', '2014-02-15', '2014-02-28', '2014-03-01', '2015-06-30', '2016-02-29', '2016-03-31'];
     for (const from of bounds) {
@@ -179,7 +205,13 @@ describe('cutting a date range at whole months', () => {
         const range = { ...(from && { from }), ...(to && { to }) };
         const cut = cutAtMonths(range);
         const inRange = (d: string, r: { from?: string; to?: string }) => (r.from === undefined || d >= r.from) && (r.to === undefined || d <= r.to);
-        const inMonths = (d: string) => cut.months !== null && (cut.months.first === null || monthIndex(d) >= cut.months.first) && (cut.months.last === null || monthIndex(d) <= cut.months.last);
+        // An undated meeting is in the months when they have no lower bound.
+        const inMonths = (d: string) => {
+          if (cut.months === null) return false;
+          const month = monthIndex(d);
+          if (month === null) return cut.months.first === null;
+          return (cut.months.first === null || month >= cut.months.first) && (cut.months.last === null || month <= cut.months.last);
+        };
         const selected = dates.filter((d) => [inMonths(d), ...cut.rest.map((r) => inRange(d, r))].filter(Boolean).length === 1);
         expect(selected, JSON.stringify(range)).toEqual(dates.filter((d) => inRange(d, range)));
       }

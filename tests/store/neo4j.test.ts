@@ -22,6 +22,7 @@ import { describeGraphStoreContract, withoutMeeting } from './contract.js';
 import { describeNeo4j, neo4jTestConfig, openTestDriver } from '../support/neo4j.js';
 import { emptyNeo4j } from './empty-neo4j.js';
 import { monthIndex } from '../../src/store/neighbourhood-weights.js';
+import { UNDATED } from '../../src/domain.js';
 
 /** The part of an EXPLAIN plan the tests read. */
 interface Plan {
@@ -67,7 +68,8 @@ describeNeo4j('neo4j store', () => {
         `MATCH (n) WHERE n:Person OR n:Project
          RETURN labels(n)[0] AS label, n.id AS id, n.weightTotal AS total, n.weightLinked AS linked, n.pairIds AS pairIds, n.pairWeights AS pairWeights,
                 n.relatedIds AS relatedIds, n.relatedWeights AS relatedWeights,
-                n.monthsFrom AS monthsFrom, n.runningTotals AS runningTotals, n.runningLinked AS runningLinked
+                n.monthsFrom AS monthsFrom, n.runningTotals AS runningTotals, n.runningLinked AS runningLinked,
+                n.undatedTotal AS undatedTotal, n.undatedLinked AS undatedLinked
          ORDER BY label, id`,
         {},
         { database: config!.database },
@@ -228,7 +230,7 @@ describeNeo4j('neo4j store', () => {
       const topicPage = await store.discussionPage({ topic: 'release' }, { offset: 0, limit: 10 });
       expect(topicPage.total).toBeGreaterThan(0);
       await driver!.executeQuery(
-        'MATCH (n) WHERE n:Person OR n:Project REMOVE n.weightTotal, n.weightLinked, n.pairIds, n.pairWeights, n.relatedIds, n.relatedWeights, n.monthsFrom, n.runningTotals, n.runningLinked',
+        'MATCH (n) WHERE n:Person OR n:Project REMOVE n.weightTotal, n.weightLinked, n.pairIds, n.pairWeights, n.relatedIds, n.relatedWeights, n.monthsFrom, n.runningTotals, n.runningLinked, n.undatedTotal, n.undatedLinked',
         {},
         { database: config!.database },
       );
@@ -259,23 +261,36 @@ describeNeo4j('neo4j store', () => {
       graph.discussions.push({ id: '2024-04-02#0', meetingId: '2024-04-02', heading: '### Xen', text: 'Xen.', order: 0, line: 5 });
       graph.discussed.push({ personId: 'alice', discussionId: '2024-04-02#0', evidence: { file: '2024-04-02.md', line: 5, sentence: 'Xen.' } });
       graph.about.push({ discussionId: '2024-04-02#0', targetId: 'xen', target: 'project', evidence: { file: '2024-04-02.md', line: 5, sentence: 'Xen.' } });
+      // And an undated meeting, which is in no month.
+      graph.meetings.push({ id: 'undated', date: UNDATED, title: 'Undated', description: '', source: 'undated.md', contentHash: 'undated' });
+      graph.discussions.push({ id: 'undated#0', meetingId: 'undated', heading: '### Irmin', text: 'Irmin.', order: 0, line: 5 });
+      graph.discussed.push({ personId: 'bob', discussionId: 'undated#0', evidence: { file: 'undated.md', line: 5, sentence: 'Irmin.' } });
+      graph.about.push({ discussionId: 'undated#0', targetId: 'irmin', target: 'project', evidence: { file: 'undated.md', line: 5, sentence: 'Irmin.' } });
       await emptyNeo4j(config);
       await store.load(graph);
       const written = await storedWeights();
       const spring = await store.neighbourhood({ from: '2024-02-01', to: '2024-04-30', limit: 100 });
-      await driver!.executeQuery('MATCH (n) WHERE n:Person OR n:Project REMOVE n.monthsFrom, n.runningTotals, n.runningLinked', {}, { database: config!.database });
+      const untilApril = await store.neighbourhood({ to: '2024-04-30', limit: 100 });
+      expect(untilApril.edges).toContainEqual({ source: 'bob', target: 'irmin', weight: 2 });
+      await driver!.executeQuery('MATCH (n) WHERE n:Person OR n:Project REMOVE n.monthsFrom, n.runningTotals, n.runningLinked, n.undatedTotal, n.undatedLinked', {}, {
+        database: config!.database,
+      });
       const reopened = await Neo4jStore.open(config!);
       try {
         expect(await storedWeights()).toEqual(written);
+        expect(written.find((w) => w.id === 'bob' && w.label === 'Person')).toMatchObject({ undatedTotal: 1, undatedLinked: 1 });
         expect(await reopened.neighbourhood({ from: '2024-02-01', to: '2024-04-30', limit: 100 })).toEqual(spring);
-        const january = monthIndex('2024-01-09');
+        expect(await reopened.neighbourhood({ to: '2024-04-30', limit: 100 })).toEqual(untilApril);
+        const january = monthIndex('2024-01-09')!;
         const alice = written.find((w) => w.id === 'alice' && w.label === 'Person');
         expect(alice).toMatchObject({ monthsFrom: january });
         expect(alice!.runningTotals).toHaveLength(4);
         expect(alice!.runningTotals.at(-1)).toBe(alice!.total);
+        expect(alice).toMatchObject({ undatedTotal: 0, undatedLinked: 0 });
         // March holds nothing: its sum repeats February's.
         expect(alice!.runningTotals[2]).toBe(alice!.runningTotals[1]);
-        expect(written.filter((w) => w.total > 0).every((w) => w.runningTotals.at(-1) === w.total && w.runningLinked.at(-1) === w.linked)).toBe(true);
+        const sumsOf = (w: (typeof written)[number]) => [(w.runningTotals.at(-1) ?? 0) + w.undatedTotal, (w.runningLinked.at(-1) ?? 0) + w.undatedLinked];
+        expect(written.filter((w) => w.total > 0).every((w) => sumsOf(w)[0] === w.total && sumsOf(w)[1] === w.linked)).toBe(true);
       } finally {
         await reopened.close();
       }
@@ -427,6 +442,11 @@ describeNeo4j('neo4j store', () => {
       }
       graph.projects.push({ id: 'jitsu', name: 'Jitsu', aliases: [], origin: 'registry' });
       graph.about.push({ discussionId: '2024-02-06#3', targetId: 'jitsu', target: 'project', evidence: { file: '2024-02-06.md', line: 33, sentence: 'Jitsu.' } });
+      // An undated meeting: before every date, so in every range without a lower bound.
+      graph.meetings.push({ id: 'undated', date: UNDATED, title: 'Undated', description: '', source: 'undated.md', contentHash: 'undated' });
+      graph.discussions.push({ id: 'undated#0', meetingId: 'undated', heading: '### Xen', text: 'Xen.', order: 0, line: 5 });
+      for (const personId of ['carol', 'frank']) graph.discussed.push({ personId, discussionId: 'undated#0', evidence: { file: 'undated.md', line: 5, sentence: 'Xen.' } });
+      graph.about.push({ discussionId: 'undated#0', targetId: 'xen', target: 'project', evidence: { file: 'undated.md', line: 5, sentence: 'Xen.' } });
       await emptyNeo4j(config);
       await store.load(graph);
       // The embedded store adds up the range's paths whatever the range: the reference.

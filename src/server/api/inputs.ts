@@ -4,6 +4,7 @@
  * schemas describe the parameters in `/api/openapi.json`.
  */
 import { z } from 'zod';
+import { daysInMonth } from '../../calendar.js';
 
 /** A whole number parameter within bounds, with a default. */
 export function wholeNumber(min: number, max: number, fallback: number, description: string) {
@@ -45,7 +46,7 @@ export function isCalendarDate(value: string): boolean {
   if (month < 1 || month > 12) return false;
   if (d === undefined) return true;
   const day = Number(d);
-  return day >= 1 && day <= new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
+  return day >= 1 && day <= daysInMonth(Number(y), month);
 }
 
 /**
@@ -67,7 +68,7 @@ export function expandDate(value: string, side: 'from' | 'to'): string {
   if (d) return value;
   if (m) {
     if (side === 'from') return `${y}-${m}-01`;
-    const last = new Date(Date.UTC(Number(y), Number(m), 0)).getUTCDate();
+    const last = daysInMonth(Number(y), Number(m));
     return `${y}-${m}-${String(last).padStart(2, '0')}`;
   }
   return side === 'from' ? `${y}-01-01` : `${y}-12-31`;

@@ -1,0 +1,7 @@
+/** Calendar arithmetic shared by the ingest, the stores, search and the API. */
+
+/** Days in a month (1-based), leap years included, for any four-digit year. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
