@@ -8,7 +8,7 @@
 import matter from 'gray-matter';
 import MarkdownIt from 'markdown-it';
 import type { IngestWarning } from '../src/domain.js';
-import { daysInMonth } from '../src/calendar.js';
+import { isCalendarDay } from '../src/calendar.js';
 import type { RawNote } from './read.js';
 import { parseAttendees, type AttendeeEntry } from './attendees.js';
 
@@ -298,7 +298,5 @@ export function dateFrom(data: Record<string, unknown>, source: string, title: s
 
 /** A real calendar day: a meeting on 30 February would sort after every real day of that month. */
 function validDate(m: RegExpExecArray): boolean {
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(m[1]), month);
+  return isCalendarDay(`${m[1]}-${m[2]}-${m[3]}`);
 }

@@ -22,7 +22,8 @@ import type {
   Reference,
   Topic,
 } from '../domain.js';
-import { joinItems } from '../domain.js';
+import { joinItems, UNDATED } from '../domain.js';
+import { isCalendarDay } from '../calendar.js';
 import { StoreError } from './errors.js';
 import { compareText } from './order.js';
 
@@ -120,7 +121,13 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
 
   const drafts = new Map<string, Omit<MeetingPart, 'fingerprint'>>();
   for (const meeting of meetings.values()) {
-    if (isCut(meeting.id)) drafts.set(meeting.id, { meeting: meetingOf(meeting), discussions: [], actionItems: [], attendance: [], discussed: [], about: [], cites: [] });
+    if (!isCut(meeting.id)) continue;
+    // Dates are compared as text and counted by month (neighbourhood-weights.ts): a day that is no
+    // calendar day would fall outside its month's range.
+    if (meeting.date !== UNDATED && !isCalendarDay(meeting.date)) {
+      throw inconsistent(`meeting "${meeting.id}" has the date "${meeting.date}", which is no calendar day YYYY-MM-DD (nor ${UNDATED}, undated)`);
+    }
+    drafts.set(meeting.id, { meeting: meetingOf(meeting), discussions: [], actionItems: [], attendance: [], discussed: [], about: [], cites: [] });
   }
   // Every check below names the item in its error, and builds that text only when it throws: a
   // graph of 10,000 meetings has 1.3 million edges.

@@ -13,7 +13,7 @@
  * neighbourhood over whole months reads a node's weight in the range as the difference of two
  * list elements instead of counting the range's discussions (0.1 s for a year at 10,000 meetings).
  */
-import { daysInMonth } from '../calendar.js';
+import { daysInMonth, isCalendarDay } from '../calendar.js';
 import { UNDATED } from '../domain.js';
 import type { MeetingPart } from './meeting-parts.js';
 import { compareText } from './order.js';
@@ -89,12 +89,8 @@ export interface StoredWeights {
  */
 export function monthIndex(date: string): number | null {
   if (date === UNDATED) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const [year, month, day] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
-  if (!m || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw new Error(`meeting date "${date}" is not a calendar date YYYY-MM-DD`);
-  }
-  return year * 12 + month - 1;
+  if (!isCalendarDay(date)) throw new Error(`meeting date "${date}" is not a calendar date YYYY-MM-DD`);
+  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
 }
 
 /** The `YYYY-MM` of a `monthIndex` number. */

@@ -678,6 +678,26 @@ export function describeGraphStoreContract(label: string, harness: StoreHarness)
       expect(await s.load(smallGraph())).toEqual({ written: 0, removed: 0, unchanged: 4 });
     });
 
+    it('refuses a meeting date that is no calendar day, before writing anything, and takes an undated meeting', async () => {
+      const s = await fresh();
+      await s.load(smallGraph());
+      for (const date of ['2024-02-30', '2024-13-01', '9 January 2024']) {
+        const broken = smallGraph();
+        broken.meetings[0].date = date;
+        broken.meetings[0].contentHash = 'changed';
+        const err = await s.load(broken).catch((e: unknown) => e);
+        expect(err, date).toBeInstanceOf(StoreError);
+        expect((err as StoreError).reason).toBe('inconsistent-graph');
+        expect((err as StoreError).message).toBe(`cannot load the graph: meeting "${M1}" has the date "${date}", which is no calendar day YYYY-MM-DD (nor 0000-00-00, undated)`);
+      }
+      expect(await s.load(smallGraph())).toEqual({ written: 0, removed: 0, unchanged: 4 });
+      const undated = smallGraph();
+      undated.meetings[0].date = '0000-00-00';
+      undated.meetings[0].contentHash = 'undated';
+      expect(await s.load(undated)).toEqual({ written: 1, removed: 0, unchanged: 3 });
+      expect((await s.meetings({ to: '2024-01-31' })).map((m) => [m.meetingId, m.meeting])).toEqual([[M1, '0000-00-00']]);
+    });
+
     it('keeps the ingest warnings and project candidates', async () => {
       const s = await fresh();
       const graph = smallGraph();
