@@ -3,8 +3,9 @@
 // (or before projects kept their related projects, or nodes their month running sums) gets them
 // when the store opens. Touches nothing when every node has them. The running sums are built from
 // each month's counts (a month is `monthIndex`'s number: year × 12 + month − 1): each month with
-// discussions adds the months since the last one, which repeat its sum, and its own. Undated
-// meetings (`0000-00-00`, src/domain.ts `UNDATED`) are in no month: they are counted apart.
+// discussions adds the months since the last one, which repeat its sum, and its own. A date's
+// month is its `YYYY-MM` (as `monthIndex` reads it); undated meetings (`0000-00-00`, src/domain.ts
+// `UNDATED`) are in no month: they are counted apart.
 CALL {
   MATCH (p:Person)
   WHERE p.weightTotal IS NULL OR p.runningTotals IS NULL
@@ -21,7 +22,7 @@ CALL {
   }
   CALL (p) {
     MATCH (m:Meeting)-[:HAS_DISCUSSION]->(d:Discussion)<-[:DISCUSSED]-(p)
-    WHERE m.date <> '0000-00-00'
+    WHERE m.date =~ '\\d{4}-(0[1-9]|1[0-2])-.*'
     WITH toInteger(substring(m.date, 0, 4)) * 12 + toInteger(substring(m.date, 5, 2)) - 1 AS month,
          count(d) AS total, count(CASE WHEN EXISTS { (d)-[:ABOUT]->(:Project) } THEN 1 END) AS linked
     ORDER BY month
@@ -34,7 +35,8 @@ CALL {
              sums + [i IN range(size(sums), months[k] - first) | coalesce(sums[-1], 0) + CASE WHEN i = months[k] - first THEN linked[k] ELSE 0 END]) AS runningLinked
   }
   CALL (p) {
-    MATCH (m:Meeting {date: '0000-00-00'})-[:HAS_DISCUSSION]->(d:Discussion)<-[:DISCUSSED]-(p)
+    MATCH (m:Meeting)-[:HAS_DISCUSSION]->(d:Discussion)<-[:DISCUSSED]-(p)
+    WHERE NOT m.date =~ '\\d{4}-(0[1-9]|1[0-2])-.*'
     RETURN count(d) AS undatedTotal, count(CASE WHEN EXISTS { (d)-[:ABOUT]->(:Project) } THEN 1 END) AS undatedLinked
   }
   SET p.weightTotal = total, p.weightLinked = linked, p.pairIds = pairIds, p.pairWeights = pairWeights,
@@ -65,7 +67,7 @@ CALL {
   }
   CALL (j) {
     MATCH (m:Meeting)-[:HAS_DISCUSSION]->(d:Discussion)-[:ABOUT]->(j)
-    WHERE m.date <> '0000-00-00'
+    WHERE m.date =~ '\\d{4}-(0[1-9]|1[0-2])-.*'
     WITH toInteger(substring(m.date, 0, 4)) * 12 + toInteger(substring(m.date, 5, 2)) - 1 AS month,
          count(d) AS total, count(CASE WHEN EXISTS { (:Person)-[:DISCUSSED]->(d) } THEN 1 END) AS linked
     ORDER BY month
@@ -78,7 +80,8 @@ CALL {
              sums + [i IN range(size(sums), months[k] - first) | coalesce(sums[-1], 0) + CASE WHEN i = months[k] - first THEN linked[k] ELSE 0 END]) AS runningLinked
   }
   CALL (j) {
-    MATCH (m:Meeting {date: '0000-00-00'})-[:HAS_DISCUSSION]->(d:Discussion)-[:ABOUT]->(j)
+    MATCH (m:Meeting)-[:HAS_DISCUSSION]->(d:Discussion)-[:ABOUT]->(j)
+    WHERE NOT m.date =~ '\\d{4}-(0[1-9]|1[0-2])-.*'
     RETURN count(d) AS undatedTotal, count(CASE WHEN EXISTS { (:Person)-[:DISCUSSED]->(d) } THEN 1 END) AS undatedLinked
   }
   SET j.weightTotal = total, j.weightLinked = linked, j.pairIds = pairIds, j.pairWeights = pairWeights,

@@ -13,7 +13,7 @@
  * neighbourhood over whole months reads a node's weight in the range as the difference of two
  * list elements instead of counting the range's discussions (0.1 s for a year at 10,000 meetings).
  */
-import { daysInMonth, isCalendarDay } from '../calendar.js';
+import { daysInMonth } from '../calendar.js';
 import { UNDATED } from '../domain.js';
 import type { MeetingPart } from './meeting-parts.js';
 import { compareText } from './order.js';
@@ -84,13 +84,17 @@ export interface StoredWeights {
 
 /**
  * A meeting date's month as a number that counts months (year × 12 + month − 1), so that
- * consecutive months are consecutive numbers; null for `UNDATED`. The ingest writes every meeting
- * date as a calendar day `YYYY-MM-DD` or `UNDATED`; anything else is refused.
+ * consecutive months are consecutive numbers; null for `UNDATED`. A load takes only calendar days
+ * (`partitionGraph`), but a database written by an older ingest may hold a day past its month's
+ * end (`2015-02-30`): it is in that month, as `neighbourhood-weights.cypher` counts it. A date
+ * without a month is refused.
  */
 export function monthIndex(date: string): number | null {
   if (date === UNDATED) return null;
-  if (!isCalendarDay(date)) throw new Error(`meeting date "${date}" is not a calendar date YYYY-MM-DD`);
-  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+  const m = /^(\d{4})-(\d{2})-/.exec(date);
+  const month = m ? Number(m[2]) : 0;
+  if (!m || month < 1 || month > 12) throw new Error(`meeting date "${date}" is not a date YYYY-MM-DD`);
+  return Number(m[1]) * 12 + month - 1;
 }
 
 /** The `YYYY-MM` of a `monthIndex` number. */
@@ -193,6 +197,7 @@ function weightsOf(of: Map<string, EntityWeights>, id: string): EntityWeights {
   return w;
 }
 
+/** Adds to the undated counts. */
 function bumpUndated(undated: MonthWeights, total: number, linked: number): void {
   undated.total += total;
   undated.linked += linked;

@@ -254,6 +254,29 @@ describeNeo4j('neo4j store', () => {
       }
     });
 
+    it('takes a meeting an older ingest dated past its month\'s end (2024-02-30) away from that month when it is loaded again', async () => {
+      await emptyNeo4j(config);
+      const before = smallGraph();
+      await store.load(before);
+      // As an older ingest wrote it, with the sums counted from the stored dates at open.
+      await driver!.executeQuery("MATCH (m:Meeting {id: '2024-02-20'}) SET m.date = '2024-02-30'", {}, { database: config!.database });
+      await driver!.executeQuery('MATCH (n) WHERE n:Person OR n:Project REMOVE n.runningTotals', {}, { database: config!.database });
+      const reopened = await Neo4jStore.open(config!);
+      try {
+        const after = smallGraph();
+        after.meetings.find((m) => m.id === '2024-02-20')!.contentHash = 'redated';
+        const meetings = new Set(['2024-02-20']);
+        await reopened.load(before);
+        await reopened.load(after, { changes: { since: before, meetings, items: itemsOfMeetings(after, meetings) } });
+        const reloaded = await storedWeights();
+        await emptyNeo4j(config);
+        await reopened.load(after);
+        expect(reloaded).toEqual(await storedWeights());
+      } finally {
+        await reopened.close();
+      }
+    });
+
     it('gives the people and projects of a database written before they kept month running sums those sums, when it opens', async () => {
       const graph = smallGraph();
       // A meeting two months after the others: Alice's sums run through the month between.
