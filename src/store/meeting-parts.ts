@@ -23,7 +23,7 @@ import type {
   Topic,
 } from '../domain.js';
 import { joinItems, UNDATED } from '../domain.js';
-import { isCalendarDay } from '../calendar.js';
+import { isMeetingDate } from './neighbourhood-weights.js';
 import { StoreError } from './errors.js';
 import { compareText } from './order.js';
 
@@ -122,10 +122,9 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
   const drafts = new Map<string, Omit<MeetingPart, 'fingerprint'>>();
   for (const meeting of meetings.values()) {
     if (!isCut(meeting.id)) continue;
-    // Dates are compared as text and counted by month (neighbourhood-weights.ts): a day that is no
-    // calendar day would fall outside its month's range.
-    if (meeting.date !== UNDATED && !isCalendarDay(meeting.date)) {
-      throw inconsistent(`meeting "${meeting.id}" has the date "${meeting.date}", which is no calendar day YYYY-MM-DD (nor ${UNDATED}, undated)`);
+    // Dates are compared as text and counted by month (neighbourhood-weights.ts).
+    if (!isMeetingDate(meeting.date)) {
+      throw inconsistent(`meeting "${meeting.id}" has the date "${meeting.date}", which is no date YYYY-MM-DD (nor ${UNDATED}, undated)`);
     }
     drafts.set(meeting.id, { meeting: meetingOf(meeting), discussions: [], actionItems: [], attendance: [], discussed: [], about: [], cites: [] });
   }

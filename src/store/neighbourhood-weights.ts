@@ -82,19 +82,28 @@ export interface StoredWeights {
   undatedLinked: number;
 }
 
+const MEETING_DATE = /^(\d{4})-(0[1-9]|1[0-2])-\d{2}$/;
+
+/**
+ * True for a date the weights can place: `UNDATED`, or `YYYY-MM-DD` with a month 01–12. The
+ * ingest writes only calendar days, but a graph or database an older ingest wrote may hold a day
+ * past its month's end (`2015-02-30`); it is counted in that month, as `neighbourhood-weights.cypher`
+ * counts it, until the notes are ingested again.
+ */
+export function isMeetingDate(date: string): boolean {
+  return date === UNDATED || MEETING_DATE.test(date);
+}
+
 /**
  * A meeting date's month as a number that counts months (year × 12 + month − 1), so that
- * consecutive months are consecutive numbers; null for `UNDATED`. A load takes only calendar days
- * (`partitionGraph`), but a database written by an older ingest may hold a day past its month's
- * end (`2015-02-30`): it is in that month, as `neighbourhood-weights.cypher` counts it. A date
- * without a month is refused.
+ * consecutive months are consecutive numbers; null for `UNDATED`. A date `isMeetingDate` refuses
+ * throws (a load refuses such a graph before it writes: `partitionGraph`).
  */
 export function monthIndex(date: string): number | null {
   if (date === UNDATED) return null;
-  const m = /^(\d{4})-(\d{2})-/.exec(date);
-  const month = m ? Number(m[2]) : 0;
-  if (!m || month < 1 || month > 12) throw new Error(`meeting date "${date}" is not a date YYYY-MM-DD`);
-  return Number(m[1]) * 12 + month - 1;
+  const m = MEETING_DATE.exec(date);
+  if (!m) throw new Error(`meeting date "${date}" is not a date YYYY-MM-DD`);
+  return Number(m[1]) * 12 + Number(m[2]) - 1;
 }
 
 /** The `YYYY-MM` of a `monthIndex` number. */
@@ -118,7 +127,8 @@ export interface MonthCut {
  * the whole months it holds and the days left at either end, which together select exactly the
  * dates the range selects. `2014-03-05`..`2014-06-30` gives April to June and `2014-03-05`..
  * `2014-03-00`; a range of whole months (the graph page's) leaves nothing else. A bound that is
- * not a date leaves the range whole.
+ * not a date leaves the range whole. (The one exception: a day past its month's end, which only an
+ * older ingest wrote, is in its month here, where the text comparison puts it after the month.)
  */
 export function cutAtMonths(range: { from?: string; to?: string }): MonthCut {
   const whole = { months: null, rest: [range] };

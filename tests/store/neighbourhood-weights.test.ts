@@ -137,7 +137,7 @@ describe('neighbourhood weights', () => {
     expect(monthIndex('2016-02-29')).toBe(monthIndex('2016-02-01'));
     // A day past the month's end, which an older ingest took, is in that month.
     expect(monthIndex('2015-02-30')).toBe(monthIndex('2015-02-01'));
-    for (const bad of ['2014-13-01', '2014-00-10', '2014-1-10', 'June 2014', '']) {
+    for (const bad of ['2014-13-01', '2014-00-10', '2014-1-10', '2014-01-1', 'June 2014', '']) {
       expect(() => monthIndex(bad), bad).toThrow(`meeting date "${bad}" is not a date YYYY-MM-DD`);
     }
   });
