@@ -12,10 +12,16 @@
 // Paged as discussions.cypher is. Counting 255,791 matched actions took 200–290 ms at 10,000
 // meetings, so the total adds up the per-status counts each Meeting node carries
 // (load-meetings.cypher): every action item has one owner and is raised in one discussion. With
-// neither a status nor dates it reads the number of ActionItem nodes the database keeps instead.
+// neither a status nor dates it reads the number of ActionItem nodes the database keeps instead,
+// and with a status but no dates the status's total a load stores (action-totals.cypher), when
+// there is one.
 CALL () {
-  WITH 1 AS filtered
-  WHERE $status IS NOT NULL OR $from IS NOT NULL OR $to IS NOT NULL
+  OPTIONAL MATCH (i:IngestInfo {key: 'ingest'})
+  RETURN CASE $status WHEN 'todo' THEN i.todoActions WHEN 'ongoing' THEN i.ongoingActions WHEN 'done' THEN i.doneActions END AS statusTotal
+}
+CALL (statusTotal) {
+  WITH statusTotal
+  WHERE $from IS NOT NULL OR $to IS NOT NULL OR ($status IS NOT NULL AND statusTotal IS NULL)
   MATCH (m:Meeting)
   WHERE m.date >= coalesce($from, '')
     AND m.date <= coalesce($to, '\uffff')
@@ -31,7 +37,11 @@ CALL () {
   MATCH (a:ActionItem)
   RETURN count(a) AS all
 }
-WITH CASE WHEN $status IS NULL AND $from IS NULL AND $to IS NULL THEN all ELSE filteredTotal END AS total
+WITH CASE
+       WHEN $from IS NOT NULL OR $to IS NOT NULL THEN filteredTotal
+       WHEN $status IS NULL THEN all
+       ELSE coalesce(statusTotal, filteredTotal)
+     END AS total
 MATCH (p:Person)-[:OWNS]->(a:ActionItem)-[:RAISED_IN]->(d:Discussion)<-[:HAS_DISCUSSION]-(m:Meeting)
 WHERE m.date >= coalesce($from, '')
   AND m.date <= coalesce($to, '\uffff')

@@ -9,7 +9,9 @@
 // and references the deleted nodes touched: a load that writes only changed meetings looks among
 // those for entities left unlinked (`delete-orphans-among`); and the shape of each deleted
 // discussion (who DISCUSSED it, which projects it was ABOUT, its meeting's date), whose share
-// that load takes away from the stored neighbourhood weights (src/store/neighbourhood-weights.ts).
+// that load takes away from the stored neighbourhood weights (src/store/neighbourhood-weights.ts);
+// and a deleted meeting's action item counts per status (todo, ongoing, done; zeros for a lone
+// discussion or action item), which it takes away from the totals (add-action-totals.cypher).
 CALL {
   UNWIND $ids AS id
   MATCH (n:Meeting {id: id})
@@ -33,8 +35,9 @@ WITH n, discussions, actions,
        [(x)--(e) WHERE e:Person OR e:Project OR e:Topic OR e:Reference |
          [CASE WHEN e:Person THEN 'person' WHEN e:Project THEN 'project' WHEN e:Topic THEN 'topic' ELSE 'reference' END, e.id]]] AS touched
 WITH n, discussions, actions, touched,
-     [d IN discussions | {people: [(p:Person)-[:DISCUSSED]->(d) | p.id], projects: [(d)-[:ABOUT]->(j:Project) | j.id], date: n.date}] AS shapes
+     [d IN discussions | {people: [(p:Person)-[:DISCUSSED]->(d) | p.id], projects: [(d)-[:ABOUT]->(j:Project) | j.id], date: n.date}] AS shapes,
+     [coalesce(n.todoActionCount, 0), coalesce(n.ongoingActionCount, 0), coalesce(n.doneActionCount, 0)] AS actionCounts
 FOREACH (x IN actions | DETACH DELETE x)
 FOREACH (x IN discussions | DETACH DELETE x)
 DETACH DELETE n
-RETURN touched, shapes
+RETURN touched, shapes, actionCounts

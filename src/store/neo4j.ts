@@ -3,7 +3,7 @@
  * official driver. Reads go through READ sessions; a load writes each batch of meetings in a
  * transaction of its own, so no reader ever sees half a meeting.
  */
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver, type Integer, type ManagedTransaction } from 'neo4j-driver';
 import type { Neo4jConfig } from '../config.js';
 import { randomUUID } from 'node:crypto';
 import pMap from 'p-map';
@@ -94,6 +94,8 @@ export const LOAD_STATEMENTS = [
   'load-person-weights',
   'load-project-weights',
   'load-ingest-info',
+  'action-totals',
+  'add-action-totals',
 ];
 /** How long to wait for the server to accept a connection before calling it unreachable. */
 const CONNECTION_TIMEOUT_MS = 10_000;
@@ -163,6 +165,7 @@ export class Neo4jStore implements GraphStore {
     await this.write((tx) => run(tx, 'discussion-dates'));
     await this.write((tx) => run(tx, 'action-order-keys'));
     await this.write((tx) => run(tx, 'neighbourhood-weights'));
+    await this.write((tx) => run(tx, 'action-totals-at-open'));
     const session = this.driver.session({ database: this.config.database });
     try {
       await session.run(cypher('await-indexes').text);
@@ -243,6 +246,7 @@ export class Neo4jStore implements GraphStore {
       const dropped = await rows<EntityKey>(tx, 'delete-orphans');
       await writeWeights(tx, weights, { person: lists.person.map((p) => p.id), project: lists.project.map((p) => p.id) });
       await run(tx, 'load-ingest-info', ingestInfoText(parts));
+      await run(tx, 'action-totals', sentCounts(actionCountsOf(parts.meetings)));
       return dropped;
     });
     this.last = {
@@ -327,6 +331,8 @@ export class Neo4jStore implements GraphStore {
           const deleted = await batches[t](tx);
           touched.push(...deleted.touched);
           deletedShapes.push(...deleted.shapes);
+          // The action item totals change with each transaction's meetings, in that transaction.
+          if (Object.values(deleted.actionChange).some((n) => n !== 0)) await run(tx, 'add-action-totals', sentCounts(deleted.actionChange));
         }
         if (t === transactions - 1) {
           dropped = await rows<EntityKey>(tx, 'delete-orphans-among', idsByKind(touched));
@@ -710,7 +716,7 @@ async function writeMeetings(tx: ManagedTransaction, batch: MeetingPart[]): Prom
       rows: batch.flatMap((p) => p.cites.map((c) => ({ discussionId: c.discussionId, referenceId: c.referenceId, ...evidence(c.evidence) }))),
     }),
   ]);
-  return deletedBy(deleted);
+  return deletedBy(deleted, actionCountsOf(batch));
 }
 
 /** Deletes stored meetings whole (see `delete-meeting.cypher`). */
@@ -718,22 +724,55 @@ async function deleteMeetings(tx: ManagedTransaction, ids: string[]): Promise<De
   return deletedBy(await rows(tx, 'delete-meeting', { ids, discussionIds: [], actionIds: [] }));
 }
 
-/** A row of `delete-meeting.cypher`: per deleted meeting, what its nodes touched and its discussions' shapes. */
-type DeletedRow = { touched: Array<Array<[EntityKind, string]>>; shapes: Array<Omit<DiscussionShape, 'month'> & { date: string }> };
+/**
+ * A row of `delete-meeting.cypher`: per deleted meeting, what its nodes touched, its discussions'
+ * shapes and its action item counts (todo, ongoing, done).
+ */
+type DeletedRow = {
+  touched: Array<Array<[EntityKind, string]>>;
+  shapes: Array<Omit<DiscussionShape, 'month'> & { date: string }>;
+  actionCounts: [number, number, number];
+};
 
-/** What deleted subgraphs held: the entities they touched, and their discussions' shapes. */
+/** Action items per status. */
+interface ActionCounts {
+  todo: number;
+  ongoing: number;
+  done: number;
+}
+
+/**
+ * What a batch changed: the entities the deleted subgraphs touched, their discussions' shapes, and
+ * the action item totals (those written less those deleted).
+ */
 interface Deleted {
   touched: EntityKey[];
   shapes: DiscussionShape[];
+  actionChange: ActionCounts;
 }
 
-function deletedBy(deleted: DeletedRow[]): Deleted {
-  const out: Deleted = { touched: [], shapes: [] };
+function deletedBy(deleted: DeletedRow[], written: ActionCounts = { todo: 0, ongoing: 0, done: 0 }): Deleted {
+  const out: Deleted = { touched: [], shapes: [], actionChange: { ...written } };
   for (const row of deleted) {
     for (const pairs of row.touched) for (const [kind, id] of pairs) out.touched.push({ kind, id });
     for (const { people, projects, date } of row.shapes) out.shapes.push({ people, projects, month: monthIndex(date) });
+    const [todo, ongoing, done] = row.actionCounts;
+    out.actionChange.todo -= todo;
+    out.actionChange.ongoing -= ongoing;
+    out.actionChange.done -= done;
   }
   return out;
+}
+
+/** The action items of meetings per status, as load-meetings.cypher counts them on each. */
+function actionCountsOf(parts: Iterable<MeetingPart>): ActionCounts {
+  const counts: ActionCounts = { todo: 0, ongoing: 0, done: 0 };
+  for (const part of parts) for (const a of part.actionItems) counts[a.status] += 1;
+  return counts;
+}
+
+function sentCounts(counts: ActionCounts): Record<keyof ActionCounts, Integer> {
+  return { todo: neo4j.int(counts.todo), ongoing: neo4j.int(counts.ongoing), done: neo4j.int(counts.done) };
 }
 
 /**

@@ -76,6 +76,15 @@ describeNeo4j('neo4j store', () => {
       );
       return records.map((r) => r.toObject());
     };
+    /** The action item totals per status a load stores (action-totals.cypher). */
+    const storedActionTotals = async () => {
+      const { records } = await driver!.executeQuery(
+        "MATCH (i:IngestInfo {key: 'ingest'}) RETURN i.todoActions AS todo, i.ongoingActions AS ongoing, i.doneActions AS done",
+        {},
+        { database: config!.database },
+      );
+      return records.map((r) => r.toObject())[0] ?? null;
+    };
     /** Each action item's stored place in the order of `actions` (action-order-keys.cypher), by id. */
     const storedOrderKeys = async () => {
       const { records } = await driver!.executeQuery('MATCH (a:ActionItem) RETURN a.id AS id, a.orderKey AS key ORDER BY id', {}, { database: config!.database });
@@ -175,11 +184,13 @@ describeNeo4j('neo4j store', () => {
         const incremental = await store.snapshot();
         const incrementalKeys = await storedOrderKeys();
         const incrementalWeights = await storedWeights();
+        const incrementalTotals = await storedActionTotals();
         await emptyNeo4j(config);
         await store.load(after);
         expect(incremental).toEqual(await store.snapshot());
         expect(incrementalKeys).toEqual(await storedOrderKeys());
         expect(incrementalWeights).toEqual(await storedWeights());
+        expect(incrementalTotals).toEqual(await storedActionTotals());
         const dir = await mkdtemp(path.join(tmpdir(), 'meetgraph-neo4j-moved-'));
         dirs.push(dir);
         const embedded = await EmbeddedStore.open(dir);
@@ -236,6 +247,13 @@ describeNeo4j('neo4j store', () => {
       );
       await driver!.executeQuery('MATCH (d:Discussion) REMOVE d.date, d.meetingId', {}, { database: config!.database });
       await driver!.executeQuery('MATCH (a:ActionItem) REMOVE a.orderKey', {}, { database: config!.database });
+      const writtenTotals = await storedActionTotals();
+      const byStatus = (status: string) => smallGraph().actionItems.filter((a) => a.status === status).length;
+      expect(writtenTotals).toEqual({ todo: byStatus('todo'), ongoing: byStatus('ongoing'), done: byStatus('done') });
+      const todoPage = await store.actionPage({ status: 'todo' }, { offset: 0, limit: 10 });
+      await driver!.executeQuery("MATCH (i:IngestInfo) REMOVE i.todoActions, i.ongoingActions, i.doneActions", {}, { database: config!.database });
+      // Without stored totals, a status's list adds up the meetings' counts.
+      expect(await store.actionPage({ status: 'todo' }, { offset: 0, limit: 10 })).toEqual(todoPage);
       expect((await storedOrderKeys()).filter((k) => k.key !== null)).toEqual([]);
       expect((await storedWeights()).filter((w) => w.total !== null)).toEqual([]);
       expect((await store.discussionPage({ topic: 'release' }, { offset: 0, limit: 10 })).rows[0].meeting).toBeNull();
@@ -243,6 +261,7 @@ describeNeo4j('neo4j store', () => {
       try {
         expect(await storedWeights()).toEqual(written);
         expect(await storedOrderKeys()).toEqual(writtenKeys);
+        expect(await storedActionTotals()).toEqual(writtenTotals);
         expect(writtenKeys.find((k) => k.id === '2024-01-09#1/a1')?.key).toBe('2024-01-09\u00002024-01-09\u0000000001\u00002024-01-09#1/a1');
         expect(await reopened.person('bob')).toEqual(bob);
         expect(await reopened.project('mirage')).toEqual(mirage);
@@ -252,6 +271,24 @@ describeNeo4j('neo4j store', () => {
       } finally {
         await reopened.close();
       }
+    });
+
+    it('gives the list of one status without dates the total a load stores, and any other list its counted total', async () => {
+      await emptyNeo4j(config);
+      await store.load(smallGraph());
+      const statuses = ['todo', 'ongoing', 'done'] as const;
+      const pages = await Promise.all(statuses.map((status) => store.actionPage({ status }, { offset: 0, limit: 1 })));
+      expect(await storedActionTotals()).toEqual(Object.fromEntries(statuses.map((s, i) => [s, pages[i].total])));
+      // Read, not counted: a total set by hand is what the page says, for that status and no other list.
+      await driver!.executeQuery("MATCH (i:IngestInfo {key: 'ingest'}) SET i.todoActions = 999", {}, { database: config!.database });
+      expect((await store.actionPage({ status: 'todo' }, { offset: 0, limit: 1 })).total).toBe(999);
+      expect((await store.actionPage({ status: 'todo', from: '2000-01-01' }, { offset: 0, limit: 1 })).total).toBe(pages[0].total);
+      expect((await store.actionPage({ status: 'ongoing' }, { offset: 0, limit: 1 })).total).toBe(pages[1].total);
+      // The next load writes the totals from its graph.
+      const changed = smallGraph();
+      changed.meetings[0].contentHash = 'changed';
+      await store.load(changed);
+      expect((await store.actionPage({ status: 'todo' }, { offset: 0, limit: 1 })).total).toBe(pages[0].total);
     });
 
     it('takes a meeting an older ingest dated past its month\'s end (2024-02-30) away from that month when it is loaded again', async () => {
@@ -352,13 +389,15 @@ describeNeo4j('neo4j store', () => {
         }
         const snapshot = await store.snapshot();
         const weights = await storedWeights();
+        const totals = await storedActionTotals();
         await emptyNeo4j(config);
         const whole: LoadResult[] = [];
         for (const graph of graphs) whole.push(await store.load(graph));
         expect(hinted).toEqual(whole.slice(1));
         expect(snapshot).toEqual(await store.snapshot());
-        // The neighbourhood weights the changes kept up to date are those a whole load counts.
+        // The neighbourhood weights and action totals the changes kept up to date are those a whole load counts.
         expect(weights).toEqual(await storedWeights());
+        expect(totals).toEqual(await storedActionTotals());
         expect(weights.length).toBeGreaterThan(0);
         return hinted;
       }
@@ -599,8 +638,13 @@ describeNeo4j('neo4j store', () => {
       await store.load(smallGraph());
       const firstOperator = async ({ text, parameters }: Statement) => {
         const { summary } = await driver!.executeQuery(`EXPLAIN ${text}`, parameters, { database: config!.database });
+        // Leaves that read no graph: projections, the label counts, the one :IngestInfo node.
         const reading = (plan: Plan): Plan[] =>
-          plan.children.length ? plan.children.flatMap(reading) : /^(Projection|NodeCountFromCountStore|Unwind)@/.test(plan.operatorType) ? [] : [plan];
+          plan.children.length
+            ? plan.children.flatMap(reading)
+            : /^(Projection|NodeCountFromCountStore|Unwind)@/.test(plan.operatorType) || /:IngestInfo\(key\)/.test(String(plan.arguments.Details ?? ''))
+              ? []
+              : [plan];
         const [plan] = reading(summary.plan as unknown as Plan);
         return `${plan.operatorType.replace(/@.*/, '')} ${plan.arguments.Details ?? ''}`;
       };
@@ -643,7 +687,13 @@ describeNeo4j('neo4j store', () => {
 
       // The first operator of a paged list query is its count's; the page's own MATCH must seek too.
       // No leaf of their plans may scan a label (leaves are seeks, or the arguments of subqueries).
-      const leaves = (plan: Plan): string[] => (plan.children.length ? plan.children.flatMap(leaves) : [plan.operatorType.replace(/@.*/, '')]);
+      // (The seek of the one :IngestInfo node, which holds the action totals, is not one of those.)
+      const leaves = (plan: Plan): string[] =>
+        plan.children.length
+          ? plan.children.flatMap(leaves)
+          : /:IngestInfo\(key\)/.test(String(plan.arguments.Details ?? ''))
+            ? []
+            : [plan.operatorType.replace(/@.*/, '')];
       for (const [s] of cases) {
         if (!/^(discussions|meetings|actions)/.test(s.name)) continue;
         const { summary } = await driver!.executeQuery(`EXPLAIN ${s.text}`, s.parameters, { database: config!.database });
