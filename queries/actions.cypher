@@ -15,13 +15,14 @@
 // neither a status nor dates it reads the number of ActionItem nodes the database keeps instead,
 // and with a status but no dates the status's total a load stores (action-totals.cypher), when
 // there is one.
+// Each part of the total is a subquery of its own that imports nothing and gives one row (the
+// stored total read through COLLECT): so the page below still reads the meeting_date index in its
+// order and stops after the page. Importing the stored total into the count's subquery, or reading
+// it with OPTIONAL MATCH, made the planner sort every action instead (0.5–1 s at 10,000 meetings).
 CALL () {
-  OPTIONAL MATCH (i:IngestInfo {key: 'ingest'})
-  RETURN CASE $status WHEN 'todo' THEN i.todoActions WHEN 'ongoing' THEN i.ongoingActions WHEN 'done' THEN i.doneActions END AS statusTotal
-}
-CALL (statusTotal) {
-  WITH statusTotal
-  WHERE $from IS NOT NULL OR $to IS NOT NULL OR ($status IS NOT NULL AND statusTotal IS NULL)
+  WITH 1 AS filtered
+  WHERE $from IS NOT NULL OR $to IS NOT NULL
+     OR ($status IS NOT NULL AND NOT EXISTS { MATCH (i:IngestInfo {key: 'ingest'}) WHERE i.todoActions IS NOT NULL })
   MATCH (m:Meeting)
   WHERE m.date >= coalesce($from, '')
     AND m.date <= coalesce($to, '\uffff')
@@ -32,6 +33,12 @@ CALL (statusTotal) {
                WHEN $status = 'done' THEN m.doneActionCount
                ELSE 0
              END) AS filteredTotal
+}
+CALL () {
+  RETURN head(COLLECT {
+    MATCH (i:IngestInfo {key: 'ingest'})
+    RETURN CASE $status WHEN 'todo' THEN i.todoActions WHEN 'ongoing' THEN i.ongoingActions WHEN 'done' THEN i.doneActions END
+  }) AS statusTotal
 }
 CALL () {
   MATCH (a:ActionItem)

@@ -703,6 +703,24 @@ describeNeo4j('neo4j store', () => {
       }
     });
 
+    it('pages the unanchored lists in the meeting_date index\'s order, stopping after the page instead of sorting every row', async () => {
+      await store.load(smallGraph());
+      const operators = (plan: Plan): string[] => [plan.operatorType.replace(/@.*/, ''), ...plan.children.flatMap(operators)];
+      const page = { offset: 0, limit: 100 };
+      const statements = [
+        neo4jStatement('actions', {}, page),
+        neo4jStatement('actions', { status: 'todo' }, page),
+        neo4jStatement('actions', { status: 'done', from: '2024-01-01' }, page),
+        neo4jStatement('discussions', {}, page),
+        neo4jStatement('meetings', {}, page),
+      ];
+      for (const s of statements) {
+        const { summary } = await driver!.executeQuery(`EXPLAIN ${s.text}`, s.parameters, { database: config!.database });
+        const ordering = operators(summary.plan as unknown as Plan).filter((op) => /Top$/.test(op));
+        expect(ordering, `${s.name} ${JSON.stringify(s.parameters)}`).toEqual(['PartialTop']);
+      }
+    });
+
     // The loads of 60 meetings below change the server's statistics: they come after the plan
     // checks, which are meant for the small graph's.
     /** The small graph and 56 meetings more: a load writes them in three batches. */
