@@ -301,7 +301,7 @@ export class Neo4jStore implements GraphStore {
     // From here on the database changes: until this load ends well, nothing of the last is trusted.
     this.last = null;
     const token = randomUUID();
-    const batches: Array<(tx: ManagedTransaction) => Promise<Deleted>> = [];
+    const batches: Array<(tx: ManagedTransaction) => Promise<BatchChange>> = [];
     for (let i = 0; i < plan.write.length; i += MEETINGS_PER_TRANSACTION) {
       const batch = plan.write.slice(i, i + MEETINGS_PER_TRANSACTION);
       batches.push((tx) => writeMeetings(tx, batch));
@@ -328,11 +328,11 @@ export class Neo4jStore implements GraphStore {
           await writeEntities(tx, entities.write);
         }
         if (batches[t]) {
-          const deleted = await batches[t](tx);
-          touched.push(...deleted.touched);
-          deletedShapes.push(...deleted.shapes);
+          const change = await batches[t](tx);
+          touched.push(...change.touched);
+          deletedShapes.push(...change.shapes);
           // The action item totals change with each transaction's meetings, in that transaction.
-          if (Object.values(deleted.actionChange).some((n) => n !== 0)) await run(tx, 'add-action-totals', sentCounts(deleted.actionChange));
+          if (Object.values(change.actionChange).some((n) => n !== 0)) await run(tx, 'add-action-totals', sentCounts(change.actionChange));
         }
         if (t === transactions - 1) {
           dropped = await rows<EntityKey>(tx, 'delete-orphans-among', idsByKind(touched));
@@ -677,7 +677,7 @@ export class Neo4jStore implements GraphStore {
  * item ids (see `queries/delete-meeting.cypher`), so that every node the batch writes is new and
  * every statement can CREATE: no MERGE has to look for an existing node or edge first.
  */
-async function writeMeetings(tx: ManagedTransaction, batch: MeetingPart[]): Promise<Deleted> {
+async function writeMeetings(tx: ManagedTransaction, batch: MeetingPart[]): Promise<BatchChange> {
   const int = (n: number) => neo4j.int(n);
   const evidence = (e: { file: string; line: number; sentence: string }) => ({ file: e.file, line: int(e.line), sentence: e.sentence });
   const actions = batch.flatMap((p) => p.actionItems);
@@ -716,12 +716,12 @@ async function writeMeetings(tx: ManagedTransaction, batch: MeetingPart[]): Prom
       rows: batch.flatMap((p) => p.cites.map((c) => ({ discussionId: c.discussionId, referenceId: c.referenceId, ...evidence(c.evidence) }))),
     }),
   ]);
-  return deletedBy(deleted, actionCountsOf(batch));
+  return batchChange(deleted, actionCountsOf(batch));
 }
 
 /** Deletes stored meetings whole (see `delete-meeting.cypher`). */
-async function deleteMeetings(tx: ManagedTransaction, ids: string[]): Promise<Deleted> {
-  return deletedBy(await rows(tx, 'delete-meeting', { ids, discussionIds: [], actionIds: [] }));
+async function deleteMeetings(tx: ManagedTransaction, ids: string[]): Promise<BatchChange> {
+  return batchChange(await rows(tx, 'delete-meeting', { ids, discussionIds: [], actionIds: [] }));
 }
 
 /**
@@ -742,17 +742,17 @@ interface ActionCounts {
 }
 
 /**
- * What a batch changed: the entities the deleted subgraphs touched, their discussions' shapes, and
- * the action item totals (those written less those deleted).
+ * What a batch changed: the entities its deleted subgraphs touched, their discussions' shapes (as
+ * stored), and the action item totals (those written less those deleted).
  */
-interface Deleted {
+interface BatchChange {
   touched: EntityKey[];
   shapes: DiscussionShape[];
   actionChange: ActionCounts;
 }
 
-function deletedBy(deleted: DeletedRow[], written: ActionCounts = { todo: 0, ongoing: 0, done: 0 }): Deleted {
-  const out: Deleted = { touched: [], shapes: [], actionChange: { ...written } };
+function batchChange(deleted: DeletedRow[], written: ActionCounts = { todo: 0, ongoing: 0, done: 0 }): BatchChange {
+  const out: BatchChange = { touched: [], shapes: [], actionChange: { ...written } };
   for (const row of deleted) {
     for (const pairs of row.touched) for (const [kind, id] of pairs) out.touched.push({ kind, id });
     for (const { people, projects, date } of row.shapes) out.shapes.push({ people, projects, month: monthIndex(date) });
@@ -771,6 +771,7 @@ function actionCountsOf(parts: Iterable<MeetingPart>): ActionCounts {
   return counts;
 }
 
+/** The counts as the Cypher integers the statements take. */
 function sentCounts(counts: ActionCounts): Record<keyof ActionCounts, Integer> {
   return { todo: neo4j.int(counts.todo), ongoing: neo4j.int(counts.ongoing), done: neo4j.int(counts.done) };
 }
