@@ -8,7 +8,7 @@
 // that no meeting owns is deleted alone. Returns, as [kind, id] pairs, the people, projects, topics
 // and references the deleted nodes touched: a load that writes only changed meetings looks among
 // those for entities left unlinked (`delete-orphans-among`); and the shape of each deleted
-// discussion (who DISCUSSED it, which projects it was ABOUT, its meeting's date), whose share
+// discussion (who DISCUSSED it, which projects it was ABOUT) with the meeting's date, whose share
 // that load takes away from the stored neighbourhood weights (src/store/neighbourhood-weights.ts);
 // and a deleted meeting's action item counts per status (todo, ongoing, done; zeros for a lone
 // discussion or action item), which it takes away from the totals (add-action-totals.cypher).
@@ -35,9 +35,10 @@ WITH n, discussions, actions,
        [(x)--(e) WHERE e:Person OR e:Project OR e:Topic OR e:Reference |
          [CASE WHEN e:Person THEN 'person' WHEN e:Project THEN 'project' WHEN e:Topic THEN 'topic' ELSE 'reference' END, e.id]]] AS touched
 WITH n, discussions, actions, touched,
-     [d IN discussions | {people: [(p:Person)-[:DISCUSSED]->(d) | p.id], projects: [(d)-[:ABOUT]->(j:Project) | j.id], date: n.date}] AS shapes,
+     n.date AS date,
+     [d IN discussions | {people: [(p:Person)-[:DISCUSSED]->(d) | p.id], projects: [(d)-[:ABOUT]->(j:Project) | j.id]}] AS shapes,
      [coalesce(n.todoActionCount, 0), coalesce(n.ongoingActionCount, 0), coalesce(n.doneActionCount, 0)] AS actionCounts
 FOREACH (x IN actions | DETACH DELETE x)
 FOREACH (x IN discussions | DETACH DELETE x)
 DETACH DELETE n
-RETURN touched, shapes, actionCounts
+RETURN touched, date, shapes, actionCounts

@@ -82,7 +82,9 @@ export interface StoredWeights {
   undatedLinked: number;
 }
 
-const MEETING_DATE = /^(\d{4})-(0[1-9]|1[0-2])-\d{2}$/;
+/** `YYYY-MM` with a month 01–12, at the start of a date or a range bound. */
+const MONTH_PREFIX = /^(\d{4})-(0[1-9]|1[0-2])/;
+const MEETING_DATE = new RegExp(`${MONTH_PREFIX.source}-\\d{2}$`);
 
 /**
  * True for a date the weights can place: `UNDATED`, or `YYYY-MM-DD` with a month 01–12. The
@@ -133,9 +135,8 @@ export interface MonthCut {
 export function cutAtMonths(range: { from?: string; to?: string }): MonthCut {
   const whole = { months: null, rest: [range] };
   const monthOf = (bound: string) => {
-    const m = /^(\d{4})-(\d{2})/.exec(bound);
-    const month = m ? Number(m[2]) : 0;
-    return m && month >= 1 && month <= 12 ? Number(m[1]) * 12 + month - 1 : null;
+    const m = MONTH_PREFIX.exec(bound);
+    return m ? Number(m[1]) * 12 + Number(m[2]) - 1 : null;
   };
   // The month of `from` is whole when `from` is at or before its first day, else the days of it
   // from `from` on are left over; so for `to` and its month's last day.

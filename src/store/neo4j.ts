@@ -692,15 +692,18 @@ async function writeMeetings(tx: ManagedTransaction, batch: MeetingPart[]): Prom
       actionIds: actions.map((a) => a.id),
     }),
     run(tx, 'load-meetings', {
-      rows: batch.map((p) => ({
-        ...p.meeting,
-        fingerprint: p.fingerprint,
-        discussionCount: int(p.discussions.length),
-        todoActionCount: int(p.actionItems.filter((a) => a.status === 'todo').length),
-        ongoingActionCount: int(p.actionItems.filter((a) => a.status === 'ongoing').length),
-        doneActionCount: int(p.actionItems.filter((a) => a.status === 'done').length),
-        discussions: p.discussions.map((d) => ({ ...d, snippet: snippetOf(d.text), order: int(d.order), line: int(d.line) })),
-      })),
+      rows: batch.map((p) => {
+        const counts = actionCountsOf([p]);
+        return {
+          ...p.meeting,
+          fingerprint: p.fingerprint,
+          discussionCount: int(p.discussions.length),
+          todoActionCount: int(counts.todo),
+          ongoingActionCount: int(counts.ongoing),
+          doneActionCount: int(counts.done),
+          discussions: p.discussions.map((d) => ({ ...d, snippet: snippetOf(d.text), order: int(d.order), line: int(d.line) })),
+        };
+      }),
     }),
     run(tx, 'load-attended', {
       rows: batch.flatMap((p) => p.attendance.map((a) => ({ personId: a.personId, meetingId: a.meetingId, role: a.role, ...evidence(a.evidence) }))),
@@ -725,12 +728,13 @@ async function deleteMeetings(tx: ManagedTransaction, ids: string[]): Promise<Ba
 }
 
 /**
- * A row of `delete-meeting.cypher`: per deleted meeting, what its nodes touched, its discussions'
- * shapes and its action item counts (todo, ongoing, done).
+ * A row of `delete-meeting.cypher`: per deleted meeting, what its nodes touched, its date, its
+ * discussions' shapes and its action item counts (todo, ongoing, done).
  */
 type DeletedRow = {
   touched: Array<Array<[EntityKind, string]>>;
-  shapes: Array<Omit<DiscussionShape, 'month'> & { date: string }>;
+  date: string | null;
+  shapes: Array<Omit<DiscussionShape, 'month'>>;
   actionCounts: [number, number, number];
 };
 
@@ -755,7 +759,11 @@ function batchChange(deleted: DeletedRow[], written: ActionCounts = { todo: 0, o
   const out: BatchChange = { touched: [], shapes: [], actionChange: { ...written } };
   for (const row of deleted) {
     for (const pairs of row.touched) for (const [kind, id] of pairs) out.touched.push({ kind, id });
-    for (const { people, projects, date } of row.shapes) out.shapes.push({ people, projects, month: monthIndex(date) });
+    // A lone discussion or action item (no meeting, no date) has no shapes.
+    if (row.shapes.length > 0) {
+      const month = monthIndex(row.date!);
+      for (const { people, projects } of row.shapes) out.shapes.push({ people, projects, month });
+    }
     const [todo, ongoing, done] = row.actionCounts;
     out.actionChange.todo -= todo;
     out.actionChange.ongoing -= ongoing;
