@@ -100,6 +100,18 @@ export const LOAD_STATEMENTS = [
 /** How long to wait for the server to accept a connection before calling it unreachable. */
 const CONNECTION_TIMEOUT_MS = 10_000;
 
+/** What a ranged neighbourhood reads first (see `Neo4jStore.rangeNodes`). */
+interface RangeNodes {
+  /** The nodes with an edge in the range, with their weights there (with a limit and no center, only those it can keep). */
+  linked: NeighbourhoodCandidates['nodes'];
+  /** The person–discussion paths in the range: its people's weights added up. */
+  paths: number;
+  /** Each person's weight over every date, by id: the paths the edges would read from them. */
+  everyDate: Map<string, number>;
+  /** The center's neighbours in the range, when there is a center. */
+  around: { people: string[]; projects: string[] } | null;
+}
+
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   private readonly driver: Driver;
@@ -469,12 +481,27 @@ export class Neo4jStore implements GraphStore {
     if (params.from === undefined && params.to === undefined) return this.neighbourhoodOfAllDates(params);
     // A range that holds the first and the last meeting date holds every meeting (the statements
     // compare the same strings): the weights kept for every date answer it in milliseconds,
-    // where adding up the range's paths takes seconds at 10,000 meetings.
-    const [span] = await this.query<{ first: string; last: string }>('meeting-span');
+    // where adding up the range's paths takes seconds at 10,000 meetings. The range's nodes are
+    // read meanwhile, so a narrower range does not wait a round trip for the span.
+    const [[span], nodes] = await Promise.all([
+      this.query<{ first: string; last: string }>('meeting-span'),
+      this.rangeNodes(params),
+    ]);
     if (span && (params.from === undefined || params.from <= span.first) && (params.to === undefined || params.to >= span.last)) {
       return this.neighbourhoodOfAllDates(params);
     }
-    return this.neighbourhoodOfRange(params);
+    return this.neighbourhoodOfRange(params, nodes);
+  }
+
+  /** The first reads of a ranged neighbourhood: the range's linked nodes, and the center's neighbours there. */
+  private async rangeNodes(params: NeighbourhoodParams): Promise<RangeNodes> {
+    const range = { from: params.from, to: params.to };
+    const center = params.center;
+    const [linked, around] = await Promise.all([
+      this.linkedNodesOfRange(range, center === undefined ? Math.max(0, Math.floor(params.limit)) : null),
+      center === undefined ? null : this.query<{ people: string[]; projects: string[] }>('neighbourhood-around', { ...range, center }),
+    ]);
+    return { ...linked, around: center === undefined ? null : (around?.[0] ?? { people: [], projects: [] }) };
   }
 
   /**
@@ -483,18 +510,14 @@ export class Neo4jStore implements GraphStore {
    * rows), the center's neighbours narrow them, the strongest are kept, and only the edges among
    * those are read (29,855 pairs in one year at 10,000 meetings, against at most `limit`² here).
    */
-  private async neighbourhoodOfRange(params: NeighbourhoodParams): Promise<Neighbourhood> {
+  private async neighbourhoodOfRange(params: NeighbourhoodParams, { linked, paths, everyDate, around }: RangeNodes): Promise<Neighbourhood> {
     type Node = NeighbourhoodCandidates['nodes'][number];
     const range = { from: params.from, to: params.to };
     const center = params.center;
-    const [{ linked, paths, everyDate }, around] = await Promise.all([
-      this.linkedNodesOfRange(range),
-      center === undefined ? null : this.query<{ people: string[]; projects: string[] }>('neighbourhood-around', { ...range, center }),
-    ]);
     let candidates = linked;
     let isCenter = (_: Node) => false;
-    if (center !== undefined) {
-      const [{ people, projects }] = around!;
+    if (center !== undefined && around) {
+      const { people, projects } = around;
       // Each neighbour has an edge with the center, so every node kept is linked; the center is a
       // node of a kind only if it has neighbours as that kind.
       const centers = { person: projects.length > 0, project: people.length > 0 };
@@ -525,15 +548,24 @@ export class Neo4jStore implements GraphStore {
    * from the running sums the nodes store (`neighbourhood-months`), the days around them counted
    * from their discussions (`neighbourhood-nodes`), added up per node. With them, the paths from a
    * person to a discussion in the range (the people's weights added up), and each person's weight
-   * over every date (the paths the edges would read from that person).
+   * over every date (the paths the edges would read from that person). With `top`, for a range of
+   * whole months only, the server ranks the nodes and sends only those `strongestNodes` can keep
+   * of `top` (`neighbourhood-months-strongest`).
    */
-  private async linkedNodesOfRange(range: { from?: string; to?: string }): Promise<{
-    linked: Array<NeighbourhoodCandidates['nodes'][number]>;
-    paths: number;
-    everyDate: Map<string, number>;
-  }> {
+  private async linkedNodesOfRange(range: { from?: string; to?: string }, top: number | null): Promise<Omit<RangeNodes, 'around'>> {
     type Counted = NeighbourhoodCandidates['nodes'][number] & { links: number; everyDate: number };
     const cut = cutAtMonths(range);
+    if (top !== null && cut.months && cut.rest.length === 0) {
+      const rows = await this.query<NeighbourhoodCandidates['nodes'][number] & { everyDate: number; paths: number }>(
+        'neighbourhood-months-strongest',
+        { ...cut.months, top },
+      );
+      return {
+        linked: rows.map(({ id, name, kind, weight }) => ({ id, name, kind, weight })),
+        paths: rows[0]?.paths ?? 0,
+        everyDate: new Map(rows.filter((n) => n.kind === 'person').map((n) => [n.id, n.everyDate])),
+      };
+    }
     const parts = await Promise.all([
       cut.months ? this.query<Counted>('neighbourhood-months', cut.months) : [],
       ...cut.rest.map((part) => this.query<Counted>('neighbourhood-nodes', part)),

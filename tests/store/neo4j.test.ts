@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Neo4jConfig } from '../../src/config.js';
 import type { MeetingGraph } from '../../src/domain.js';
@@ -564,6 +564,36 @@ describeNeo4j('neo4j store', () => {
         }
       }
       expect(compared).toBeGreaterThan(15);
+    });
+
+    it('sends, for whole months and a limit, only the linked nodes that can be kept: those at least as heavy as the limit-th, ties included', async () => {
+      await emptyNeo4j(config);
+      await store.load(smallGraph());
+      type Row = { id: string; kind: string; weight: number; links: number; everyDate: number; paths: number };
+      const rowsOf = async (name: string, params: Record<string, unknown>) => {
+        const s = statement(name, params);
+        const sent = Object.fromEntries(Object.entries(s.parameters).map(([k, v]) => [k, typeof v === 'number' ? neo4j.int(v) : v]));
+        const { records } = await driver!.executeQuery(s.text, sent, { database: config!.database });
+        return records.map((r) => r.toObject() as Row);
+      };
+      const key = (r: Row) => `${r.kind} ${r.id} ${r.weight} ${r.everyDate}`;
+      let cutInTies = 0;
+      for (const months of [{ first: monthIndex('2024-01-09'), last: monthIndex('2024-02-20') }, { first: monthIndex('2024-02-06'), last: null }, { first: null, last: monthIndex('2024-01-09') }]) {
+        // The reference: every node with a weight in the months, ranked here.
+        const every = await rowsOf('neighbourhood-months', months);
+        const linked = every.filter((r) => r.links > 0).sort((a, b) => b.weight - a.weight);
+        const paths = every.filter((r) => r.kind === 'person').reduce((sum, r) => sum + r.weight, 0);
+        expect(linked.length).toBeGreaterThan(2);
+        for (let top = 0; top <= linked.length + 1; top++) {
+          const lightest = top === 0 ? Infinity : (linked[top - 1]?.weight ?? 1);
+          const expected = linked.filter((r) => r.weight >= lightest).map(key).sort();
+          const sent = await rowsOf('neighbourhood-months-strongest', { ...months, top });
+          expect(sent.map(key).sort(), JSON.stringify({ months, top })).toEqual(expected);
+          for (const row of sent) expect(row.paths).toBe(paths);
+          if (top > 0 && sent.length > top) cutInTies++;
+        }
+      }
+      expect(cutInTies).toBeGreaterThan(0);
     });
 
     it('stores order and line as integers', async () => {
