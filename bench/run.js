@@ -144,8 +144,11 @@ function aggregate(reports) {
   return figures;
 }
 
-async function startNeo4jIfNeeded() {
-  if (!selected.some((e) => e.neo4j)) return { env: {}, stop: async () => {}, note: null };
+/**
+ * A Neo4j for the operations that need one, started when the first of them comes: a JVM that has
+ * just started compiles on both cores for a while, which would slow the operations before it.
+ */
+async function neo4jForRun() {
   if (process.env.NEO4J_URI) return { env: {}, stop: async () => {}, note: `Neo4j at ${process.env.NEO4J_URI} (NEO4J_URI)` };
   const { startNeo4j, missingTools } = await import('../scripts/neo4j.js');
   const problems = missingTools();
@@ -229,19 +232,22 @@ async function main() {
   const runId = `${Date.now()}-${process.pid}`;
   const loadAtStart = loadAverage();
   say(`${selected.length} operations; load average ${loadAtStart.join(' ')} on ${os.availableParallelism()} cores`);
-  const neo4j = await startNeo4jIfNeeded();
-  if (neo4j.note) say(neo4j.note);
+  let neo4j = null;
   const results = [];
   const prepared = new Set();
   try {
     for (const entry of selected) {
       const base = { id: entry.id, op: entry.op, dataset: entry.dataset, args: entry.args ?? [] };
+      if (entry.neo4j && !neo4j) {
+        neo4j = await neo4jForRun();
+        if (neo4j.note) say(neo4j.note);
+      }
       if (entry.neo4j && !neo4j.env) {
         results.push({ ...base, skipped: neo4j.note ?? 'no Neo4j' });
         continue;
       }
       const runs = opts.runs ?? entry.runs;
-      const env = { ...process.env, ...neo4j.env, MEETGRAPH_BENCH_RUN: runId };
+      const env = { ...process.env, ...neo4j?.env, MEETGRAPH_BENCH_RUN: runId };
       if (entry.op !== 'ingest' && entry.dataset !== 'none' && !prepared.has(entry.dataset)) {
         // The dataset's folder and graph, made once and cached, outside any measured process.
         say(`preparing ${entry.dataset}…`);
@@ -272,7 +278,7 @@ async function main() {
       say(`  ${main[0]} median ${fmt(main[1].median, main[1].unit)}, peak RSS ${fmt(figures.peakRss.max, 'MB')}`);
     }
   } finally {
-    await neo4j.stop();
+    await neo4j?.stop();
     removeRunGraphs(runId);
   }
 
@@ -290,7 +296,7 @@ async function main() {
     finishedAt: new Date().toISOString(),
     machine: machine(),
     loadAverage: { atStart: loadAtStart, atEnd: loadAverage() },
-    options: { quick: !!opts.quick, only, runs: opts.runs ?? null, neo4j: neo4j.note },
+    options: { quick: !!opts.quick, only, runs: opts.runs ?? null, neo4j: neo4j?.note ?? null },
     results,
     ratios,
   };
