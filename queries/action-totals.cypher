@@ -3,4 +3,4 @@
 // counts for each page (10–15 ms at 10,000 meetings). A whole load writes them from its graph; a
 // load given changes adds what each of its transactions changed (add-action-totals.cypher).
 MERGE (i:IngestInfo {key: 'ingest'})
-SET i.todoActions = $todo, i.ongoingActions = $ongoing, i.doneActions = $done
+SET i.todoActions = $load.todo, i.ongoingActions = $load.ongoing, i.doneActions = $load.done

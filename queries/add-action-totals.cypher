@@ -2,4 +2,4 @@
 // changes wrote less what it deleted (the deleted meetings' counts, delete-meeting.cypher).
 // Totals not yet stored stay null: actions.cypher then adds up the meetings' counts.
 MATCH (i:IngestInfo {key: 'ingest'})
-SET i.todoActions = $todo + i.todoActions, i.ongoingActions = $ongoing + i.ongoingActions, i.doneActions = $done + i.doneActions
+SET i.todoActions = $load.todo + i.todoActions, i.ongoingActions = $load.ongoing + i.ongoingActions, i.doneActions = $load.done + i.doneActions

@@ -1,8 +1,8 @@
 // Removes meetings whole: each with its discussions, the action items raised there, and every
 // edge touching those nodes (ATTENDED, DISCUSSED, ABOUT, CITES, OWNS, CONCERNS). Shared
 // Person/Project/Topic/Reference nodes stay; `delete-orphans` drops those left unlinked.
-// The meetings are those named in $ids, and whichever stored meeting owns a discussion
-// ($discussionIds) or action item ($actionIds) about to be created: an id that moved to another
+// The meetings are those named in $load.ids, and whichever stored meeting owns a discussion
+// ($load.discussionIds) or action item ($load.actionIds) about to be created: an id that moved to another
 // meeting takes its old meeting with it, whole (that meeting changed too, so its own batch writes
 // it again), and the load can CREATE instead of MERGE. A discussion or action item with such an id
 // that no meeting owns is deleted alone. Returns, as [kind, id] pairs, the people, projects, topics
@@ -13,16 +13,16 @@
 // and a deleted meeting's action item counts per status (todo, ongoing, done; zeros for a lone
 // discussion or action item), which it takes away from the totals (add-action-totals.cypher).
 CALL {
-  UNWIND $ids AS id
+  UNWIND $load.ids AS id
   MATCH (n:Meeting {id: id})
   RETURN n
   UNION
-  UNWIND $discussionIds AS id
+  UNWIND $load.discussionIds AS id
   MATCH (d:Discussion {id: id})
   OPTIONAL MATCH (m:Meeting)-[:HAS_DISCUSSION]->(d)
   RETURN coalesce(m, d) AS n
   UNION
-  UNWIND $actionIds AS id
+  UNWIND $load.actionIds AS id
   MATCH (a:ActionItem {id: id})
   OPTIONAL MATCH (a)-[:RAISED_IN]->(:Discussion)<-[:HAS_DISCUSSION]-(m:Meeting)
   RETURN coalesce(m, a) AS n

@@ -2,19 +2,19 @@
 // what a load that writes only changed meetings may have left unlinked (the entities their old
 // subgraphs touched, and those it wrote or no longer lists). Returns what it dropped.
 CALL {
-  UNWIND $people AS id
+  UNWIND $load.people AS id
   MATCH (n:Person {id: id})
   RETURN n
   UNION
-  UNWIND $projects AS id
+  UNWIND $load.projects AS id
   MATCH (n:Project {id: id})
   RETURN n
   UNION
-  UNWIND $topics AS id
+  UNWIND $load.topics AS id
   MATCH (n:Topic {id: id})
   RETURN n
   UNION
-  UNWIND $references AS id
+  UNWIND $load.references AS id
   MATCH (n:Reference {id: id})
   RETURN n
 }

@@ -2,7 +2,7 @@
 // and (ActionItem)-[:CONCERNS]->(Project) for each of `row.projectIds`. The OWNS edge carries the
 // action item's evidence. CREATE, not MERGE: the action item is new in this transaction (see
 // `delete-meeting`), so none of its edges can exist, and the store sends each edge once.
-UNWIND $rows AS row
+UNWIND $load.rows AS row
 MATCH (p:Person {id: row.ownerId})
 MATCH (d:Discussion {id: row.discussionId})
 // `orderKey` is the item's place in the `actions` order as one string (see

@@ -1,4 +1,4 @@
 // The ingest warnings and project candidates, kept as JSON on a single :IngestInfo node so that
 // a snapshot gives them back.
 MERGE (i:IngestInfo {key: 'ingest'})
-SET i.warnings = $warnings, i.projectCandidates = $projectCandidates
+SET i.warnings = $load.warnings, i.projectCandidates = $load.projectCandidates

@@ -9,7 +9,7 @@
 // Each discussion also holds its meeting's date and id, so that a page of a topic's thousands of
 // discussions is ordered without visiting their meetings (discussion-dates.cypher fills them in
 // a database written before).
-UNWIND $rows AS row
+UNWIND $load.rows AS row
 CREATE (m:Meeting {id: row.id, date: row.date, title: row.title, description: row.description, source: row.source,
                    contentHash: row.contentHash, fingerprint: row.fingerprint,
                    discussionCount: row.discussionCount, todoActionCount: row.todoActionCount,

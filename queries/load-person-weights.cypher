@@ -5,7 +5,7 @@
 // (`runningTotals`, `runningLinked`), and over the undated meetings, which are in no month
 // (`undatedTotal`, `undatedLinked`). neighbourhood-all-*.cypher and neighbourhood-months.cypher
 // read them; a load keeps them up to date.
-UNWIND $rows AS row
+UNWIND $load.rows AS row
 MATCH (p:Person {id: row.id})
 SET p.weightTotal = row.total, p.weightLinked = row.linked, p.pairIds = row.pairIds, p.pairWeights = row.pairWeights,
     p.monthsFrom = row.monthsFrom, p.runningTotals = row.runningTotals, p.runningLinked = row.runningLinked,

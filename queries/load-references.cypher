@@ -1,4 +1,4 @@
 // Upserts Reference nodes (a reference's id is its URL).
-UNWIND $rows AS row
+UNWIND $load.rows AS row
 MERGE (r:Reference {id: row.id})
 SET r.url = row.url

@@ -1,4 +1,4 @@
 // Upserts Topic nodes.
-UNWIND $rows AS row
+UNWIND $load.rows AS row
 MERGE (t:Topic {id: row.id})
 SET t.name = row.name

@@ -1,4 +1,4 @@
 // What the store knows about the given meetings to tell whether they changed (those stored).
-UNWIND $ids AS id
+UNWIND $load.ids AS id
 MATCH (m:Meeting {id: id})
 RETURN m.id AS id, m.contentHash AS contentHash, m.fingerprint AS fingerprint

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import pMap from 'p-map';
 import type { GraphChanges, MeetingGraph } from '../domain.js';
 import { sameJson } from '../same-json.js';
-import { bindParameters, cypher, cypherStatements, explained } from './cypher.js';
+import { bindParameters, cypher, cypherStatements, explained, type CypherQuery } from './cypher.js';
 import { StoreError, firstLine } from './errors.js';
 import { planLoad, type StoredMeetingState } from './load-plan.js';
 import { canonicalGraph, partitionGraph, type GraphParts, type MeetingPart } from './meeting-parts.js';
@@ -70,8 +70,9 @@ const MEETINGS_PER_TRANSACTION = 25;
 const CONCURRENT_BATCHES = 2;
 /**
  * The statements of a load, planned by the server when the store opens (EXPLAIN plans a statement
- * without running it, and the server keeps the plan): planning one takes the server 0.1–0.7 s the
- * first time, which the first change after a start would otherwise wait for.
+ * without running it, and the server keeps the plan): planning one takes the server 0.1–0.8 s the
+ * first time, which the first change after a start would otherwise wait for. Each takes its values
+ * as one map, `$load` (see `loadParameters`).
  */
 export const LOAD_STATEMENTS = [
   'claim-load',
@@ -161,7 +162,7 @@ export class Neo4jStore implements GraphStore {
     try {
       for (const name of LOAD_STATEMENTS) {
         const query = explained(name);
-        await session.run(query.text, bindParameters(query));
+        await session.run(query.text, loadParameters(query));
       }
     } finally {
       await session.close();
@@ -898,15 +899,33 @@ function withIntegers(parameters: Record<string, unknown>): Record<string, unkno
   return sent;
 }
 
+/**
+ * The parameters of a load statement: its values in one map, `$load`. The server keeps a plan per
+ * statement and parameter types, and the type of a list or a string holds its size, rounded up to
+ * 0, 1, 10, 100, 1,000…: a change of one note sends lists of other sizes than the last change did,
+ * and each new combination of sizes was planned anew (0.1–0.8 s a statement on a server just
+ * started; 2.9 s for all of them, which the first change after a start waited for, although the
+ * store had planned them at open with nulls). A map's type holds no size, so the plan made at open
+ * serves every load.
+ */
+export function loadParameters(query: CypherQuery, values: Record<string, unknown> = {}): { load: Record<string, unknown> } {
+  if (query.parameters.join() !== 'load') throw new Error(`queries/${query.name}.cypher must take its values as $load.<name>`);
+  return { load: values };
+}
+
+/** A write of the load or of the open-time upkeep (a load statement's values go as `$load`). */
 async function run(tx: ManagedTransaction, name: string, values?: Record<string, unknown>): Promise<void> {
-  const query = cypher(name);
-  await tx.run(query.text, bindParameters(query, values));
+  await tx.run(...textAndParameters(cypher(name), values));
 }
 
 async function rows<T>(tx: ManagedTransaction, name: string, values?: Record<string, unknown>): Promise<T[]> {
-  const query = cypher(name);
-  const result = await tx.run(query.text, bindParameters(query, values));
+  const result = await tx.run(...textAndParameters(cypher(name), values));
   return result.records.map((record) => record.toObject() as T);
+}
+
+/** The text of a statement run in a transaction, and its parameters. */
+function textAndParameters(query: CypherQuery, values?: Record<string, unknown>): [string, Record<string, unknown>] {
+  return [query.text, LOAD_STATEMENTS.includes(query.name) ? loadParameters(query, values) : bindParameters(query, values)];
 }
 
 /** A driver or server error as a one-line StoreError that names the server and what went wrong. */

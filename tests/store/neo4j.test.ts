@@ -12,8 +12,8 @@ import type { MeetingGraph } from '../../src/domain.js';
 import { EmbeddedStore } from '../../src/store/embedded.js';
 import { StoreError } from '../../src/store/errors.js';
 import { openStore } from '../../src/store/index.js';
-import { bindParameters, explained } from '../../src/store/cypher.js';
-import { LOAD_STATEMENTS, Neo4jStore } from '../../src/store/neo4j.js';
+import { explained } from '../../src/store/cypher.js';
+import { LOAD_STATEMENTS, loadParameters, Neo4jStore } from '../../src/store/neo4j.js';
 import { neo4jStatement, statement, type Statement } from '../../src/store/neo4j-statements.js';
 import { smallGraph } from '../fixtures/small-graph.js';
 import type { LoadResult } from '../../src/store/types.js';
@@ -108,12 +108,14 @@ describeNeo4j('neo4j store', () => {
       await opened.close();
     });
 
-    it('has every statement of a load planned by the server when it opens (each is valid with its parameters bound)', async () => {
+    it('has every statement of a load planned by the server when it opens, with parameters of the types a load sends', async () => {
       const session = driver!.session({ database: config!.database });
       try {
         for (const name of LOAD_STATEMENTS) {
           const query = explained(name);
-          const result = await session.run(query.text, bindParameters(query));
+          // One map, whatever the load: the server's plan for it does not depend on list sizes.
+          expect(query.parameters, name).toEqual(['load']);
+          const result = await session.run(query.text, loadParameters(query));
           expect(result.summary.plan, name).toBeTruthy();
         }
       } finally {
