@@ -120,7 +120,7 @@ describe('neo4jStatement', () => {
     };
     // A variant may read the meeting's date and id from the discussion's copies of them (see
     // load-meetings.cypher) instead of from the meeting: the same columns in the same order.
-    const readingCopies = new Set(['discussions-by-topic']);
+    const readingCopies = new Set(['discussions-by-topic', 'discussions-by-person']);
     const asFromMeeting = (text: string) =>
       text.replace('WITH total, d\n', 'WITH total, m, d\n').replaceAll('d.date', 'm.date').replaceAll('d.meetingId', 'm.id');
     for (const [generic, variants] of Object.entries(families)) {
