@@ -483,15 +483,15 @@ export class Neo4jStore implements GraphStore {
     // A range that holds the first and the last meeting date holds every meeting (the statements
     // compare the same strings): the weights kept for every date answer it in milliseconds,
     // where adding up the range's paths takes seconds at 10,000 meetings. The range's nodes are
-    // read meanwhile, so a narrower range does not wait a round trip for the span.
-    const [[span], nodes] = await Promise.all([
-      this.query<{ first: string; last: string }>('meeting-span'),
-      this.rangeNodes(params),
-    ]);
+    // read meanwhile, so a narrower range does not wait a round trip for the span; a range that
+    // holds every meeting does not wait for them either (they are dropped, failure included).
+    const nodes = this.rangeNodes(params);
+    nodes.catch(() => undefined); // awaited below, unless dropped
+    const [span] = await this.query<{ first: string; last: string }>('meeting-span');
     if (span && (params.from === undefined || params.from <= span.first) && (params.to === undefined || params.to >= span.last)) {
       return this.neighbourhoodOfAllDates(params);
     }
-    return this.neighbourhoodOfRange(params, nodes);
+    return this.neighbourhoodOfRange(params, await nodes);
   }
 
   /** The first reads of a ranged neighbourhood: the range's linked nodes, and the center's neighbours there. */
