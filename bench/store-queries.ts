@@ -35,7 +35,8 @@ export function namedQueries(graph: MeetingGraph): NamedQuery[] {
   return [
     { name: 'discussions (all, first page)', run: (s) => s.discussionPage({}, FIRST_PAGE) },
     { name: 'discussions (all, page at 1,000)', run: (s) => s.discussionPage({}, LATER_PAGE) },
-    { name: `discussions (person)`, run: (s) => s.discussions({ person }) },
+    // A person's page lists their newest discussions itself (`person`); /api/discussions pages through all.
+    { name: 'discussions (person, first page)', run: (s) => s.discussionPage({ person }, FIRST_PAGE) },
     { name: `discussions (project, 2014)`, run: (s) => s.discussions({ project, from: '2014-01-01', to: '2014-12-31' }) },
     { name: `discussions (topic, first page)`, run: (s) => s.discussionPage({ topic }, FIRST_PAGE) },
     { name: 'meetings (all, first page)', run: (s) => s.meetingPage({}, FIRST_PAGE) },
@@ -53,6 +54,7 @@ export function namedQueries(graph: MeetingGraph): NamedQuery[] {
     { name: 'stats', run: (s) => s.stats() },
     { name: 'discussions (all, whole list)', wholeList: true, run: (s) => s.discussions({}) },
     { name: 'discussions (topic, whole list)', wholeList: true, run: (s) => s.discussions({ topic }) },
+    { name: 'discussions (person, whole list)', wholeList: true, run: (s) => s.discussions({ person }) },
     { name: 'meetings (all, whole list)', wholeList: true, run: (s) => s.meetings({}) },
     { name: 'actions (all, whole list)', wholeList: true, run: (s) => s.actions({}) },
     { name: 'actions (todo, whole list)', wholeList: true, run: (s) => s.actions({ status: 'todo' }) },

@@ -20,12 +20,13 @@ import type {
   MeetingsParams,
   NamedCount,
   PageParams,
+  PeriodCount,
   PersonDetail,
   ProjectDetail,
   RowPage,
   Stats,
 } from './types.js';
-import { DETAIL_ACTIONS } from './types.js';
+import { DETAIL_ACTIONS, DETAIL_DISCUSSIONS } from './types.js';
 
 /** Filters ANDed; see queries/discussions.cypher. */
 export function discussions(index: QueryIndex, params: DiscussionsParams, page?: PageParams): RowPage<DiscussionRow> {
@@ -88,9 +89,26 @@ export function person(g: EmbeddedGraph, index: QueryIndex, id: string): PersonD
     meetings: attended.map(meetingRow),
     projects: [...projects.values()].sort(compareNamedCounts),
     ...newestActions(index.actionsByOwner.get(id) ?? []),
+    ...newestDiscussions(discussed),
+    perMonth: discussionsPerMonth(discussed),
     firstSeen: dates[0] ?? null,
     lastSeen: dates.at(-1) ?? null,
   };
+}
+
+/** The detail's share of a list of discussions in date order (see DETAIL_DISCUSSIONS). */
+function newestDiscussions(all: DiscussionEntry[]): { discussions: DiscussionRow[]; discussionCount: number } {
+  return { discussions: all.slice(-DETAIL_DISCUSSIONS).map(discussionRow), discussionCount: all.length };
+}
+
+/** Discussions per month of their meeting's date; they come in date order, so the months do too. */
+function discussionsPerMonth(all: DiscussionEntry[]): PeriodCount[] {
+  const months = new Map<string, number>();
+  for (const d of all) {
+    const month = d.meeting.date.slice(0, 7);
+    months.set(month, (months.get(month) ?? 0) + 1);
+  }
+  return [...months].map(([period, value]) => ({ period, value }));
 }
 
 /** The detail's share of a list of action items (see DETAIL_ACTIONS). */
@@ -102,12 +120,9 @@ export function project(g: EmbeddedGraph, index: QueryIndex, id: string): Projec
   const node = g.project(id);
   if (!node) return null;
   const about = index.discussionsByProject.get(id) ?? [];
-  const months = new Map<string, number>();
   const people = new Map<string, NamedCount>();
   const related = new Map<string, NamedCount>();
   for (const d of about) {
-    const month = d.meeting.date.slice(0, 7);
-    months.set(month, (months.get(month) ?? 0) + 1);
     for (const p of d.people) bump(people, p.id, p.name);
     for (const p of d.projects) if (p.id !== id) bump(related, p.id, p.name);
   }
@@ -116,10 +131,10 @@ export function project(g: EmbeddedGraph, index: QueryIndex, id: string): Projec
     name: node.name,
     aliases: [...node.aliases],
     origin: node.origin,
-    // Discussions come in date order, so the months do too.
-    perMonth: [...months].map(([period, value]) => ({ period, value })),
+    perMonth: discussionsPerMonth(about),
     people: [...people.values()].sort(compareNamedCounts),
     ...newestActions(index.actionsByProject.get(id) ?? []),
+    ...newestDiscussions(about),
     related: [...related.values()].sort(compareNamedCounts),
     firstDiscussed: about[0]?.meeting.date ?? null,
     lastDiscussed: about.at(-1)?.meeting.date ?? null,

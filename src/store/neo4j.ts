@@ -62,7 +62,7 @@ import type {
   RowPage,
   Stats,
 } from './types.js';
-import { DETAIL_ACTIONS } from './types.js';
+import { DETAIL_ACTIONS, DETAIL_DISCUSSIONS } from './types.js';
 
 /** Meetings written per transaction: small enough to keep transactions short, large enough to be fast. */
 const MEETINGS_PER_TRANSACTION = 25;
@@ -427,11 +427,12 @@ export class Neo4jStore implements GraphStore {
   // transaction, so the parts may straddle one batch of a running ingest, as successive queries
   // always could.
   async person(id: string): Promise<PersonDetail | null> {
-    type Head = Pick<PersonDetail, 'id' | 'name' | 'aliases' | 'firstSeen' | 'lastSeen' | 'actionCount' | 'projects'>;
-    const [[head], meetings, actions] = await Promise.all([
+    type Head = Pick<PersonDetail, 'id' | 'name' | 'aliases' | 'firstSeen' | 'lastSeen' | 'actionCount' | 'projects' | 'discussionCount' | 'perMonth'>;
+    const [[head], meetings, actions, discussions] = await Promise.all([
       this.query<Head>('person', { id }),
       this.query<MeetingRow>('person-meetings', { id }),
       this.newestActions('person-actions', id),
+      this.newestDiscussions('person-discussions', id),
     ]);
     if (!head) return null;
     return {
@@ -442,17 +443,21 @@ export class Neo4jStore implements GraphStore {
       projects: namedCounts(head.projects),
       actions,
       actionCount: head.actionCount,
+      discussions,
+      discussionCount: head.discussionCount,
+      perMonth: head.perMonth.map(({ period, value }) => ({ period, value })),
       firstSeen: head.firstSeen,
       lastSeen: head.lastSeen,
     };
   }
 
   async project(id: string): Promise<ProjectDetail | null> {
-    type Head = Pick<ProjectDetail, 'id' | 'name' | 'aliases' | 'origin' | 'firstDiscussed' | 'lastDiscussed' | 'actionCount' | 'perMonth'>;
-    const [[head], [links], actions] = await Promise.all([
+    type Head = Pick<ProjectDetail, 'id' | 'name' | 'aliases' | 'origin' | 'firstDiscussed' | 'lastDiscussed' | 'actionCount' | 'perMonth' | 'discussionCount'>;
+    const [[head], [links], actions, discussions] = await Promise.all([
       this.query<Head>('project', { id }),
       this.query<Pick<ProjectDetail, 'people' | 'related'>>('project-links', { id }),
       this.newestActions('project-actions', id),
+      this.newestDiscussions('project-discussions', id),
     ]);
     if (!head || !links) return null;
     return {
@@ -464,6 +469,8 @@ export class Neo4jStore implements GraphStore {
       people: namedCounts(links.people),
       actions,
       actionCount: head.actionCount,
+      discussions,
+      discussionCount: head.discussionCount,
       related: namedCounts(links.related),
       firstDiscussed: head.firstDiscussed,
       lastDiscussed: head.lastDiscussed,
@@ -660,6 +667,11 @@ export class Neo4jStore implements GraphStore {
   /** A detail's newest DETAIL_ACTIONS action items, read newest first, in the `actions` query's order. */
   private async newestActions(name: 'person-actions' | 'project-actions', id: string): Promise<ActionRow[]> {
     return (await this.query<ActionRow>(name, { id, limit: DETAIL_ACTIONS })).reverse();
+  }
+
+  /** A detail's newest DETAIL_DISCUSSIONS discussions, read newest first, in the `discussions` query's order. */
+  private async newestDiscussions(name: 'person-discussions' | 'project-discussions', id: string): Promise<DiscussionRow[]> {
+    return (await this.query<DiscussionRow>(name, { id, limit: DETAIL_DISCUSSIONS })).reverse();
   }
 
   /** The statement of `queries/<name>.cypher` with `values`, run by `runStatement`. */

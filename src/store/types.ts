@@ -99,6 +99,13 @@ export interface ActionsParams extends DateRange {
  */
 export const DETAIL_ACTIONS = 100;
 
+/**
+ * How many discussions a person's or a project's detail lists: the newest ones, as a page shows
+ * them. In 10,000 synthetic meetings the busiest person took part in 477 and the busiest project
+ * was discussed in 708; the `discussions` query pages through all of them.
+ */
+export const DETAIL_DISCUSSIONS = 100;
+
 export interface PersonDetail {
   id: string;
   name: string;
@@ -111,6 +118,12 @@ export interface PersonDetail {
   actions: ActionRow[];
   /** All the action items owned. */
   actionCount: number;
+  /** The newest DETAIL_DISCUSSIONS discussions taken part in, in the order of the `discussions` query. */
+  discussions: DiscussionRow[];
+  /** All the discussions taken part in. */
+  discussionCount: number;
+  /** Discussions taken part in per month, ascending; months without any are absent. */
+  perMonth: PeriodCount[];
   /** First and last meeting date where the person attended or took part in a discussion. */
   firstSeen: string | null;
   lastSeen: string | null;
@@ -135,6 +148,10 @@ export interface ProjectDetail {
   actions: ActionRow[];
   /** All the action items that concern it. */
   actionCount: number;
+  /** The newest DETAIL_DISCUSSIONS discussions about it, in the order of the `discussions` query. */
+  discussions: DiscussionRow[];
+  /** All the discussions about it. */
+  discussionCount: number;
   /** Projects discussed in the same discussions, count = shared discussions; by count desc then name. */
   related: NamedCount[];
   firstDiscussed: string | null;

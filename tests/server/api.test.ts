@@ -13,6 +13,7 @@ import { StoreError } from '../../src/store/errors.js';
 import { openStore } from '../../src/store/index.js';
 import { neo4jConfigFromEnv } from '../../src/config.js';
 import type { GraphStore } from '../../src/store/types.js';
+import { DETAIL_DISCUSSIONS } from '../../src/store/types.js';
 import { EXAMPLE_NOTES, fetchJson, listen, MIRAGE, rawGet, startTestServer, tempDir, type TestServer } from './support.js';
 
 const schemaOf = (path: string) => {
@@ -144,7 +145,11 @@ describe('API over the example notes', () => {
     const page = await server.get(`/api/people/${marcus.id}`);
     expectShape('/people/:id', page);
     expect(page.body.projects.map((p: { name: string }) => p.name)).toContain('Ledger');
-    expect(page.body.activity.reduce((n: number, a: { discussions: number }) => n + a.discussions, 0)).toBe(page.body.discussions.length);
+    // The page counts every discussion, per month and in all, and lists the newest, newest first.
+    const theirs = await server.get(`/api/discussions?person=${marcus.id}&limit=1000`);
+    expect(page.body.discussionCount).toBe(theirs.body.total);
+    expect(page.body.activity.reduce((n: number, a: { discussions: number }) => n + a.discussions, 0)).toBe(theirs.body.total);
+    expect(page.body.discussions).toEqual(theirs.body.items.slice(-DETAIL_DISCUSSIONS).reverse());
     const byAlias = await server.get('/api/people/MarcusO');
     expect(byAlias.body.id).toBe(marcus.id);
 
@@ -153,7 +158,10 @@ describe('API over the example notes', () => {
     const project = await server.get('/api/projects/ledger');
     expectShape('/projects/:id', project);
     expect(project.body.people.map((p: { name: string }) => p.name)).toContain('Marcus Oyelaran');
-    expect(project.body.perMonth.reduce((n: number, p: { value: number }) => n + p.value, 0)).toBe(project.body.discussions.length);
+    const aboutLedger = await server.get('/api/discussions?project=ledger&limit=1000');
+    expect(project.body.discussionCount).toBe(aboutLedger.body.total);
+    expect(project.body.perMonth.reduce((n: number, p: { value: number }) => n + p.value, 0)).toBe(aboutLedger.body.total);
+    expect(project.body.discussions).toEqual(aboutLedger.body.items.slice(-DETAIL_DISCUSSIONS).reverse());
   });
 
   it('lists action items by owner and status', async () => {

@@ -7,7 +7,7 @@ import type { ActionItem, MeetingGraph } from '../../src/domain.js';
 import { StoreError } from '../../src/store/errors.js';
 import { canonicalGraph, partitionGraph } from '../../src/store/meeting-parts.js';
 import type { ActionRow, ActionsParams, DiscussionsParams, GraphStore, MeetingsParams, PageParams, RowPage } from '../../src/store/types.js';
-import { DETAIL_ACTIONS } from '../../src/store/types.js';
+import { DETAIL_ACTIONS, DETAIL_DISCUSSIONS } from '../../src/store/types.js';
 import { smallGraph } from '../fixtures/small-graph.js';
 
 export interface StoreHarness {
@@ -238,6 +238,12 @@ export function describeGraphStoreContract(label: string, harness: StoreHarness)
         ],
         actions: [ACTION_ALICE],
         actionCount: 1,
+        discussions: await store.discussions({ person: 'alice' }),
+        discussionCount: 3,
+        perMonth: [
+          { period: '2024-01', value: 1 },
+          { period: '2024-02', value: 2 },
+        ],
         firstSeen: '2024-01-09',
         lastSeen: '2024-02-20',
       });
@@ -250,12 +256,16 @@ export function describeGraphStoreContract(label: string, harness: StoreHarness)
         projects: [{ id: 'irmin', name: 'Irmin', count: 1 }],
         actions: [ACTION_EMILE],
         actionCount: 1,
+        discussions: await store.discussions({ person: 'emile' }),
+        discussionCount: 1,
+        perMonth: [{ period: '2024-02', value: 1 }],
         firstSeen: '2024-02-06',
         lastSeen: '2024-02-06',
       });
       const dave = await store.person('dave');
       expect(dave?.meetings.map((m) => m.meetingId)).toEqual([M2, M3]);
       expect(dave?.projects).toEqual([]);
+      expect([dave?.discussions, dave?.discussionCount, dave?.perMonth]).toEqual([[], 0, []]);
       expect(dave?.actions).toEqual([ACTION_DAVE]);
       expect([dave?.firstSeen, dave?.lastSeen]).toEqual(['2024-02-06', '2024-02-20']);
     });
@@ -282,6 +292,8 @@ export function describeGraphStoreContract(label: string, harness: StoreHarness)
         ],
         actions: [ACTION_BOB, ACTION_EMILE],
         actionCount: 2,
+        discussions: await store.discussions({ project: 'mirage' }),
+        discussionCount: 4,
         related: [
           { id: 'xen', name: 'Xen', count: 1 },
           { id: 'ocaml-tls', name: 'ocaml-tls', count: 1 },
@@ -301,6 +313,8 @@ export function describeGraphStoreContract(label: string, harness: StoreHarness)
         ],
         actions: [ACTION_EMILE],
         actionCount: 1,
+        discussions: await store.discussions({ project: 'irmin' }),
+        discussionCount: 1,
         related: [],
         firstDiscussed: '2024-02-06',
         lastDiscussed: '2024-02-06',
@@ -554,6 +568,51 @@ export function describeGraphStoreContract(label: string, harness: StoreHarness)
         ]);
         expect((await store.person('bob'))?.actions).toEqual(all.slice(-DETAIL_ACTIONS));
         expect((await store.project('mirage'))?.actions).toEqual((await store.actions({ project: 'mirage' })).slice(-DETAIL_ACTIONS));
+      } finally {
+        await store.close();
+      }
+    });
+  });
+
+  describe(`${label}: the discussions of a busy person and project`, () => {
+    it(`lists the newest ${DETAIL_DISCUSSIONS} in a detail, in the order of discussions, with the count of all`, async () => {
+      const store = await harness.openEmpty();
+      try {
+        const graph = smallGraph();
+        // Bob takes part in twelve discussions about MirageOS in each of nine notes, then in two
+        // notes of one date whose ids are one the start of the other: the first with twelve
+        // discussions, so that the order past the ninth tells numbers from text.
+        const notes: [string, string, number][] = Array.from({ length: 9 }, (_, i) => [`2024-03-1${i}`, `2024-03-1${i}`, 12]);
+        notes.push(['2024-04-02', '2024-04-02', 12], ['2024-04-02-extra', '2024-04-02', 1]);
+        for (const [meetingId, date, count] of notes) {
+          graph.meetings.push({ id: meetingId, date, title: meetingId, description: '', source: `${meetingId}.md`, contentHash: meetingId });
+          for (let order = 0; order < count; order++) {
+            const id = `${meetingId}#${order}`;
+            const evidence = { file: `${meetingId}.md`, line: 10 + order, sentence: `Bob on MirageOS, item ${order}.` };
+            graph.discussions.push({ id, meetingId, heading: `### Item ${order}`, text: evidence.sentence, order, line: 10 + order });
+            graph.discussed.push({ personId: 'bob', discussionId: id, evidence });
+            graph.about.push({ discussionId: id, targetId: 'mirage', target: 'project', evidence });
+          }
+        }
+        await store.load(graph);
+
+        const all = await store.discussions({ person: 'bob' });
+        expect(all.length).toBeGreaterThan(DETAIL_DISCUSSIONS);
+        expect(all.slice(-13).map((d) => d.discussionId)).toEqual([
+          ...Array.from({ length: 12 }, (_, order) => `2024-04-02#${order}`),
+          '2024-04-02-extra#0',
+        ]);
+        const bob = await store.person('bob');
+        expect(bob?.discussionCount).toBe(all.length);
+        expect(bob?.discussions).toEqual(all.slice(-DETAIL_DISCUSSIONS));
+        expect(bob?.perMonth.filter((p) => p.period >= '2024-03')).toEqual([
+          { period: '2024-03', value: 108 },
+          { period: '2024-04', value: 13 },
+        ]);
+        const aboutMirage = await store.discussions({ project: 'mirage' });
+        const mirage = await store.project('mirage');
+        expect(mirage?.discussionCount).toBe(aboutMirage.length);
+        expect(mirage?.discussions).toEqual(aboutMirage.slice(-DETAIL_DISCUSSIONS));
       } finally {
         await store.close();
       }

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DETAIL_ACTIONS } from '../../src/store/types.js';
+import { DETAIL_ACTIONS, DETAIL_DISCUSSIONS } from '../../src/store/types.js';
 import { MIRAGE, startTestServer, tempDir, type TestServer } from '../server/support.js';
 import { launchBrowser, runBrowserTests, screenshot, watchedPage } from './browser.js';
 
@@ -234,19 +234,21 @@ describe.runIf(runBrowserTests)('pages over the MirageOS corpus', () => {
   });
 });
 
-describe.runIf(runBrowserTests)('a person with more action items than their page lists', () => {
+describe.runIf(runBrowserTests)('a person with more action items and discussions than their page lists', () => {
   const OWNED = DETAIL_ACTIONS + 12;
+  // One item per discussion: she takes part in as many discussions as she owns items.
+  const DISCUSSED = OWNED;
   let notes: { dir: string; cleanup: () => void };
   let server: TestServer;
   let browser: Browser;
 
   beforeAll(async () => {
     notes = tempDir('busy-notes');
-    // Four weekly notes share the commitments out.
+    // Four weekly notes share the commitments out, one discussion each.
     const days = ['07', '14', '21', '28'];
     for (const [n, day] of days.entries()) {
-      const commitments = Array.from({ length: OWNED / days.length }, (_, i) => `Ann will write report ${n + 1}.${i + 1}.`).join('\n\n');
-      writeFileSync(path.join(notes.dir, `2024-05-${day}.md`), `Attendees: Ann Lee, Bo Park\n\n### Reports\n\n${commitments}\n`);
+      const commitments = Array.from({ length: OWNED / days.length }, (_, i) => `### Report ${n + 1}.${i + 1}\n\nAnn will write report ${n + 1}.${i + 1}.`).join('\n\n');
+      writeFileSync(path.join(notes.dir, `2024-05-${day}.md`), `Attendees: Ann Lee, Bo Park\n\n${commitments}\n`);
     }
     [server, browser] = await Promise.all([startTestServer({ notesDir: notes.dir }), launchBrowser()]);
   });
@@ -273,6 +275,30 @@ describe.runIf(runBrowserTests)('a person with more action items than their page
       const asked = (await server.get(`/api/ask?q=${encodeURIComponent('what did Ann Lee take on?')}`)).body;
       expect(asked.items).toHaveLength(OWNED);
       await expect.poll(() => page.locator('.answer .result-summary').textContent()).toBe(`${OWNED} action items`);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('counts her discussions, lists the newest, and links to the search that finds every one', async () => {
+    const { page, problems, close } = await watchedPage(browser, server.url);
+    try {
+      const person = (await server.get('/api/people/ann-lee')).body;
+      expect([person.discussionCount, person.discussions.length]).toEqual([DISCUSSED, DETAIL_DISCUSSIONS]);
+      expect(person.activity).toEqual([{ period: '2024-05', meetings: 4, discussions: DISCUSSED }]);
+      // Newest first: the last meeting's last discussion heads the list, the first meeting's first is left out.
+      expect(person.discussions[0].heading).toBe(`Report 4.${OWNED / 4}`);
+      expect(person.discussions.some((d: { heading: string }) => d.heading === 'Report 1.1')).toBe(false);
+      await page.goto(`${server.url}/#/person/ann-lee`);
+      await page.locator('p.kind-person').waitFor();
+      expect(await page.locator('.facts div', { hasText: 'Discussions' }).locator('dd').textContent()).toBe(String(DISCUSSED));
+      const discussionsSection = page.locator('section[aria-labelledby="s-discussions"]');
+      expect(await discussionsSection.locator('li').first().textContent()).toContain('28 May 2024');
+      await discussionsSection.locator('a', { hasText: `All ${DISCUSSED} discussions` }).click();
+      await page.waitForFunction(() => location.hash.startsWith('#/search'));
+      await page.locator('ol.results > li.hit').first().waitFor();
+      expect(await page.locator('.result-summary').textContent()).toMatch(new RegExp(`^${DISCUSSED} discussions\\b`));
       expect(problems).toEqual([]);
     } finally {
       await close();

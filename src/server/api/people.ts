@@ -3,8 +3,8 @@
  * `GET /api/people/:id` (a person's page: meetings, projects, people met, action items, activity).
  */
 import { z } from 'zod';
-import { DETAIL_ACTIONS } from '../../store/types.js';
-import type { DiscussionRow, MeetingRow } from '../../store/types.js';
+import { DETAIL_ACTIONS, DETAIL_DISCUSSIONS } from '../../store/types.js';
+import type { MeetingRow, PeriodCount } from '../../store/types.js';
 import { notFound } from '../errors.js';
 import { idParam } from './inputs.js';
 import { defineRoute } from './route.js';
@@ -49,7 +49,8 @@ const PersonPage = z
     firstSeen: z.string().nullable(),
     lastSeen: z.string().nullable(),
     coAttendees: z.array(NamedCount).meta({ description: 'people met most often: meetings attended together' }),
-    discussions: z.array(DiscussionRowShape).meta({ description: 'discussions taken part in, newest first' }),
+    discussions: z.array(DiscussionRowShape).meta({ description: `the newest ${DETAIL_DISCUSSIONS} discussions taken part in, newest first` }),
+    discussionCount: z.number().int().meta({ description: 'every discussion taken part in: /api/discussions?person=<id> pages through them' }),
     activity: z.array(Activity).meta({ description: 'meetings attended and discussions taken part in, per month' }),
   })
   .meta({ id: 'PersonPage' });
@@ -63,33 +64,34 @@ export const personRoute = defineRoute({
   async handle({ params }, state) {
     const id = state.view.findPerson(params.id)?.id;
     if (!id) throw notFound(`no person "${params.id}"`, 'id');
-    const [detail, discussions, pairs] = await state.storeLink.use((store) =>
-      Promise.all([store.person(id), store.discussions({ person: id }), store.coAttendance({ person: id })]),
-    );
+    const [detail, pairs] = await state.storeLink.use((store) => Promise.all([store.person(id), store.coAttendance({ person: id })]));
     if (!detail) throw notFound(`no person "${params.id}"`, 'id');
     const coAttendees = pairs.map((p) =>
       p.a === id ? { id: p.b, name: p.bName, count: p.count } : { id: p.a, name: p.aName, count: p.count },
     );
+    const { perMonth, ...shown } = detail;
     return {
-      ...detail,
+      ...shown,
       coAttendees,
-      discussions: [...discussions].reverse(),
-      activity: monthlyActivity(detail.meetings, discussions),
+      discussions: [...detail.discussions].reverse(),
+      activity: monthlyActivity(detail.meetings, perMonth),
     };
   },
 });
 
-/** Meetings and discussions per month, every month from the first to the last (empty ones as 0). */
-export function monthlyActivity(meetings: MeetingRow[], discussions: DiscussionRow[]) {
+/**
+ * Meetings attended and discussions taken part in per month, every month from the first to the
+ * last (empty ones as 0), from the meetings and the discussions' counts per month.
+ */
+export function monthlyActivity(meetings: MeetingRow[], discussionsPerMonth: PeriodCount[]) {
   const counts = new Map<string, { meetings: number; discussions: number }>();
-  const bump = (date: string, key: 'meetings' | 'discussions') => {
-    const month = date.slice(0, 7);
+  const add = (month: string, key: 'meetings' | 'discussions', n: number) => {
     const c = counts.get(month) ?? { meetings: 0, discussions: 0 };
-    c[key]++;
+    c[key] += n;
     counts.set(month, c);
   };
-  for (const m of meetings) bump(m.meeting, 'meetings');
-  for (const d of discussions) bump(d.meeting, 'discussions');
+  for (const m of meetings) add(m.meeting.slice(0, 7), 'meetings', 1);
+  for (const p of discussionsPerMonth) add(p.period, 'discussions', p.value);
   return everyMonth([...counts.keys()]).map((period) => ({ period, ...(counts.get(period) ?? { meetings: 0, discussions: 0 }) }));
 }
 

@@ -3,7 +3,7 @@
  * (a project's page: activity, people, related projects, action items, discussions).
  */
 import { z } from 'zod';
-import { DETAIL_ACTIONS } from '../../store/types.js';
+import { DETAIL_ACTIONS, DETAIL_DISCUSSIONS } from '../../store/types.js';
 import { notFound } from '../errors.js';
 import { idParam } from './inputs.js';
 import { everyMonth } from './people.js';
@@ -45,7 +45,8 @@ const ProjectPage = z
     related: z.array(NamedCount),
     firstDiscussed: z.string().nullable(),
     lastDiscussed: z.string().nullable(),
-    discussions: z.array(DiscussionRow).meta({ description: 'newest first' }),
+    discussions: z.array(DiscussionRow).meta({ description: `the newest ${DETAIL_DISCUSSIONS} discussions about it, newest first` }),
+    discussionCount: z.number().int().meta({ description: 'every discussion about it: /api/discussions?project=<id> pages through them' }),
   })
   .meta({ id: 'ProjectPage' });
 
@@ -58,15 +59,13 @@ export const projectRoute = defineRoute({
   async handle({ params }, state) {
     const id = state.view.findProject(params.id)?.id;
     if (!id) throw notFound(`no project "${params.id}"`, 'id');
-    const [detail, discussions] = await state.storeLink.use((store) =>
-      Promise.all([store.project(id), store.discussions({ project: id })]),
-    );
+    const detail = await state.storeLink.use((store) => store.project(id));
     if (!detail) throw notFound(`no project "${params.id}"`, 'id');
     const byMonth = new Map(detail.perMonth.map((p) => [p.period, p.value]));
     return {
       ...detail,
       perMonth: everyMonth([...byMonth.keys()]).map((period) => ({ period, value: byMonth.get(period) ?? 0 })),
-      discussions: [...discussions].reverse(),
+      discussions: [...detail.discussions].reverse(),
     };
   },
 });

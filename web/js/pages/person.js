@@ -3,7 +3,7 @@
 import { api } from '../lib/api.js';
 import { barChart, COLORS } from '../lib/charts.js';
 import { fill, formatDate, h, link, meetingRoute, operator, personRoute, plural, projectRoute, searchRoute } from '../lib/dom.js';
-import { actionsTable, allActionsLink, discussionList, namedCounts, section } from './shared.js';
+import { actionsTable, allActionsLink, allDiscussionsLink, discussionList, namedCounts, section } from './shared.js';
 
 export async function render(main, ctx) {
   const p = await api(`/people/${encodeURIComponent(ctx.args[0])}`);
@@ -22,7 +22,7 @@ export async function render(main, ctx) {
         h('div', null, h('dt', null, 'First seen'), h('dd', null, p.firstSeen ? formatDate(p.firstSeen) : '—')),
         h('div', null, h('dt', null, 'Last seen'), h('dd', null, p.lastSeen ? formatDate(p.lastSeen) : '—')),
         h('div', null, h('dt', null, 'Meetings'), h('dd', null, String(p.meetings.length))),
-        h('div', null, h('dt', null, 'Discussions'), h('dd', null, String(p.discussions.length))),
+        h('div', null, h('dt', null, 'Discussions'), h('dd', null, String(p.discussionCount))),
         h('div', null, h('dt', null, 'Action items'), h('dd', null, String(p.actionCount))),
       ),
       h(
@@ -58,7 +58,7 @@ export async function render(main, ctx) {
       'No action items.',
       allActionsLink(p.actions.length, p.actionCount, `what did ${p.name} take on?`),
     ),
-    section('Discussions', p.discussions.length ? discussionList(p.discussions.slice(0, 100)) : null, 'No discussions.', p.discussions.length > 100 ? link(searchRoute(operator('person', p.name), { sort: 'date' }), `All ${p.discussions.length} discussions`) : null),
+    section('Discussions', p.discussions.length ? discussionList(p.discussions) : null, 'No discussions.', allDiscussionsLink(p.discussions.length, p.discussionCount, operator('person', p.name))),
     section(
       'Meetings attended',
       p.meetings.length

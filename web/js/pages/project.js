@@ -3,7 +3,7 @@
 import { api } from '../lib/api.js';
 import { barChart, COLORS } from '../lib/charts.js';
 import { fill, formatDate, h, link, operator, personRoute, projectRoute, searchRoute } from '../lib/dom.js';
-import { actionsTable, allActionsLink, discussionList, namedCounts, section } from './shared.js';
+import { actionsTable, allActionsLink, allDiscussionsLink, discussionList, namedCounts, section } from './shared.js';
 
 export async function render(main, ctx) {
   const p = await api(`/projects/${encodeURIComponent(ctx.args[0])}`);
@@ -21,7 +21,7 @@ export async function render(main, ctx) {
         { class: 'facts' },
         h('div', null, h('dt', null, 'First discussed'), h('dd', null, p.firstDiscussed ? formatDate(p.firstDiscussed) : '—')),
         h('div', null, h('dt', null, 'Last discussed'), h('dd', null, p.lastDiscussed ? formatDate(p.lastDiscussed) : '—')),
-        h('div', null, h('dt', null, 'Discussions'), h('dd', null, String(p.discussions.length))),
+        h('div', null, h('dt', null, 'Discussions'), h('dd', null, String(p.discussionCount))),
         h('div', null, h('dt', null, 'People'), h('dd', null, String(p.people.length))),
         h('div', null, h('dt', null, 'Action items'), h('dd', null, String(p.actionCount))),
       ),
@@ -50,6 +50,6 @@ export async function render(main, ctx) {
       section('Related projects', namedCounts(p.related, projectRoute, 'discussions together'), 'No other project came up with it.'),
     ),
     section('Action items', p.actions.length ? actionsTable(p.actions) : null, 'No action items.', allActionsLink(p.actions.length, p.actionCount, `action items about ${p.name}`)),
-    section('Discussions', p.discussions.length ? discussionList(p.discussions.slice(0, 100)) : null, 'No discussions.', p.discussions.length > 100 ? link(searchRoute(operator('project', p.name), { sort: 'date' }), `All ${p.discussions.length} discussions`) : null),
+    section('Discussions', p.discussions.length ? discussionList(p.discussions) : null, 'No discussions.', allDiscussionsLink(p.discussions.length, p.discussionCount, operator('project', p.name))),
   );
 }

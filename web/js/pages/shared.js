@@ -1,5 +1,5 @@
 // Pieces the person, project and meeting pages share.
-import { formatDate, h, link, meetingRoute, notice, personRoute, table } from '../lib/dom.js';
+import { formatDate, h, link, meetingRoute, notice, personRoute, searchRoute, table } from '../lib/dom.js';
 
 /** A titled section; `empty` is shown when there is no content. */
 export function section(title, content, empty, ...extra) {
@@ -56,6 +56,12 @@ export function actionsTable(actions, { owner = true, shown = 15 } = {}) {
 export function allActionsLink(shown, total, question) {
   if (total <= shown) return null;
   return link(`/ask?${new URLSearchParams({ q: question })}`, `All ${total} action items`);
+}
+
+/** A link to search every one of `total` discussions, when the page shows fewer (`shown`). */
+export function allDiscussionsLink(shown, total, query) {
+  if (total <= shown) return null;
+  return link(searchRoute(query, { sort: 'date' }), `All ${total} discussions`);
 }
 
 /** Discussion rows (date, heading, projects), newest first; past `shown`, the older ones fold away. */
