@@ -8,7 +8,8 @@
  *   visible (one transaction per batch), and the next ingest completes with the graph a clean
  *   ingest gives — same nodes and edges per label and type, same named-query answers;
  * - two ingests at once on one data directory: the second waits or refuses (lock), and the graph
- *   is right.
+ *   is right;
+ * - the launcher keeps no transaction log past a checkpoint.
  *
  * Runs where the other Neo4j suites run (`describeNeo4j`: a machine that can start Neo4j).
  */
@@ -226,4 +227,13 @@ describeNeo4j('faults of a real Neo4j (a server of this suite)', () => {
     }
     if (reference) expect(await fingerprint()).toEqual(reference);
   }, 1_800_000);
+
+  it('keeps no transaction log that a checkpoint no longer needs: the graph is rebuilt from the notes, not from logs', async () => {
+    if (!server) await start();
+    // Neo4j's default keeps two days of them, which filled a development disk with 60 GB.
+    const [setting] = await cypher<{ value: string }>(
+      "SHOW SETTINGS YIELD name, value WHERE name = 'db.tx_log.rotation.retention_policy' RETURN value",
+    );
+    expect(setting?.value).toBe('false');
+  });
 });
