@@ -41,6 +41,7 @@ import {
 } from './neighbourhood-weights.js';
 import { neo4jStatement, statement, type ListQuery, type Statement, type StatementParams } from './neo4j-statements.js';
 import { snippetOf } from './discussion-snippet.js';
+import { warmUpGraph } from './neo4j-warm-up.js';
 import type {
   ActionRow,
   ActionsParams,
@@ -153,8 +154,37 @@ export class Neo4jStore implements GraphStore {
       throw storeError(config, err);
     }
     // In the background: a failure here would show again, and be reported, at the first query.
-    store.planning = store.planLoadStatements().catch(() => undefined);
+    store.planning = store
+      .planLoadStatements()
+      .then(() => store.warmChanges())
+      .catch(() => undefined);
     return store;
+  }
+
+  /**
+   * Writes a one-meeting graph of its own (`warmUpGraph`), then changes it as a changed note
+   * would be (its meeting deleted and written again, the orphans among its entities swept, the
+   * weights read and written back), in one transaction that is rolled back: nothing stays. A
+   * whole load never runs those statements on a stored meeting, so without this the first
+   * change after a start ran them for the first time: at 10,000 meetings, on a server restarted
+   * over them, its load took 1.0–1.1 s, and 0.34–0.49 s with this (the next ones 0.3–0.5 s).
+   */
+  private async warmChanges(): Promise<void> {
+    const parts = partitionGraph(warmUpGraph());
+    // Thrown at the end of the work: a managed transaction rolls back on an error it does not retry.
+    const rollBack = new Error('warm-up rolled back');
+    await this.write(async (tx) => {
+      await rows<StoredState>(tx, 'meeting-states-of', { ids: parts.meetings.map((p) => p.meeting.id) });
+      await writeEntities(tx, entityListsOf(parts));
+      await writeMeetings(tx, parts.meetings);
+      const change = await writeMeetings(tx, parts.meetings);
+      await rows<EntityKey>(tx, 'delete-orphans-among', idsByKind(change.touched));
+      // As if the note had gained its discussion: the weights are read and written back.
+      await updateWeights(tx, [], shapesOf(parts.meetings));
+      throw rollBack;
+    }).catch((err: unknown) => {
+      if (!(err instanceof StoreError && err.cause === rollBack) && err !== rollBack) throw err;
+    });
   }
 
   private async planLoadStatements(): Promise<void> {

@@ -129,6 +129,25 @@ describeNeo4j('neo4j store', () => {
       expect(online).toEqual(expect.arrayContaining(['meeting_id', 'discussion_id', 'person_id', 'project_id', 'meeting_date']));
     });
 
+    it('runs the statements of a change once after it opens, in a transaction it rolls back: nothing of it stays', async () => {
+      await emptyNeo4j(config);
+      const before = smallGraph();
+      await store.load(before);
+      const stored = { snapshot: await store.snapshot(), weights: await storedWeights(), totals: await storedActionTotals() };
+      const nodes = async () => (await driver!.executeQuery('MATCH (n) RETURN count(n) AS n', {}, { database: config!.database })).records[0].get('n');
+      const count = await nodes();
+      // What `open` starts in the background, run again and awaited: it must not fail (a failure
+      // there is swallowed, so this is where it shows).
+      await (store as unknown as { warmChanges(): Promise<void> }).warmChanges();
+      expect(await nodes()).toBe(count);
+      expect({ snapshot: await store.snapshot(), weights: await storedWeights(), totals: await storedActionTotals() }).toEqual(stored);
+      // The store still knows what it holds: the next change is loaded as a change.
+      const after = smallGraph();
+      after.discussions[0] = { ...after.discussions[0], text: 'The release is out.' };
+      after.meetings[0] = { ...after.meetings[0], contentHash: 'hash-1b' };
+      expect(await withoutWholeLoads(() => store.load(after, { changes: changesBetween(before, after) }))).toEqual({ written: 1, removed: 0, unchanged: 3 });
+    });
+
     it('touches no node of an unchanged note and replaces only the changed one', async () => {
       await store.load(smallGraph());
       const meetingsBefore = await elementIds('Meeting');
