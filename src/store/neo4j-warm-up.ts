@@ -4,8 +4,9 @@
  * time, the statements only a change runs (a stored meeting deleted and written again, the
  * orphan sweep among its entities, the weights read and written back), which made the first
  * change after a start wait a second for them at 10,000 meetings. Every id is its own, under a
- * prefix no note makes (a meeting id is a note's path; no entity id holds a space), so that the
- * transaction takes no lock a real load needs.
+ * prefix with a space (entity ids are slugs, topic names and URLs, which hold none; a meeting id
+ * is a note's path, and a notes folder named so is unlikely), so that the transaction takes no
+ * lock a real load needs; were one to match, the rollback would still leave it as it was.
  */
 import type { MeetingGraph } from '../domain.js';
 
