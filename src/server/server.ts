@@ -53,6 +53,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           neo4j,
           discardCorruptSnapshot: true,
           onDiscardCorruptSnapshot: (problem) => log(discardedSnapshotNotice(problem)),
+          warmChanges: Boolean(options.watch),
         }),
       kind: neo4j ? 'neo4j' : 'embedded',
     },

@@ -26,11 +26,13 @@ export interface OpenStoreOptions {
   discardCorruptSnapshot?: boolean;
   /** Embedded store only: told of a corrupt snapshot that was discarded (see `discardCorruptSnapshot`). */
   onDiscardCorruptSnapshot?: (problem: StoreError) => void;
+  /** Neo4j only: the caller will load changes (`serve --watch`), so the store readies the server for them (`Neo4jStore.open`). */
+  warmChanges?: boolean;
 }
 
 export async function openStore(options: OpenStoreOptions): Promise<GraphStore> {
   const neo4j = options.neo4j === undefined ? neo4jConfigFromEnv() : options.neo4j;
-  if (neo4j) return Neo4jStore.open(neo4j);
+  if (neo4j) return Neo4jStore.open(neo4j, { warmChanges: options.warmChanges });
   return EmbeddedStore.open(options.dataDir, {
     discardCorruptSnapshot: options.discardCorruptSnapshot,
     onDiscardCorruptSnapshot: options.onDiscardCorruptSnapshot,

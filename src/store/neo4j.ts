@@ -135,7 +135,12 @@ export class Neo4jStore implements GraphStore {
    * the constraints and indexes (`queries/schema.cypher`) and waits until they are online. Any
    * failure is a one-line StoreError naming the URI and the cause.
    */
-  static async open(config: Neo4jConfig): Promise<Neo4jStore> {
+  /**
+   * With `warmChanges`, for a caller that will load changes (`serve --watch`), the store also runs
+   * a change's statements once after planning (see `warmChanges`); a one-shot command does not
+   * pay for it.
+   */
+  static async open(config: Neo4jConfig, options: { warmChanges?: boolean } = {}): Promise<Neo4jStore> {
     let driver: Driver;
     try {
       driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
@@ -156,7 +161,7 @@ export class Neo4jStore implements GraphStore {
     // In the background: a failure here would show again, and be reported, at the first query.
     store.planning = store
       .planLoadStatements()
-      .then(() => store.warmChanges())
+      .then(() => (options.warmChanges ? store.warmChanges() : undefined))
       .catch(() => undefined);
     return store;
   }
@@ -183,7 +188,8 @@ export class Neo4jStore implements GraphStore {
       await updateWeights(tx, [], shapesOf(parts.meetings));
       throw rollBack;
     }).catch((err: unknown) => {
-      if (!(err instanceof StoreError && err.cause === rollBack) && err !== rollBack) throw err;
+      // `write` wraps what the work throws (`storeError`).
+      if (!(err instanceof StoreError && err.cause === rollBack)) throw err;
     });
   }
 

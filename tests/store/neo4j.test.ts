@@ -148,6 +148,19 @@ describeNeo4j('neo4j store', () => {
       expect(await withoutWholeLoads(() => store.load(after, { changes: changesBetween(before, after) }))).toEqual({ written: 1, removed: 0, unchanged: 3 });
     });
 
+    it('runs a change\'s statements after it opens only for a caller that will load changes', async () => {
+      const warm = vi.spyOn(Neo4jStore.prototype as unknown as { warmChanges: () => Promise<void> }, 'warmChanges');
+      try {
+        // close() waits for what open started in the background.
+        await (await Neo4jStore.open(config!)).close();
+        expect(warm).not.toHaveBeenCalled();
+        await (await Neo4jStore.open(config!, { warmChanges: true })).close();
+        expect(warm).toHaveBeenCalledTimes(1);
+      } finally {
+        warm.mockRestore();
+      }
+    });
+
     it('touches no node of an unchanged note and replaces only the changed one', async () => {
       await store.load(smallGraph());
       const meetingsBefore = await elementIds('Meeting');
