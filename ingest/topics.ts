@@ -34,56 +34,28 @@ export function normaliseTopic(phrase: string): string | null {
   return topic;
 }
 
+/** What `singular` uses of compromise's world beyond its typed API. */
+interface InflectingWorld {
+  model: unknown;
+  methods: { two: { transform: { noun: { toSingular: (word: string, model: unknown) => string } } } };
+}
+const world = nlp.world() as unknown as InflectingWorld;
+
 const singulars = new Map<string, string>();
 
-/** The singular of a plural noun, from compromise's inflector (cached: a folder repeats its words). */
+/**
+ * The singular of a word the tagger read as a plural noun in its sentence, from compromise's
+ * inflector (its irregular plurals, then its suffix rules). The word is not tagged again alone:
+ * out of its sentence "packages" or "posts" reads as a verb, and a `nouns()` pass costs a few
+ * milliseconds whatever its input. Cached: a folder repeats its words.
+ */
 function singular(word: string): string {
   let s = singulars.get(word);
   if (s === undefined) {
-    s = (nlp(word).nouns().toSingular().text() || word).toLowerCase();
+    s = (world.methods.two.transform.noun.toSingular(word, world.model) || word).toLowerCase();
     singulars.set(word, s);
   }
   return s;
-}
-
-/**
- * Words whose singulars are looked up per compromise call (see `learnSingulars`): enough to
- * amortise the call's set-up, few enough that inflecting a word, which edits the document, stays
- * cheap (2,000 per call was slower than one call per word).
- */
-const WORDS_PER_PASS = 50;
-
-/** What `learnSingulars` uses of a compromise view beyond its typed API. */
-interface PointedView {
-  fullPointer: Array<[number, number, number]>;
-  update(pointers: Array<[number, number, number]>): { text(): string };
-}
-
-/**
- * The singulars of many words at once, into the cache `singular` reads. One `nouns()` call costs
- * a few milliseconds whatever its input (it compiles its match patterns each time), so the words
- * go in one document, a word per line, and each line's result is read as `singular` would read
- * a document of that word alone; a line the sentence splitter did not keep to itself sends its
- * pass back to one word at a time.
- */
-function learnSingulars(words: string[]): void {
-  const missing = [...new Set(words)].filter((w) => !singulars.has(w) && !/\s/.test(w));
-  for (let i = 0; i < missing.length; i += WORDS_PER_PASS) {
-    const chunk = missing.slice(i, i + WORDS_PER_PASS);
-    const doc = nlp(chunk.join('\n'));
-    const lines = doc.sentences().out('array') as string[];
-    if (lines.length !== chunk.length || lines.some((line, j) => line.trim() !== chunk[j])) {
-      for (const w of chunk) singular(w);
-      continue;
-    }
-    const nouns = doc.nouns().toSingular() as unknown as PointedView;
-    const byLine = new Map<number, Array<[number, number, number]>>();
-    for (const pointer of nouns.fullPointer) byLine.set(pointer[0], [...(byLine.get(pointer[0]) ?? []), pointer]);
-    chunk.forEach((w, j) => {
-      const pointers = byLine.get(j);
-      singulars.set(w, ((pointers ? nouns.update(pointers).text() : '') || w).toLowerCase());
-    });
-  }
 }
 
 interface TaggedTerm {
@@ -143,7 +115,6 @@ export function topicsOfTexts(texts: string[]): string[][] {
     const chunk = distinct.slice(i, i + LINES_PER_PASS);
     const tagged = nlp(chunk.map((t) => `${t}.`).join('\n')).json({ terms: { text: true, tags: true } }) as Array<{ terms: TaggedTerm[] }>;
     if (tagged.length === chunk.length) {
-      learnSingulars(tagged.flatMap((sentence) => sentence.terms.filter((t) => t.tags.includes('Plural')).map((t) => t.text.toLowerCase())));
       chunk.forEach((t, j) => byText.set(t, topicsOf(tagged[j].terms)));
     }
     else for (const t of chunk) byText.set(t, topicsOf((nlp(`${t}.`).json({ terms: { text: true, tags: true } }) as Array<{ terms: TaggedTerm[] }>).flatMap((s) => s.terms)));

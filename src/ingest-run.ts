@@ -16,7 +16,7 @@ import { updateSearchIndexFile } from './search/persist.js';
 import type { SearchIndex } from './search/index.js';
 
 /** Bumped whenever extraction changes, so that an old graph.json is never reused. */
-export const EXTRACTOR_VERSION = 3;
+export const EXTRACTOR_VERSION = 4;
 
 export interface IngestRunOptions {
   notesDir: string;
