@@ -7,7 +7,7 @@
  * closed-class words from a fixed list and verb forms from `compromise`'s lexicon (its tagger is
  * too slow to run over every sentence that names a project).
  */
-import nlp from 'compromise';
+import nlp from './nlp.js';
 
 const lexicon: Record<string, string | string[]> = (
   nlp as unknown as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } }

@@ -6,7 +6,7 @@
  * full tagger is too slow to run over every candidate sentence, and after a known subject the
  * position of a word already says most of what the tagger would.
  */
-import nlp from 'compromise';
+import nlp from './nlp.js';
 import type { ActionStatus } from '../src/domain.js';
 
 interface CompromiseWorld {

@@ -6,7 +6,7 @@
  * user to promote. Person names and handles, English words, acronyms and the names of events
  * and organisations are left out.
  */
-import nlp from 'compromise';
+import nlp from './nlp.js';
 import type { Sentence } from './text.js';
 import { codeSpans, withoutCode } from './text.js';
 import { foldName } from './names.js';

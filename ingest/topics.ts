@@ -3,7 +3,7 @@
  * `compromise` is costly over every word of a folder, so it reads only what names the topic best:
  * the heading (or, for a note without item headings, the opening sentence).
  */
-import nlp from 'compromise';
+import nlp from './nlp.js';
 import type { Evidence } from '../src/domain.js';
 import type { Sentence } from './text.js';
 

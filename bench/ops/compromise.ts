@@ -5,7 +5,7 @@
  *
  *   node --import tsx bench/ops/compromise.ts --dataset corpus
  */
-import nlp from 'compromise';
+import nlp from '../../ingest/nlp.js';
 import { readNotesFolder } from '../../ingest/read.js';
 import { dataset } from '../lib/datasets.js';
 import { count, ms, opOptions, report, runOp, timed } from '../lib/op.js';

@@ -8,7 +8,7 @@
  * Cues are read from the question lemmatised by compromise, after names and dates have been
  * replaced by placeholders, so that the wording of a name never passes for a cue.
  */
-import nlp from 'compromise';
+import nlp from '../../ingest/nlp.js';
 
 export type Source = 'discussions' | 'attended' | 'attendees' | 'actions' | 'meetings';
 export type View = 'rows' | 'people' | 'projects' | 'topics' | 'meetings' | 'count' | 'first' | 'last' | 'series';

@@ -5,7 +5,7 @@
  * names of people accepted, ambiguous first names ("David") and unknown capitalised names reported
  * with the nearest known ones.
  */
-import nlp from 'compromise';
+import nlp from '../../ingest/nlp.js';
 import type { Person, Project, Topic } from '../domain.js';
 import { EntityDirectory, type NamedEntity } from '../search/entities.js';
 import { isCommonWord, isQuestionWord } from './vocabulary.js';

@@ -4,7 +4,7 @@
  * recognised when written exactly as registered; a leftover capitalised word that is one of these
  * is not taken for an unknown name.
  */
-import nlp from 'compromise';
+import nlp from '../../ingest/nlp.js';
 import { STOP_WORDS } from '../search/terms.js';
 
 const QUESTION_WORDS = new Set(
