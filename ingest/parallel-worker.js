@@ -1,6 +1,6 @@
 // Entry of an ingest worker thread (see parallel.ts). A worker thread does not inherit the module
-// hooks its parent registered, so it registers tsx itself before loading the TypeScript sources.
-import { register } from 'tsx/esm/api';
+// hooks its parent registered: it loads the TypeScript sources from their one-file build, or
+// registers tsx itself (see src/bundle.js).
+import { importSources } from '../src/bundle.js';
 
-register();
-await import('./parallel-worker.ts');
+await importSources('ingest/parallel-worker.ts');
