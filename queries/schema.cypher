@@ -8,4 +8,5 @@ CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT action_item_id IF NOT EXISTS FOR (n:ActionItem) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT reference_id IF NOT EXISTS FOR (n:Reference) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT ingest_info_key IF NOT EXISTS FOR (n:IngestInfo) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT schema_version_key IF NOT EXISTS FOR (n:SchemaVersion) REQUIRE n.key IS UNIQUE;
 CREATE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date);

@@ -11,7 +11,7 @@ export type * from './types.js';
 
 /** An asker over the data directory's store; `close()` closes the store. */
 export async function openAsker(dataDir: string): Promise<{ asker: Asker; store: GraphStore; close: () => Promise<void> }> {
-  const store = await openStore({ dataDir });
+  const store = await openStore({ dataDir, readOnly: true });
   try {
     const graph = await store.snapshot();
     if (!graph.meetings.length) {

@@ -28,11 +28,13 @@ export interface OpenStoreOptions {
   onDiscardCorruptSnapshot?: (problem: StoreError) => void;
   /** Neo4j only: the caller will load changes (`serve --watch`), so the store readies the server for them (`Neo4jStore.open`). */
   warmChanges?: boolean;
+  /** Neo4j only: the caller only reads (`meetgraph ask`), so the store readies the server for no load (`Neo4jStore.open`). */
+  readOnly?: boolean;
 }
 
 export async function openStore(options: OpenStoreOptions): Promise<GraphStore> {
   const neo4j = options.neo4j === undefined ? neo4jConfigFromEnv() : options.neo4j;
-  if (neo4j) return Neo4jStore.open(neo4j, { warmChanges: options.warmChanges });
+  if (neo4j) return Neo4jStore.open(neo4j, { warmChanges: options.warmChanges, readOnly: options.readOnly });
   return EmbeddedStore.open(options.dataDir, {
     discardCorruptSnapshot: options.discardCorruptSnapshot,
     onDiscardCorruptSnapshot: options.onDiscardCorruptSnapshot,

@@ -13,7 +13,7 @@ import { EmbeddedStore } from '../../src/store/embedded.js';
 import { StoreError } from '../../src/store/errors.js';
 import { openStore } from '../../src/store/index.js';
 import { explained } from '../../src/store/cypher.js';
-import { LOAD_STATEMENTS, loadParameters, Neo4jStore } from '../../src/store/neo4j.js';
+import { LOAD_STATEMENTS, loadParameters, Neo4jStore, SCHEMA_VERSION } from '../../src/store/neo4j.js';
 import { neo4jStatement, statement, type Statement } from '../../src/store/neo4j-statements.js';
 import { smallGraph } from '../fixtures/small-graph.js';
 import type { LoadResult } from '../../src/store/types.js';
@@ -88,6 +88,18 @@ describeNeo4j('neo4j store', () => {
     /** Each action item's stored place in the order of `actions` (action-order-keys.cypher), by id. */
     const storedOrderKeys = async () => {
       const { records } = await driver!.executeQuery('MATCH (a:ActionItem) RETURN a.id AS id, a.orderKey AS key ORDER BY id', {}, { database: config!.database });
+      return records.map((r) => r.toObject());
+    };
+
+    /**
+     * Takes away the mark of the open-time upkeep (schema-version.cypher), as a database written by
+     * a version before the mark existed lacks it: the next open runs the upkeep.
+     */
+    const asWrittenBeforeTheMark = async () => {
+      await driver!.executeQuery('MATCH (s:SchemaVersion) DELETE s', {}, { database: config!.database });
+    };
+    const schemaMark = async () => {
+      const { records } = await driver!.executeQuery('MATCH (s:SchemaVersion) RETURN s.key AS key, s.version AS version', {}, { database: config!.database });
       return records.map((r) => r.toObject());
     };
 
@@ -265,6 +277,30 @@ describeNeo4j('neo4j store', () => {
       });
     });
 
+    it('marks a database once its open-time upkeep is done, and runs that upkeep again only on a database without the mark', async () => {
+      await emptyNeo4j(config);
+      // An empty database is marked at once: what a load writes into it has the current shape.
+      await (await Neo4jStore.open(config!)).close();
+      expect(await schemaMark()).toEqual([{ key: 'meetgraph', version: SCHEMA_VERSION }]);
+      await store.load(smallGraph());
+      const written = await storedOrderKeys();
+      expect(written.every((k) => k.key !== null)).toBe(true);
+      await driver!.executeQuery('MATCH (a:ActionItem) REMOVE a.orderKey', {}, { database: config!.database });
+      // Marked: the open leaves the items as they are.
+      await (await Neo4jStore.open(config!)).close();
+      expect((await storedOrderKeys()).filter((k) => k.key !== null)).toEqual([]);
+      // Marked with an older version, or not at all: the open gives them their keys, and marks it.
+      await driver!.executeQuery('MATCH (s:SchemaVersion) SET s.version = $older', { older: SCHEMA_VERSION - 1 }, { database: config!.database });
+      await (await Neo4jStore.open(config!)).close();
+      expect(await storedOrderKeys()).toEqual(written);
+      expect(await schemaMark()).toEqual([{ key: 'meetgraph', version: SCHEMA_VERSION }]);
+      await driver!.executeQuery('MATCH (a:ActionItem) REMOVE a.orderKey', {}, { database: config!.database });
+      await asWrittenBeforeTheMark();
+      await (await Neo4jStore.open(config!)).close();
+      expect(await storedOrderKeys()).toEqual(written);
+      expect(await schemaMark()).toEqual([{ key: 'meetgraph', version: SCHEMA_VERSION }]);
+    });
+
     it('gives a database written without the neighbourhood weights, the discussions\' dates or the action items\' order keys what a load writes, when it opens', async () => {
       await emptyNeo4j(config);
       await store.load(smallGraph());
@@ -291,6 +327,7 @@ describeNeo4j('neo4j store', () => {
       expect((await storedOrderKeys()).filter((k) => k.key !== null)).toEqual([]);
       expect((await storedWeights()).filter((w) => w.total !== null)).toEqual([]);
       expect((await store.discussionPage({ topic: 'release' }, { offset: 0, limit: 10 })).rows[0].meeting).toBeNull();
+      await asWrittenBeforeTheMark();
       const reopened = await Neo4jStore.open(config!);
       try {
         expect(await storedWeights()).toEqual(written);
@@ -332,6 +369,7 @@ describeNeo4j('neo4j store', () => {
       // As an older ingest wrote it, with the sums counted from the stored dates at open.
       await driver!.executeQuery("MATCH (m:Meeting {id: '2024-02-20'}) SET m.date = '2024-02-30'", {}, { database: config!.database });
       await driver!.executeQuery('MATCH (n) WHERE n:Person OR n:Project REMOVE n.runningTotals', {}, { database: config!.database });
+      await asWrittenBeforeTheMark();
       const reopened = await Neo4jStore.open(config!);
       try {
         const after = smallGraph();
@@ -369,6 +407,7 @@ describeNeo4j('neo4j store', () => {
       await driver!.executeQuery('MATCH (n) WHERE n:Person OR n:Project REMOVE n.monthsFrom, n.runningTotals, n.runningLinked, n.undatedTotal, n.undatedLinked', {}, {
         database: config!.database,
       });
+      await asWrittenBeforeTheMark();
       const reopened = await Neo4jStore.open(config!);
       try {
         expect(await storedWeights()).toEqual(written);
@@ -396,6 +435,7 @@ describeNeo4j('neo4j store', () => {
       const written = await storedWeights();
       const mirage = await store.project('mirage');
       await driver!.executeQuery('MATCH (j:Project) REMOVE j.relatedIds, j.relatedWeights', {}, { database: config!.database });
+      await asWrittenBeforeTheMark();
       const reopened = await Neo4jStore.open(config!);
       try {
         expect(await storedWeights()).toEqual(written);
@@ -683,6 +723,7 @@ describeNeo4j('neo4j store', () => {
       await driver!.executeQuery('MATCH (m:Meeting) REMOVE m.discussionCount, m.todoActionCount, m.ongoingActionCount, m.doneActionCount', {}, {
         database: config!.database,
       });
+      await asWrittenBeforeTheMark();
       const reopened = await Neo4jStore.open(config!);
       try {
         expect(await counts()).toEqual(written);
