@@ -173,6 +173,19 @@ describeNeo4j('neo4j store', () => {
       }
     });
 
+    it('plans no load statement for a caller that only reads', async () => {
+      const plan = vi.spyOn(Neo4jStore.prototype as unknown as { planLoadStatements: () => Promise<void> }, 'planLoadStatements');
+      try {
+        const reader = await openStore({ dataDir: '', neo4j: config!, readOnly: true });
+        await reader.close();
+        expect(plan).not.toHaveBeenCalled();
+        await (await Neo4jStore.open(config!)).close();
+        expect(plan).toHaveBeenCalledTimes(1);
+      } finally {
+        plan.mockRestore();
+      }
+    });
+
     it('touches no node of an unchanged note and replaces only the changed one', async () => {
       await store.load(smallGraph());
       const meetingsBefore = await elementIds('Meeting');
