@@ -9,7 +9,7 @@
 // stays its own file's, so that the paths it resolves (queries/, web/, the ingest worker) do not
 // move. A build that cannot be made or checked leaves the caller to load the sources through tsx.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -57,7 +57,8 @@ export async function bundled(entry, { root = projectRoot, cacheDir = path.join(
   const manifestFile = path.join(cacheDir, `${name}.json`);
   try {
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
-    if (manifest.hash && hashOf(root, manifest.inputs) === manifest.hash) return pathToFileURL(path.join(cacheDir, manifest.file)).href;
+    const file = path.join(cacheDir, manifest.file);
+    if (manifest.hash && existsSync(file) && hashOf(root, manifest.inputs) === manifest.hash) return pathToFileURL(file).href;
   } catch {
     // No build yet, or an unreadable one: make it.
   }

@@ -64,6 +64,14 @@ describe('bundled', () => {
     expect((await import(rebuilt)).answer).toBe('back');
   });
 
+  it('builds again when its build is gone from the cache', async () => {
+    const first: string = await bundled('src/main.ts', { root, cacheDir });
+    rmSync(fileURLToPath(first));
+    const again: string = await bundled('src/main.ts', { root, cacheDir });
+    expect(again).toBe(first);
+    expect((await import(`${again}?again`)).answer).toBe('first');
+  });
+
   it('keeps a build per project when two share a cache (checkouts sharing node_modules)', async () => {
     const mine: string = await bundled('src/main.ts', { root, cacheDir });
     const other = path.join(root, 'other');
