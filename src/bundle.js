@@ -93,7 +93,7 @@ export async function bundled(entry, { root = projectRoot, cacheDir = path.join(
     writeFileSync(manifestFile + temp, JSON.stringify({ entry, file, hash, inputs }));
     renameSync(manifestFile + temp, manifestFile);
     // Earlier builds: a start that read the manifest before this one may still be loading one, and
-    // falls back to the sources if it is gone (bin.js).
+    // falls back to the sources if it is gone (importSources).
     for (const old of readdirSync(cacheDir)) {
       if (old.startsWith(`${name}-`) && old.endsWith('.mjs') && old !== file) rmSync(path.join(cacheDir, old), { force: true });
     }
@@ -112,8 +112,9 @@ export async function importSources(entry) {
   if (built) {
     try {
       return await import(built);
-    } catch {
+    } catch (err) {
       // Removed by a newer build meanwhile, or failing as it loads: the sources say which.
+      if (process.env.MEETGRAPH_DEBUG) process.stderr.write(`meetgraph: the one-file build of ${entry} did not load (${err?.message}); loading the sources\n`);
     }
   }
   const { register } = await import('tsx/esm/api');
