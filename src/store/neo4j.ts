@@ -484,10 +484,9 @@ export class Neo4jStore implements GraphStore {
   // transaction, so the parts may straddle one batch of a running ingest, as successive queries
   // always could.
   async person(id: string): Promise<PersonDetail | null> {
-    type Head = Pick<PersonDetail, 'id' | 'name' | 'aliases' | 'firstSeen' | 'lastSeen' | 'actionCount' | 'projects' | 'discussionCount' | 'perMonth'>;
-    const [[head], meetings, actions, discussions] = await Promise.all([
+    type Head = Pick<PersonDetail, 'id' | 'name' | 'aliases' | 'meetings' | 'firstSeen' | 'lastSeen' | 'actionCount' | 'projects' | 'discussionCount' | 'perMonth'>;
+    const [[head], actions, discussions] = await Promise.all([
       this.query<Head>('person', { id }),
-      this.query<MeetingRow>('person-meetings', { id }),
       this.newestActions('person-actions', id),
       this.newestDiscussions('person-discussions', id),
     ]);
@@ -496,7 +495,7 @@ export class Neo4jStore implements GraphStore {
       id: head.id,
       name: head.name,
       aliases: head.aliases,
-      meetings,
+      meetings: head.meetings.map(({ meetingId, meeting, title }) => ({ meetingId, meeting, title })),
       projects: namedCounts(head.projects),
       actions,
       actionCount: head.actionCount,
