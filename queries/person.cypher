@@ -1,6 +1,7 @@
 // Named query `person`, first part: the person $id, the meetings they ATTENDED (once each, whatever
-// the role, by date then id), the first and last meeting dates where they ATTENDED or DISCUSSED something, how many action items they OWN (every one is RAISED_IN a
-// discussion of a meeting, so this is the total of the `actions` query for them), how many
+// the role, by date then id), the first and last meeting dates where they ATTENDED or DISCUSSED
+// something, how many action items they OWN (every one is RAISED_IN a discussion of a meeting, so
+// this is the total of the `actions` query for them), how many
 // discussions they DISCUSSED and how many per month (`YYYY-MM` of the meeting date, ascending;
 // months without any are absent; the edge is merged, so each counts once), and their
 // projects — those of the discussions they DISCUSSED, count = those discussions ABOUT the project,
