@@ -137,6 +137,8 @@ export class Neo4jStore implements GraphStore {
   private last: LastLoad | null = null;
   /** The planning of the load statements, under way after open (see `LOAD_STATEMENTS`). */
   private planning: Promise<void> = Promise.resolve();
+  /** Changes will follow loads (`warmChanges` at open): a change's statements are kept planned. */
+  private warmsChanges = false;
 
   private constructor(driver: Driver, config: Neo4jConfig) {
     this.driver = driver;
@@ -152,8 +154,8 @@ export class Neo4jStore implements GraphStore {
    * the caller only reads (`readOnly`: `meetgraph ask`), which would otherwise wait for that
    * planning when it closes: on a server just started, up to several seconds. With
    * `warmChanges`, for a caller that will load changes (`serve --watch`), the store also runs a
-   * change's statements once after planning (see `warmChanges`); a one-shot command does not pay
-   * for it.
+   * change's statements once after planning (see `warmChanges`), and plans and runs them again
+   * after each whole load that wrote meetings (see `load`); a one-shot command does not pay for it.
    */
   static async open(config: Neo4jConfig, options: { warmChanges?: boolean; readOnly?: boolean } = {}): Promise<Neo4jStore> {
     let driver: Driver;
@@ -174,6 +176,7 @@ export class Neo4jStore implements GraphStore {
       throw storeError(config, err);
     }
     if (options.readOnly) return store;
+    store.warmsChanges = Boolean(options.warmChanges);
     // In the background: a failure here would show again, and be reported, at the first query.
     store.planning = store
       .planLoadStatements()
@@ -257,13 +260,24 @@ export class Neo4jStore implements GraphStore {
    * meeting is compared and every entity written.
    */
   load(graph: MeetingGraph, options: LoadOptions = {}): Promise<LoadResult> {
+    let wroteWhole = false;
     const next = this.loading.then(async () => {
       const last = this.last;
       const changes = options.changes;
       const result = changes && last && changes.since === last.input ? await this.loadChanged(graph, changes, last) : null;
-      return result ?? this.loadWhole(graph);
+      if (result) return result;
+      const whole = await this.loadWhole(graph);
+      wroteWhole = whole.written + whole.removed > 0;
+      return whole;
     });
-    this.loading = next.catch(() => undefined);
+    // A whole load that wrote meetings changes the database's statistics so much that the server
+    // plans the statements of a change again the next time they run: at 10,000 meetings loaded
+    // into an empty database, a second or more of the first change. Planned and run once more
+    // here, after the caller has its answer, that is done before a change comes (a change that
+    // comes sooner waits for it, as it would have planned them itself).
+    this.loading = next
+      .then(() => (wroteWhole && this.warmsChanges ? this.planLoadStatements().then(() => this.warmChanges()) : undefined))
+      .catch(() => undefined);
     return next;
   }
 

@@ -173,6 +173,44 @@ describeNeo4j('neo4j store', () => {
       }
     });
 
+    it('plans and runs a change\'s statements again after a whole load that wrote meetings, for a caller that will load changes', async () => {
+      type Internals = { planLoadStatements: () => Promise<void>; warmChanges: () => Promise<void> };
+      const plan = vi.spyOn(Neo4jStore.prototype as unknown as Internals, 'planLoadStatements');
+      const warm = vi.spyOn(Neo4jStore.prototype as unknown as Internals, 'warmChanges');
+      const calls = () => ({ plan: plan.mock.calls.length, warm: warm.mock.calls.length });
+      try {
+        await emptyNeo4j(config);
+        const watching = await Neo4jStore.open(config!, { warmChanges: true });
+        try {
+          await (watching as unknown as { planning: Promise<void> }).planning;
+          expect(calls()).toEqual({ plan: 1, warm: 1 });
+          // A load waits for the one before it, and for what that one left running.
+          expect(await watching.load(smallGraph())).toEqual({ written: 4, removed: 0, unchanged: 0 });
+          const before = smallGraph();
+          expect(await watching.load(before)).toEqual({ written: 0, removed: 0, unchanged: 4 });
+          // Again after the load that wrote; not after the one that wrote nothing.
+          expect(calls()).toEqual({ plan: 2, warm: 2 });
+          const after = smallGraph();
+          after.meetings[0] = { ...after.meetings[0], contentHash: 'hash-1b' };
+          after.discussions[0] = { ...after.discussions[0], text: 'The release is out.' };
+          // The warm-up left the store knowing what it holds, and a change is not followed by one.
+          expect(await withoutWholeLoads(() => watching.load(after, { changes: changesBetween(before, after) }))).toEqual({ written: 1, removed: 0, unchanged: 3 });
+        } finally {
+          await watching.close();
+        }
+        expect(calls()).toEqual({ plan: 2, warm: 2 });
+
+        await emptyNeo4j(config);
+        const oneShot = await Neo4jStore.open(config!);
+        await oneShot.load(smallGraph());
+        await oneShot.close();
+        expect(calls()).toEqual({ plan: 3, warm: 2 });
+      } finally {
+        plan.mockRestore();
+        warm.mockRestore();
+      }
+    });
+
     it('plans no load statement for a caller that only reads', async () => {
       const plan = vi.spyOn(Neo4jStore.prototype as unknown as { planLoadStatements: () => Promise<void> }, 'planLoadStatements');
       try {
