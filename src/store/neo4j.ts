@@ -42,6 +42,7 @@ import {
 import { neo4jStatement, statement, type ListQuery, type Statement, type StatementParams } from './neo4j-statements.js';
 import { snippetOf } from './discussion-snippet.js';
 import { warmUpGraph } from './neo4j-warm-up.js';
+import { compareNamedCounts } from './order.js';
 import type {
   ActionRow,
   ActionsParams,
@@ -58,6 +59,7 @@ import type {
   Neighbourhood,
   NeighbourhoodParams,
   PageParams,
+  PeriodCount,
   PersonDetail,
   ProjectDetail,
   RowPage,
@@ -498,7 +500,11 @@ export class Neo4jStore implements GraphStore {
   // transaction, so the parts may straddle one batch of a running ingest, as successive queries
   // always could.
   async person(id: string): Promise<PersonDetail | null> {
-    type Head = Pick<PersonDetail, 'id' | 'name' | 'aliases' | 'meetings' | 'firstSeen' | 'lastSeen' | 'actionCount' | 'projects' | 'discussionCount' | 'perMonth'>;
+    type Head = Pick<PersonDetail, 'id' | 'name' | 'aliases' | 'firstSeen' | 'lastSeen' | 'actionCount' | 'discussionCount'> & {
+      meetings: Array<[meetingId: string, meeting: string, title: string]>;
+      projects: CountedList[];
+      perMonth: MonthList[];
+    };
     const [[head], actions, discussions] = await Promise.all([
       this.query<Head>('person', { id }),
       this.newestActions('person-actions', id),
@@ -509,23 +515,23 @@ export class Neo4jStore implements GraphStore {
       id: head.id,
       name: head.name,
       aliases: head.aliases,
-      meetings: head.meetings.map(({ meetingId, meeting, title }) => ({ meetingId, meeting, title })),
+      meetings: head.meetings.map(([meetingId, meeting, title]) => ({ meetingId, meeting, title })),
       projects: namedCounts(head.projects),
       actions,
       actionCount: head.actionCount,
       discussions,
       discussionCount: head.discussionCount,
-      perMonth: head.perMonth.map(({ period, value }) => ({ period, value })),
+      perMonth: months(head.perMonth),
       firstSeen: head.firstSeen,
       lastSeen: head.lastSeen,
     };
   }
 
   async project(id: string): Promise<ProjectDetail | null> {
-    type Head = Pick<ProjectDetail, 'id' | 'name' | 'aliases' | 'origin' | 'firstDiscussed' | 'lastDiscussed' | 'actionCount' | 'perMonth' | 'discussionCount'>;
+    type Head = Pick<ProjectDetail, 'id' | 'name' | 'aliases' | 'origin' | 'firstDiscussed' | 'lastDiscussed' | 'actionCount' | 'discussionCount'> & { perMonth: MonthList[] };
     const [[head], [links], actions, discussions] = await Promise.all([
       this.query<Head>('project', { id }),
-      this.query<Pick<ProjectDetail, 'people' | 'related'>>('project-links', { id }),
+      this.query<{ people: CountedList[]; related: CountedList[] }>('project-links', { id }),
       this.newestActions('project-actions', id),
       this.newestDiscussions('project-discussions', id),
     ]);
@@ -535,7 +541,7 @@ export class Neo4jStore implements GraphStore {
       name: head.name,
       aliases: head.aliases,
       origin: head.origin,
-      perMonth: head.perMonth.map(({ period, value }) => ({ period, value })),
+      perMonth: months(head.perMonth),
       people: namedCounts(links.people),
       actions,
       actionCount: head.actionCount,
@@ -1035,7 +1041,19 @@ function storeError(config: Neo4jConfig, err: unknown): StoreError {
   return new StoreError(`Neo4j at ${config.uri} failed: ${firstLine(err)}`, 'query', { cause: err });
 }
 
-/** Counts read as Cypher maps, whose keys come back in Cypher's own order: rebuilt in the order rows have. */
-function namedCounts(rows: NamedCount[]): NamedCount[] {
-  return rows.map(({ id, name, count }) => ({ id, name, count }));
+/**
+ * A detail's counted neighbours as a statement sends them: `[id, name, count]` lists, cheaper to
+ * send and decode than maps, which carry their keys each time (see person.cypher).
+ */
+type CountedList = [id: string, name: string, count: number];
+/** A month's count as a statement sends it: `[YYYY-MM, count]`. */
+type MonthList = [period: string, value: number];
+
+/** Counted neighbours as a detail lists them, in the order of every `NamedCount` list. */
+function namedCounts(rows: CountedList[]): NamedCount[] {
+  return rows.map(([id, name, count]) => ({ id, name, count })).sort(compareNamedCounts);
+}
+
+function months(rows: MonthList[]): PeriodCount[] {
+  return rows.map(([period, value]) => ({ period, value }));
 }
