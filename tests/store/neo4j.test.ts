@@ -22,7 +22,7 @@ import { describeGraphStoreContract, withoutMeeting } from './contract.js';
 import { describeNeo4j, neo4jTestConfig, openTestDriver } from '../support/neo4j.js';
 import { emptyNeo4j } from './empty-neo4j.js';
 import { monthIndex } from '../../src/store/neighbourhood-weights.js';
-import { UNDATED } from '../../src/domain.js';
+import { emptyGraph, UNDATED } from '../../src/domain.js';
 
 /** The part of an EXPLAIN plan the tests read. */
 interface Plan {
@@ -208,6 +208,67 @@ describeNeo4j('neo4j store', () => {
       } finally {
         plan.mockRestore();
         warm.mockRestore();
+      }
+    });
+
+    it('runs each read a server makes once, with values from the database, after its first load and after whole loads that wrote meetings', async () => {
+      type Internals = { runStatement: (s: Statement) => Promise<unknown[]>; warmingReads: Promise<void> };
+      const run = vi.spyOn(Neo4jStore.prototype as unknown as Internals, 'runStatement');
+      // The statements the store ran since the last call, once what a load left running is done.
+      const ranSince = async (s: Neo4jStore) => {
+        await (s as unknown as Internals).warmingReads;
+        const ran = run.mock.calls.map(([st]) => st);
+        run.mockClear();
+        return ran;
+      };
+      const graph = smallGraph();
+      try {
+        await emptyNeo4j(config);
+        const serving = await Neo4jStore.open(config!);
+        try {
+          // An empty database: the values are looked for, nothing else is run.
+          await serving.load(emptyGraph(), { warmQueries: true });
+          expect((await ranSince(serving)).map((st) => st.name)).toEqual(['warm-up-values']);
+
+          expect(await serving.load(graph, { warmQueries: true })).toEqual({ written: 4, removed: 0, unchanged: 0 });
+          const ran = await ranSince(serving);
+          const names = new Set(ran.map((st) => st.name));
+          for (const name of [
+            'stats', 'discussions', 'discussions-by-meeting', 'discussions-by-person', 'discussions-by-topic', 'discussions-by-projects',
+            'meetings', 'meetings-by-attendee', 'attendees', 'actions', 'actions-by-person', 'actions-by-project', 'actions-by-discussion-project',
+            'person', 'person-actions', 'person-discussions', 'co-attendance-by-person', 'project', 'project-links', 'project-actions', 'project-discussions',
+            'neighbourhood-all-strongest', 'neighbourhood-all-star', 'meeting-span',
+          ]) expect(names, name).toContain(name);
+          // Real ids and a real year: the plans kept for values that match nothing are not the ones real values use.
+          const parameters = (name: string) => ran.find((st) => st.name === name)!.parameters;
+          expect(graph.meetings.map((m) => m.id)).toContain(parameters('discussions-by-meeting').meeting);
+          expect(graph.people.map((p) => p.id)).toContain(parameters('person').id);
+          expect(graph.projects.map((p) => p.id)).toContain(parameters('project').id);
+          expect(graph.topics.map((t) => t.id)).toContain(parameters('discussions-by-topic').topic);
+          expect(parameters('discussions')).toMatchObject({ from: null, to: null });
+          expect(ran.filter((st) => st.name === 'discussions').map((st) => [st.parameters.from, st.parameters.to])).toContainEqual(['2024-01-01', '2024-12-31']);
+
+          // Not after a load that wrote nothing, nor after a change.
+          const before = smallGraph();
+          expect(await serving.load(before, { warmQueries: true })).toEqual({ written: 0, removed: 0, unchanged: 4 });
+          expect(await ranSince(serving)).toEqual([]);
+          const after = smallGraph();
+          after.meetings[0] = { ...after.meetings[0], contentHash: 'hash-1b' };
+          after.discussions[0] = { ...after.discussions[0], text: 'The release is out.' };
+          await withoutWholeLoads(() => serving.load(after, { changes: changesBetween(before, after), warmQueries: true }));
+          expect(await ranSince(serving)).toEqual([]);
+        } finally {
+          await serving.close();
+        }
+
+        // A caller that does not answer queries (`meetgraph ingest`) runs none.
+        await emptyNeo4j(config);
+        const oneShot = await Neo4jStore.open(config!);
+        await oneShot.load(graph);
+        await oneShot.close();
+        expect(run).not.toHaveBeenCalled();
+      } finally {
+        run.mockRestore();
       }
     });
 
