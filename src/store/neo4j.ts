@@ -145,6 +145,7 @@ export class Neo4jStore implements GraphStore {
   private warmingReads: Promise<void> = Promise.resolve();
   /** The reads have been run since the last whole load that wrote meetings. */
   private readsWarm = false;
+  /** Set by `close`: the reads' warm-up stops after the read under way. */
   private closing = false;
 
   private constructor(driver: Driver, config: Neo4jConfig) {
@@ -758,7 +759,7 @@ export class Neo4jStore implements GraphStore {
     return stats;
   }
 
-  /** Waits for a running load, then closes the driver. */
+  /** Stops the reads' warm-up, waits for what open started and for a running load, then closes the driver. */
   async close(): Promise<void> {
     this.closing = true;
     await this.planning;
