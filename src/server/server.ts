@@ -63,7 +63,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     // An unreachable database does not stop the server: it retries in the background.
     await state.storeLink.connect();
-    const first = await state.ingest();
+    // The folder is watched before the first ingest reads it: a note saved while that ingest runs
+    // (half a minute at 10,000 notes, and the first load into Neo4j as long again) is an event,
+    // re-ingested once the first ingest is done, instead of missed until its next change.
     if (options.watch) {
       watcher = await watchNotes({
         notesDir: options.notesDir,
@@ -81,6 +83,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         },
         log,
       });
+    }
+    const first = await state.ingest();
+    if (options.watch) {
       state.watching = true;
       // Started from the saved graph: nothing was extracted, so the first change would extract
       // every note. Extracting them now, in the background, spares that change the wait.

@@ -5,9 +5,25 @@
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MeetingGraph } from '../../src/domain.js';
 import { copyNotes, EXAMPLE_NOTES, startTestServer, type TestServer } from './support.js';
+
+/** Run once, just after the next read of a notes folder: what a user does while an ingest runs. */
+const afterNextRead = vi.hoisted(() => ({ run: null as ((notesDir: string) => void) | null }));
+vi.mock('../../ingest/read.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../ingest/read.js')>();
+  return {
+    ...actual,
+    readNotesFolder: async (...args: Parameters<typeof actual.readNotesFolder>) => {
+      const result = await actual.readNotesFolder(...args);
+      const run = afterNextRead.run;
+      afterNextRead.run = null;
+      run?.(args[0]);
+      return result;
+    },
+  };
+});
 
 const NOTE = (word: string) => `---
 date: 2024-03-05
@@ -160,6 +176,26 @@ describe('serve --watch', () => {
         await cleanup();
       }
     });
+  });
+
+  it('picks up a note saved while the first ingest runs, after the folder was read', async () => {
+    const own = copyNotes(EXAMPLE_NOTES);
+    let savedDuringIngest = false;
+    afterNextRead.run = (notesDir) => {
+      writeFileSync(path.join(notesDir, '2024-03-05.md'), NOTE('numbatgusset'));
+      savedDuringIngest = true;
+    };
+    const started = await startTestServer({ notesDir: own.dir, watch: true });
+    try {
+      expect(savedDuringIngest).toBe(true);
+      await until(async () => (await started.get('/api/search?q=numbatgusset')).body.total > 0);
+      expect((await started.get('/api/meetings/2024-03-05')).status).toBe(200);
+      expect((await started.get('/api/health')).body.lastIngest.count).toBe(2);
+    } finally {
+      afterNextRead.run = null;
+      await started.close();
+      own.cleanup();
+    }
   });
 
   it('writes the changed graph and search index to the data folder after the swap, says when in /api/health, and a restart finds them', async () => {
