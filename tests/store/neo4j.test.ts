@@ -5,14 +5,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import neo4j, { type Driver } from 'neo4j-driver';
+import { readdirSync } from 'node:fs';
+import neo4j, { ManagedTransaction, type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Neo4jConfig } from '../../src/config.js';
 import type { MeetingGraph } from '../../src/domain.js';
 import { EmbeddedStore } from '../../src/store/embedded.js';
 import { StoreError } from '../../src/store/errors.js';
 import { openStore } from '../../src/store/index.js';
-import { explained } from '../../src/store/cypher.js';
+import { cypherStatements, explained } from '../../src/store/cypher.js';
 import { LOAD_STATEMENTS, loadParameters, Neo4jStore, SCHEMA_VERSION } from '../../src/store/neo4j.js';
 import { neo4jStatement, statement, type Statement } from '../../src/store/neo4j-statements.js';
 import { smallGraph } from '../fixtures/small-graph.js';
@@ -20,6 +21,7 @@ import type { LoadResult } from '../../src/store/types.js';
 import { changesBetween, itemsOfMeetings } from '../fixtures/meeting-items.js';
 import { describeGraphStoreContract, withoutMeeting } from './contract.js';
 import { describeNeo4j, neo4jTestConfig, openTestDriver } from '../support/neo4j.js';
+import { REPO } from '../support/processes.js';
 import { emptyNeo4j } from './empty-neo4j.js';
 import { monthIndex } from '../../src/store/neighbourhood-weights.js';
 import { emptyGraph, UNDATED } from '../../src/domain.js';
@@ -158,6 +160,49 @@ describeNeo4j('neo4j store', () => {
       after.discussions[0] = { ...after.discussions[0], text: 'The release is out.' };
       after.meetings[0] = { ...after.meetings[0], contentHash: 'hash-1b' };
       expect(await withoutWholeLoads(() => store.load(after, { changes: changesBetween(before, after) }))).toEqual({ written: 1, removed: 0, unchanged: 3 });
+    });
+
+    it('runs every statement a change runs in that warm-up', async () => {
+      // Each statement's text, by its file's name: what a transaction ran, named.
+      const nameOf = new Map(readdirSync(path.join(REPO, 'queries')).flatMap((file) => {
+        const name = file.replace(/\.cypher$/, '');
+        const statements = cypherStatements(name);
+        return statements.length === 1 ? [[statements[0].text, name] as const] : [];
+      }));
+      const run = vi.spyOn(ManagedTransaction.prototype, 'run');
+      const ranSinceLast = () => {
+        const names = new Set(run.mock.calls.map(([text]) => nameOf.get(String(text)) ?? String(text)));
+        run.mockClear();
+        return names;
+      };
+      try {
+        await emptyNeo4j(config);
+        const before = smallGraph();
+        await store.load(before);
+        // A change with every part a change can have: a discussion's text, an action item's
+        // status (the totals move), a person who now takes part in it (the weights move), a new
+        // warning.
+        const after = smallGraph();
+        after.warnings = [...after.warnings, { kind: 'unresolved', file: '2024-01-09.md', line: 3, message: 'nobody known as "Quill"', mention: 'Quill' }];
+        const discussion = after.discussions[0];
+        after.meetings = after.meetings.map((m) => (m.id === discussion.meetingId ? { ...m, contentHash: `${m.contentHash}-b` } : m));
+        after.discussions[0] = { ...discussion, text: 'The release is out.' };
+        const action = after.actionItems.findIndex((a) => a.discussionId === discussion.id);
+        after.actionItems[action] = { ...after.actionItems[action], status: after.actionItems[action].status === 'done' ? 'todo' : 'done' };
+        const newcomer = after.people.find((p) => !after.discussed.some((d) => d.discussionId === discussion.id && d.personId === p.id))!;
+        after.discussed.push({ personId: newcomer.id, discussionId: discussion.id, evidence: after.discussed[0].evidence });
+        ranSinceLast();
+        await withoutWholeLoads(() => store.load(after, { changes: changesBetween(before, after) }));
+        const change = ranSinceLast();
+        expect([...change]).toEqual(
+          expect.arrayContaining(['claim-load', 'meeting-holders', 'delete-meeting', 'add-action-totals', 'delete-orphans-among', 'weights-of', 'load-ingest-info']),
+        );
+        await (store as unknown as { warmChanges(): Promise<void> }).warmChanges();
+        const warmUp = ranSinceLast();
+        expect([...change].filter((name) => !warmUp.has(name))).toEqual([]);
+      } finally {
+        run.mockRestore();
+      }
     });
 
     it('runs a change\'s statements after it opens only for a caller that will load changes', async () => {
