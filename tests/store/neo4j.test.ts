@@ -5,7 +5,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readdirSync } from 'node:fs';
 import neo4j, { ManagedTransaction, type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Neo4jConfig } from '../../src/config.js';
@@ -13,7 +12,7 @@ import type { MeetingGraph } from '../../src/domain.js';
 import { EmbeddedStore } from '../../src/store/embedded.js';
 import { StoreError } from '../../src/store/errors.js';
 import { openStore } from '../../src/store/index.js';
-import { cypherStatements, explained } from '../../src/store/cypher.js';
+import { cypher, explained } from '../../src/store/cypher.js';
 import { LOAD_STATEMENTS, loadParameters, Neo4jStore, SCHEMA_VERSION } from '../../src/store/neo4j.js';
 import { neo4jStatement, statement, type Statement } from '../../src/store/neo4j-statements.js';
 import { smallGraph } from '../fixtures/small-graph.js';
@@ -21,7 +20,6 @@ import type { LoadResult } from '../../src/store/types.js';
 import { changesBetween, itemsOfMeetings } from '../fixtures/meeting-items.js';
 import { describeGraphStoreContract, withoutMeeting } from './contract.js';
 import { describeNeo4j, neo4jTestConfig, openTestDriver } from '../support/neo4j.js';
-import { REPO } from '../support/processes.js';
 import { emptyNeo4j } from './empty-neo4j.js';
 import { monthIndex } from '../../src/store/neighbourhood-weights.js';
 import { emptyGraph, UNDATED } from '../../src/domain.js';
@@ -163,12 +161,8 @@ describeNeo4j('neo4j store', () => {
     });
 
     it('runs every statement a change runs in that warm-up', async () => {
-      // Each statement's text, by its file's name: what a transaction ran, named.
-      const nameOf = new Map(readdirSync(path.join(REPO, 'queries')).flatMap((file) => {
-        const name = file.replace(/\.cypher$/, '');
-        const statements = cypherStatements(name);
-        return statements.length === 1 ? [[statements[0].text, name] as const] : [];
-      }));
+      // What a transaction ran, named by its file (any other statement stays as its text).
+      const nameOf = new Map(LOAD_STATEMENTS.map((name) => [cypher(name).text, name]));
       const run = vi.spyOn(ManagedTransaction.prototype, 'run');
       const ranSinceLast = () => {
         const names = new Set(run.mock.calls.map(([text]) => nameOf.get(String(text)) ?? String(text)));
