@@ -3,7 +3,7 @@
  * cannot be read (binary, not UTF-8, empty, too large, unreadable, symlink loops) instead of failing.
  */
 import { createHash } from 'node:crypto';
-import { promises as fs, readFileSync, statSync } from 'node:fs';
+import { lstatSync, promises as fs, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { IngestWarning } from '../src/domain.js';
 
@@ -25,6 +25,14 @@ export interface ReadOptions {
   maxBytes?: number;
   /** Kept by a caller that reads the same folder again and again (the server): see `NoteReadCache`. */
   cache?: NoteReadCache;
+  /**
+   * Absolute paths that may have changed since the last read with `cache` (a file watcher's
+   * events). The other notes of that read are taken as they were, without listing the folder or
+   * looking at their files: at 10,000 notes that look is most of the cost of a change. The folder
+   * is read whole instead without a cache, before its first read of this folder, or when a path
+   * is a directory, a link or a removed folder (see `NoteReadCache.listingAfter`).
+   */
+  changedPaths?: readonly string[];
 }
 
 /**
@@ -37,12 +45,77 @@ export interface ReadOptions {
 export class NoteReadCache {
   private entries = new Map<string, { stamp: string; note: RawNote }>();
   private seen = new Set<string>();
+  /** The last read of a folder: the note files it listed (with the listing's warnings) and what each gave. */
+  private last: { dir: string; files: string[]; listingWarnings: IngestWarning[]; outcomes: Map<string, RawNote | IngestWarning> } | null = null;
 
   /** The note kept for `abs` when its file is as it was. */
   get(abs: string, stamp: string): RawNote | undefined {
     this.seen.add(abs);
     const entry = this.entries.get(abs);
     return entry?.stamp === stamp ? entry.note : undefined;
+  }
+
+  /**
+   * The last read of `dir` brought up to date with the paths that may have changed since: its
+   * note files (as `listNoteFiles` would list them now, with its warnings), what each unchanged
+   * one gave, and which to read again. A changed note file is read again, a removed one dropped,
+   * a new one added in its place; a path that cannot be a note (another extension, hidden,
+   * outside the folder) changes nothing. Null when only listing the folder again can tell: no
+   * read of `dir` yet, or a path that is (or was) a directory, a link or a special file.
+   */
+  afterChanges(dir: string, changedPaths: readonly string[]): HintedRead | null {
+    const last = this.last;
+    if (!last || last.dir !== path.resolve(dir)) return null;
+    const files = new Set(last.files);
+    const reread = new Set<string>();
+    let added = false;
+    for (const abs of changedPaths) {
+      const rel = path.relative(last.dir, path.resolve(abs));
+      if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) continue;
+      const source = rel.split(path.sep).join('/');
+      const segments = source.split('/');
+      if (segments.some((name) => name.startsWith('.') || name === 'node_modules')) continue;
+      let st: import('node:fs').Stats;
+      try {
+        st = lstatSync(abs);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return null;
+        if (files.delete(source)) {
+          this.entries.delete(path.join(last.dir, source));
+          continue;
+        }
+        // A folder gone: its notes went with it (and listing again says which).
+        if (last.files.some((f) => f.startsWith(`${source}/`))) return null;
+        continue;
+      }
+      if (!st.isFile()) return null;
+      if (!isNoteName(segments[segments.length - 1])) continue;
+      reread.add(source);
+      if (files.has(source)) continue;
+      // A new note is where a walk of the folder finds it only if no link leads there.
+      if (realpathSync(path.dirname(abs)) !== path.join(realpathSync(last.dir), ...segments.slice(0, -1))) return null;
+      files.add(source);
+      added = true;
+    }
+    return { files: added ? [...files].sort(walkOrder) : [...files], listingWarnings: last.listingWarnings, reread, outcomes: last.outcomes };
+  }
+
+  /** Remembers what a read of `dir` listed and what each file gave. */
+  readDone(dir: string, files: string[], listingWarnings: IngestWarning[], outcomes: Map<string, RawNote | IngestWarning>): void {
+    this.last = { dir: path.resolve(dir), files, listingWarnings, outcomes };
+  }
+
+  /** What the last read gave (its notes' paths and hashes, its warnings) as one string, to compare reads by; null before the first. */
+  signature(): string | null {
+    const last = this.last;
+    if (!last) return null;
+    const hash = createHash('sha256');
+    for (const w of last.listingWarnings) hash.update(`${w.file}\0${w.message}\n`);
+    for (const f of last.files) {
+      const o = last.outcomes.get(f)!;
+      hash.update('contentHash' in o ? `${o.source}\0${o.contentHash}\n` : `${o.file}\0${o.message}\n`);
+    }
+    return hash.digest('hex');
   }
 
   set(abs: string, stamp: string, note: RawNote, modifiedMs: number): void {
@@ -114,15 +187,33 @@ export async function listNoteFiles(dir: string, warnings: IngestWarning[] = [])
           continue;
         }
       }
-      const isNoteName = NOTE_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && !NOT_NOTES.has(entry.name.toLowerCase());
+      const noteName = isNoteName(entry.name);
       if (isDir) await walk(childAbs, childRel);
-      else if (isFile && isNoteName) found.push(childRel);
+      else if (isFile && noteName) found.push(childRel);
       // Never opened: reading a named pipe blocks until something writes to it.
-      else if (special && isNoteName) warnings.push({ kind: 'skipped', file: childRel, message: `not a regular file (${special})` });
+      else if (special && noteName) warnings.push({ kind: 'skipped', file: childRel, message: `not a regular file (${special})` });
     }
   }
   await walk(dir, '');
   return found;
+}
+
+/** Whether a file of that name is a note (when it is a readable file). */
+function isNoteName(name: string): boolean {
+  return NOTE_EXTENSIONS.has(path.extname(name).toLowerCase()) && !NOT_NOTES.has(name.toLowerCase());
+}
+
+/**
+ * The order `listNoteFiles` finds files in: each folder's entries sorted by name, a folder's notes
+ * where its name falls among them.
+ */
+function walkOrder(a: string, b: string): number {
+  const x = a.split('/');
+  const y = b.split('/');
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  }
+  return x.length - y.length;
 }
 
 /** What kind of special file an entry is (a named pipe, socket or device), or null for a file, directory or link. */
@@ -203,19 +294,44 @@ function readNoteSync(dir: string, source: string, maxBytes: number, cache?: Not
 export async function readNotesFolder(dir: string, options: ReadOptions = {}): Promise<ReadResult> {
   const st = await fs.stat(dir).catch(() => null);
   if (!st || !st.isDirectory()) throw new NotesFolderError(`notes folder not found or not a directory: ${dir}`);
-  const warnings: IngestWarning[] = [];
-  const files = await listNoteFiles(dir, warnings);
+  const { cache, changedPaths } = options;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_NOTE_BYTES;
+  const hinted = cache && changedPaths ? cache.afterChanges(dir, changedPaths) : null;
+  const listingWarnings: IngestWarning[] = hinted ? hinted.listingWarnings : [];
+  const files = hinted ? hinted.files : await listNoteFiles(dir, listingWarnings);
+  const warnings = [...listingWarnings];
   const notes: RawNote[] = [];
+  const outcomes = new Map<string, RawNote | IngestWarning>();
   for (let i = 0; i < files.length; i++) {
-    // Reads are synchronous (see readNoteSync); a server serving requests meanwhile gets a turn
-    // every so many notes.
-    if (i > 0 && i % READS_BETWEEN_YIELDS === 0) await new Promise((resolve) => setImmediate(resolve));
-    const result = readNoteSync(dir, files[i], options.maxBytes ?? DEFAULT_MAX_NOTE_BYTES, options.cache);
+    const source = files[i];
+    let result = hinted && !hinted.reread.has(source) ? hinted.outcomes.get(source) : undefined;
+    if (!result) {
+      // Reads are synchronous (see readNoteSync); a server serving requests meanwhile gets a turn
+      // every so many notes.
+      if (!hinted && i > 0 && i % READS_BETWEEN_YIELDS === 0) await new Promise((resolve) => setImmediate(resolve));
+      result = readNoteSync(dir, source, maxBytes, cache);
+    }
     if ('text' in result) notes.push(result);
     else warnings.push(result);
+    if (cache) outcomes.set(source, result);
   }
-  options.cache?.sweep();
+  if (cache) {
+    if (!hinted) cache.sweep();
+    cache.readDone(dir, files, listingWarnings, outcomes);
+  }
   return { notes, warnings };
+}
+
+/** A read by a watcher's paths (see `NoteReadCache.afterChanges`). */
+export interface HintedRead {
+  /** The folder's note files, in the order `listNoteFiles` gives them. */
+  files: string[];
+  /** What listing the folder last warned of. */
+  listingWarnings: IngestWarning[];
+  /** The files to read again: the changed and the new. */
+  reread: Set<string>;
+  /** What each file gave at the last read. */
+  outcomes: Map<string, RawNote | IngestWarning>;
 }
 
 export class NotesFolderError extends Error {

@@ -37,6 +37,8 @@ export interface IngestRunOptions {
   memo?: ExtractionMemo;
   /** Kept by the same kind of caller: unchanged files are not read again (see `NoteReadCache`). */
   readCache?: NoteReadCache;
+  /** With `readCache`: the files that may have changed since its last read (see `ReadOptions.changedPaths`). */
+  changedPaths?: readonly string[];
   /** The caller answers queries from the store right after (see `LoadOptions.warmQueries`). */
   warmQueries?: boolean;
   /**
@@ -101,7 +103,7 @@ async function ingestLocked(workspace: Workspace, options: IngestRunOptions): Pr
   // them was most of the cost of an ingest that finds nothing changed.
   const peopleText = options.peopleFile ? readRegistryText(options.peopleFile) : null;
   const projectsText = options.projectsFile ? readRegistryText(options.projectsFile) : null;
-  const { notes, warnings } = await readNotesFolder(options.notesDir, { cache: options.readCache });
+  const { notes, warnings } = await readNotesFolder(options.notesDir, { cache: options.readCache, changedPaths: options.changedPaths });
   const t1 = performance.now();
 
   const manifest: IngestManifest = {

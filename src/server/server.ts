@@ -19,10 +19,12 @@ export interface ServerOptions extends ServerSources, AppOptions {
   host?: string;
   /** Re-ingest when a note changes. Default false. */
   watch?: boolean;
-  /** Quiet time before a change is re-ingested, in milliseconds. Default 200. */
+  /** Quiet time before a change is re-ingested, in milliseconds. Default 100. */
   watchDebounceMs?: number;
   /** Quiet time after a change before the search index file is saved, in milliseconds. Default 5,000. */
   indexSaveDelayMs?: number;
+  /** Time after a re-ingest of the watcher's paths before the whole folder is looked at, in milliseconds. Default 2,000. */
+  folderLookDelayMs?: number;
   /** The Neo4j server to use, or null for the embedded store. Default: from the environment (`NEO4J_URI`). */
   neo4j?: Neo4jConfig | null;
 }
@@ -45,6 +47,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       peopleFile: options.peopleFile,
       projectsFile: options.projectsFile,
       indexSaveDelayMs: options.indexSaveDelayMs,
+      folderLookDelayMs: options.folderLookDelayMs,
     },
     {
       open: () =>
@@ -71,8 +74,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         notesDir: options.notesDir,
         extraFiles: [options.peopleFile, options.projectsFile].filter((f): f is string => Boolean(f)),
         debounceMs: options.watchDebounceMs,
-        onChange: async () => {
-          const result = await state.ingest();
+        onChange: async (paths) => {
+          const result = await state.ingest(paths);
           const t = result.timings;
           const x = result.extraction;
           const notes = x ? (x.fullBecause ? `, every note extracted: ${x.fullBecause}` : `, ${x.extracted} changed notes extracted`) : '';

@@ -4,7 +4,7 @@
  * once, so requests never see half of one ingest and half of the next.
  */
 import { ExtractionMemo } from '../../ingest/extraction-memo.js';
-import { NoteReadCache } from '../../ingest/read.js';
+import { NoteReadCache, readNotesFolder } from '../../ingest/read.js';
 import { Asker } from '../ask/ask.js';
 import { emptyGraph } from '../domain.js';
 import { runIngest, type IngestRunResult } from '../ingest-run.js';
@@ -24,6 +24,8 @@ export interface ServerSources {
   projectsFile?: string;
   /** Quiet time after an ingest before the search index is saved (see INDEX_SAVE_DELAY_MS). */
   indexSaveDelayMs?: number;
+  /** Time after an ingest by the watcher's paths before the whole folder is looked at (see FOLDER_LOOK_DELAY_MS). */
+  folderLookDelayMs?: number;
 }
 
 /**
@@ -33,6 +35,13 @@ export interface ServerSources {
  * once (about 3 s at 10,000 meetings).
  */
 export const INDEX_SAVE_DELAY_MS = 5_000;
+
+/**
+ * After an ingest that read only the paths the file watcher reported, the whole folder is looked
+ * at this long after (once changes pause), so that a change the watcher missed (a watch limit
+ * reached, a folder on a network file system) is still ingested, a little later.
+ */
+export const FOLDER_LOOK_DELAY_MS = 2_000;
 
 /** What `/api/health` reports of the ingests. */
 export interface IngestStatus {
@@ -67,13 +76,20 @@ export class ServerState {
   private ingested = false;
   private asker: { store: GraphStore; view: GraphView; asker: Asker } | null = null;
   private status: IngestStatus = { finishedAt: null, durationMs: null, reused: false, count: 0, error: null, saved: false };
-  private running: Promise<IngestRunResult> | null = null;
+  /** The ingest (or look at the folder) under way; the next waits for it. */
+  private running: Promise<unknown> | null = null;
   private queued: Promise<IngestRunResult> | null = null;
   private readonly log: (line: string) => void;
   /** Each note's facts at the last ingest: a re-ingest after a change extracts only the changed notes. */
   private readonly memo = new ExtractionMemo();
   /** What each note file held at the last ingest, by its `stat`: unchanged files are not read again. */
   private readonly readCache = new NoteReadCache();
+  /**
+   * What the next ingest must read: the paths the file watcher reported since the last ingest
+   * began reading, or the whole folder (at first, after a failure, or when a caller does not say).
+   */
+  private nextRead: Set<string> | 'whole' = 'whole';
+  private folderLookTimer: NodeJS.Timeout | null = null;
   /** The files of the last ingest, written after its graph was swapped in; the next ingest waits for them. */
   private persisting: Promise<void> = Promise.resolve();
   private cancelLastPersist: () => void = () => undefined;
@@ -133,8 +149,13 @@ export class ServerState {
   /**
    * Ingests the notes folder and swaps in the new graph and index. Ingests run one at a time; a
    * call while one runs is queued behind it (several calls share the one queued run).
+   * `changedPaths` are the files the watcher saw change: only those are read again, the other
+   * notes are taken from the last read, and the whole folder is looked at later
+   * (FOLDER_LOOK_DELAY_MS). Without them the whole folder is read now.
    */
-  ingest(): Promise<IngestRunResult> {
+  ingest(changedPaths?: readonly string[]): Promise<IngestRunResult> {
+    if (!changedPaths) this.nextRead = 'whole';
+    else if (this.nextRead !== 'whole') for (const p of changedPaths) this.nextRead.add(p);
     return this.ingestQueued({});
   }
 
@@ -175,19 +196,44 @@ export class ServerState {
   }
 
   private ingestQueued(options: { extractAgain?: boolean }): Promise<IngestRunResult> {
-    if (!this.running) {
-      this.running = (options.extractAgain ? this.fillMemoNow() : this.ingestOnce()).finally(() => {
-        this.running = null;
-      });
-      return this.running;
-    }
+    if (!this.running) return this.runNow(options.extractAgain ? () => this.fillMemoNow() : () => this.ingestOnce());
     this.queued ??= this.running
       .catch(() => undefined)
       .then(() => {
         this.queued = null;
-        return this.ingest();
+        return this.ingestQueued({});
       });
     return this.queued;
+  }
+
+  private runNow<T>(work: () => Promise<T>): Promise<T> {
+    const run = work().finally(() => {
+      this.running = null;
+    });
+    this.running = run;
+    return run;
+  }
+
+  /** Looks at the whole folder FOLDER_LOOK_DELAY_MS after the last ingest that read only the watcher's paths (see there). */
+  private scheduleFolderLook(): void {
+    if (this.folderLookTimer) clearTimeout(this.folderLookTimer);
+    this.folderLookTimer = setTimeout(() => {
+      this.folderLookTimer = null;
+      if (this.closed) return;
+      if (this.running) this.scheduleFolderLook();
+      else this.runNow(() => this.lookAtFolder()).catch((err) => this.log(`re-ingest failed: ${(err as Error).message}`));
+    }, this.sources.folderLookDelayMs ?? FOLDER_LOOK_DELAY_MS);
+    this.folderLookTimer.unref();
+  }
+
+  /** Reads the whole folder; ingests it when that finds what the reads by the watcher's paths did not. */
+  private async lookAtFolder(): Promise<void> {
+    const before = this.readCache.signature();
+    await readNotesFolder(this.sources.notesDir, { cache: this.readCache });
+    if (this.readCache.signature() === before) return;
+    this.log('the notes folder changed without the file watcher reporting it: ingesting it again');
+    this.nextRead = 'whole';
+    await this.ingestOnce();
   }
 
   private async ingestOnce(): Promise<IngestRunResult> {
@@ -216,7 +262,10 @@ export class ServerState {
     // After the first ingest the live index is updated here, in place, not read back from disk.
     const indexedByCaller = this.ingested;
     let result: IngestRunResult;
-    const options = { ...this.sources, indexedByCaller, memo: this.memo, readCache: this.readCache, persistAfter: true, warmQueries: true };
+    const read = this.nextRead;
+    this.nextRead = new Set();
+    const changedPaths = read === 'whole' ? undefined : [...read];
+    const options = { ...this.sources, indexedByCaller, memo: this.memo, readCache: this.readCache, changedPaths, persistAfter: true, warmQueries: true };
     try {
       try {
         result = await runIngest({ ...options, store: store ?? undefined });
@@ -229,9 +278,12 @@ export class ServerState {
         this.scheduleReload();
       }
     } catch (err) {
+      // What was read is not known to have been: the next ingest reads the whole folder.
+      this.nextRead = 'whole';
       this.status = { ...this.status, error: err instanceof Error ? err.message : String(err) };
       throw err;
     }
+    if (changedPaths) this.scheduleFolderLook();
     let search = this.loaded.search;
     if (!this.ingested) {
       // The index the ingest just brought in line with the graph, else the saved one (current, since the graph was reused).
@@ -321,6 +373,8 @@ export class ServerState {
     this.closed = true;
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
     this.reloadTimer = null;
+    if (this.folderLookTimer) clearTimeout(this.folderLookTimer);
+    this.folderLookTimer = null;
     await this.running?.catch(() => undefined);
     await this.queued?.catch(() => undefined);
     await this.persisting;

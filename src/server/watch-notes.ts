@@ -37,7 +37,7 @@ export async function watchNotes(options: NoteWatcherOptions): Promise<NoteWatch
       const name = path.basename(file);
       // Hidden files and folders (.git, editor swap files), and dependencies, are never notes.
       if (file !== notesDir && (name.startsWith('.') || name === 'node_modules')) return true;
-      return Boolean(stats?.isFile()) && !/\.(md|ya?ml)$/i.test(name);
+      return Boolean(stats?.isFile()) && !/\.(md|markdown|ya?ml)$/i.test(name);
     },
   });
 

@@ -20,7 +20,7 @@ describe('watchNotes', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'meetgraph-watch-notes-'));
     const calls: string[][] = [];
     watcher = await watchNotes({ notesDir: dir, onChange: async (paths) => void calls.push(paths) });
-    const written = Array.from({ length: 40 }, (_, i) => path.join(dir, `2024-01-${String(i + 1).padStart(2, '0')}.md`));
+    const written = Array.from({ length: 40 }, (_, i) => path.join(dir, `2024-01-${String(i + 1).padStart(2, '0')}.${i % 2 ? 'md' : 'markdown'}`));
     for (const file of written) writeFileSync(file, '# note\n');
     writeFileSync(path.join(dir, 'picture.png'), 'not a note');
     writeFileSync(path.join(dir, '.draft.md.swp'), 'editor swap file');

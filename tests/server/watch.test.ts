@@ -178,6 +178,39 @@ describe('serve --watch', () => {
     });
   });
 
+  it('reads only the paths the watcher reported, then looks at the whole folder for what it missed', async () => {
+    const own = copyNotes(EXAMPLE_NOTES);
+    const lines: string[] = [];
+    // No watcher: the test says which paths changed, as the watcher would.
+    const started = await startTestServer({ notesDir: own.dir, folderLookDelayMs: 200, log: (line) => lines.push(line) });
+    const found = async (word: string) => (await started.get(`/api/search?q=${word}`)).body.total as number;
+    const ingests = async () => (await started.get('/api/health')).body.lastIngest.count as number;
+    try {
+      const reported = path.join(own.dir, '2024-03-05.md');
+      writeFileSync(reported, NOTE('tapirwhistle'));
+      await started.state.ingest([reported]);
+      expect(await found('tapirwhistle')).toBeGreaterThan(0);
+      // The look at the whole folder finds nothing more: no ingest follows.
+      await new Promise((r) => setTimeout(r, 600));
+      expect(await ingests()).toBe(2);
+
+      // A note the watcher did not report is not read by the next change's ingest...
+      const missed = path.join(own.dir, '2024-03-06.md');
+      writeFileSync(missed, NOTE('okapimuffle').replace('2024-03-05', '2024-03-06'));
+      writeFileSync(reported, NOTE('tapirwhistle').replace('Ledger', 'Billing'));
+      await started.state.ingest([reported]);
+      expect(await found('okapimuffle')).toBe(0);
+      // ...but by the look at the whole folder after it.
+      await until(async () => (await found('okapimuffle')) > 0);
+      expect(await ingests()).toBe(4);
+      expect(lines.filter((l) => l.includes('changed without the file watcher reporting it'))).toHaveLength(1);
+      expect((await started.get('/api/meetings/2024-03-06')).status).toBe(200);
+    } finally {
+      await started.close();
+      own.cleanup();
+    }
+  });
+
   it('picks up a note saved while the first ingest runs, after the folder was read', async () => {
     const own = copyNotes(EXAMPLE_NOTES);
     let savedDuringIngest = false;
