@@ -30,7 +30,7 @@ export interface ReadOptions {
    * events). The other notes of that read are taken as they were, without listing the folder or
    * looking at their files: at 10,000 notes that look is most of the cost of a change. The folder
    * is read whole instead without a cache, before its first read of this folder, or when a path
-   * is a directory, a link or a removed folder (see `NoteReadCache.listingAfter`).
+   * is a directory, a link or a removed folder (see `NoteReadCache.afterChanges`).
    */
   changedPaths?: readonly string[];
 }
@@ -81,7 +81,7 @@ export class NoteReadCache {
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return null;
         if (files.delete(source)) {
-          this.entries.delete(path.join(last.dir, source));
+          this.entries.delete(path.join(dir, source));
           continue;
         }
         // A folder gone: its notes went with it (and listing again says which).
