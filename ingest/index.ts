@@ -10,7 +10,7 @@ import { loadRegistry, type RegistryEntry } from './registry.js';
 import type { ExtractContext, NoteFacts } from './extract.js';
 import { assembleFolder, assembleGraph, type AssembleOptions } from './assemble.js';
 import { topicsOfTexts } from './topics.js';
-import { extractContext, extractStep, meetingOrder, parseStep } from './note-stages.js';
+import { extractContext, extractStep, inMeetingOrder, parseStep } from './note-stages.js';
 import { IngestWorkers, workerCount } from './parallel.js';
 import { contextKey, workingCopy, type ExtractionMemo, type MemoRun, type NoteOutcome } from './extraction-memo.js';
 import type { AttendeeEntry } from './attendees.js';
@@ -149,10 +149,10 @@ function extractOnThisThread(notes: RawNote[], options: IngestNotesOptions): Ext
     }
     options.onProgress?.(index + 1, notes.length, n.source);
   });
-  parsed.sort((a, b) => meetingOrder(a.note, b.note));
-  const context = extractContext(parsed.map((p) => p.note), options.people, options.projects);
+  const inOrder = inMeetingOrder(parsed, (p) => p.note);
+  const context = extractContext(inOrder.map((p) => p.note), options.people, options.projects);
   const facts: NoteFacts[] = [];
-  for (const { index, note } of parsed) {
+  for (const { index, note } of inOrder) {
     const outcome = extractStep(note, context);
     const summary = { key: { date: note.date, id: note.id }, attendees: note.attendees };
     if (outcome.ok) facts.push(outcome.value);
@@ -172,25 +172,25 @@ function extractWithMemo(notes: RawNote[], options: IngestNotesOptions, memo: Ex
   const warnings: IngestWarning[] = [];
   const outcomes: Array<NoteOutcome | null> = new Array(notes.length).fill(null);
   const fresh = new Map<number, ParsedNote>();
-  const ordered: Array<{ index: number; key: MeetingKey; attendees: AttendeeEntry[] }> = [];
+  const parsed: Array<{ index: number; key: MeetingKey; attendees: AttendeeEntry[] }> = [];
   notes.forEach((n, index) => {
     const kept = memo.outcomeOf(n);
     if (kept) {
       outcomes[index] = kept;
-      if (kept.parsed) ordered.push({ index, ...kept.parsed });
+      if (kept.parsed) parsed.push({ index, ...kept.parsed });
       else if ('warning' in kept.result) warnings.push(kept.result.warning);
       return;
     }
     const outcome = parseStep(n, parseNoteCached);
     if (outcome.ok) {
       fresh.set(index, outcome.value);
-      ordered.push({ index, key: { date: outcome.value.date, id: outcome.value.id }, attendees: outcome.value.attendees });
+      parsed.push({ index, key: { date: outcome.value.date, id: outcome.value.id }, attendees: outcome.value.attendees });
     } else {
       warnings.push(outcome.warning);
       outcomes[index] = { parsed: null, result: { warning: outcome.warning } };
     }
   });
-  ordered.sort((a, b) => meetingOrder(a.key, b.key));
+  const ordered = inMeetingOrder(parsed, (p) => p.key);
   const attendeeLists = ordered.map((o) => o.attendees);
   const key = contextKey(attendeeLists, options.people, options.projects);
   const people = memo.peopleFor(key);

@@ -20,7 +20,7 @@ import { Worker } from 'node:worker_threads';
 import type { IngestWarning } from '../src/domain.js';
 import type { AttendeeEntry } from './attendees.js';
 import type { ExtractContext, NoteFacts } from './extract.js';
-import { extractContext, extractStep, meetingOrder, parseStep, type MeetingKey } from './note-stages.js';
+import { extractContext, extractStep, inMeetingOrder, parseStep, type MeetingKey } from './note-stages.js';
 import type { ParsedNote } from './parse.js';
 import type { RawNote } from './read.js';
 import type { RegistryEntry } from './registry.js';
@@ -145,15 +145,15 @@ export class IngestWorkers {
 
     const warnings: IngestWarning[] = [];
     const outcomes: NoteOutcome[] = new Array(notes.length);
-    const kept: Array<{ index: number; key: MeetingKey; attendees: AttendeeEntry[] }> = [];
+    const parsed: Array<{ index: number; key: MeetingKey; attendees: AttendeeEntry[] }> = [];
     for (const s of summaries) {
       if ('warning' in s) {
         warnings.push(s.warning);
         outcomes[s.index] = { parsed: null, result: { warning: s.warning } };
-      } else kept.push(s);
+      } else parsed.push(s);
     }
-    // Sorted exactly as the single-threaded pipeline sorts its parsed notes (same input order, same comparator).
-    kept.sort((a, b) => meetingOrder(a.key, b.key));
+    // Sorted exactly as the single-threaded pipeline sorts its parsed notes (same input order, same sort).
+    const kept = inMeetingOrder(parsed, (s) => s.key);
     const position = new Map(kept.map((s, i) => [s.index, i]));
     const attendeeLists = kept.map((s) => s.attendees);
     const request: ExtractRequest = { attendeeLists, people: options.people, projects: options.projects };

@@ -6,7 +6,7 @@
  *   node --import tsx bench/ops/ingest-stages.ts --dataset corpus|1k|10k
  */
 import { assignTopics, completeGraph, type IngestNotesOptions } from '../../ingest/index.js';
-import { extractContext, extractStep, meetingOrder, parseStep } from '../../ingest/note-stages.js';
+import { extractContext, extractStep, inMeetingOrder, parseStep } from '../../ingest/note-stages.js';
 import type { NoteFacts } from '../../ingest/extract.js';
 import type { ParsedNote } from '../../ingest/parse.js';
 import { readNotesFolder } from '../../ingest/read.js';
@@ -25,11 +25,10 @@ runOp(import.meta.url, async () => {
   };
   const options: IngestNotesOptions = await stage('registries', () => ({ people: loadRegistry(ds.peopleFile), projects: loadRegistry(ds.projectsFile) }));
   const { notes, warnings } = await stage('read', () => readNotesFolder(ds.notesDir));
-  const parsed = await stage('parse', () => notes.flatMap((n): ParsedNote[] => {
+  const parsed = inMeetingOrder(await stage('parse', () => notes.flatMap((n): ParsedNote[] => {
     const outcome = parseStep(n);
     return outcome.ok ? [outcome.value] : [];
-  }));
-  parsed.sort(meetingOrder);
+  })), (p) => p);
   const ctx = await stage('directories', () => {
     const c = extractContext(parsed, options.people, options.projects);
     c.people.mentionsIn(''); // builds the name patterns, as the first extraction would
