@@ -181,7 +181,7 @@ export async function listNoteFiles(dir: string, warnings: IngestWarning[] = [])
           special = specialFileKind(st);
         } catch (err) {
           const code = (err as NodeJS.ErrnoException).code;
-          if (NOTE_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) || code === 'ELOOP') {
+          if (hasNoteExtension(entry.name) || code === 'ELOOP') {
             warnings.push({ kind: 'skipped', file: childRel, message: code === 'ELOOP' ? 'symlink loop' : `broken link: ${code}` });
           }
           continue;
@@ -198,9 +198,14 @@ export async function listNoteFiles(dir: string, warnings: IngestWarning[] = [])
   return found;
 }
 
+/** Whether a file of that name has a note's extension (`.md`, `.markdown`); the file watcher filters by it too. */
+export function hasNoteExtension(name: string): boolean {
+  return NOTE_EXTENSIONS.has(path.extname(name).toLowerCase());
+}
+
 /** Whether a file of that name is a note (when it is a readable file). */
 function isNoteName(name: string): boolean {
-  return NOTE_EXTENSIONS.has(path.extname(name).toLowerCase()) && !NOT_NOTES.has(name.toLowerCase());
+  return hasNoteExtension(name) && !NOT_NOTES.has(name.toLowerCase());
 }
 
 /**

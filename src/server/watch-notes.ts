@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import chokidar from 'chokidar';
+import { hasNoteExtension } from '../../ingest/read.js';
 
 export interface NoteWatcherOptions {
   notesDir: string;
@@ -37,7 +38,8 @@ export async function watchNotes(options: NoteWatcherOptions): Promise<NoteWatch
       const name = path.basename(file);
       // Hidden files and folders (.git, editor swap files), and dependencies, are never notes.
       if (file !== notesDir && (name.startsWith('.') || name === 'node_modules')) return true;
-      return Boolean(stats?.isFile()) && !/\.(md|markdown|ya?ml)$/i.test(name);
+      // Notes by the reader's own extensions, and the registries (YAML).
+      return Boolean(stats?.isFile()) && !hasNoteExtension(name) && !/\.ya?ml$/i.test(name);
     },
   });
 
