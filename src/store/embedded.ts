@@ -12,6 +12,7 @@ import { planLoad } from './load-plan.js';
 import { canonicalGraph, partitionGraph, type GraphParts, type KeptParts } from './meeting-parts.js';
 import { selectNeighbourhood } from './neighbourhood.js';
 import { corrupt, readSnapshotFile, serializeSnapshot, snapshotPath, writeSnapshotFile, writeSnapshotFileStreaming } from './snapshot-file.js';
+import { hashText, readSnapshotIndex, writeSnapshotIndex, type SnapshotIndex } from './snapshot-index.js';
 import type {
   ActionRow,
   ActionsParams,
@@ -82,26 +83,56 @@ export class EmbeddedStore implements GraphStore {
    * dropped for want of a citation): a next load handed the very same list need not copy it.
    */
   private referencesHeld: Reference[] | null = null;
+  /**
+   * What the snapshot file holds while it is not read (see `snapshot-index.ts`): the store was
+   * opened over a file its index describes, and neither a load nor a query has come yet. The
+   * first load plans from it and takes every meeting from its own graph; the first query reads
+   * the file (`readUnread`).
+   */
+  private unread: SnapshotIndex | null = null;
+  private reading: Promise<void> | null = null;
+  /** The file that `unread` stands for could not be read: the next load rewrites it rather than trust its index. */
+  private unreadFailed = false;
+  /** Whether `<file>`'s index describes the file as it is (written, or found so). */
+  private indexCurrent = false;
+  private readonly options: EmbeddedStoreOptions;
 
-  private constructor(file: string, graph: EmbeddedGraph, ingestInfo: Pick<MeetingGraph, 'warnings' | 'projectCandidates'>) {
+  private constructor(file: string, graph: EmbeddedGraph, ingestInfo: Pick<MeetingGraph, 'warnings' | 'projectCandidates'>, options: EmbeddedStoreOptions) {
     this.file = file;
     this.graph = graph;
     this.ingestInfo = ingestInfo;
+    this.options = options;
   }
 
-  /** Opens the store of `dataDir`: empty when it has no snapshot file yet. */
+  /**
+   * Opens the store of `dataDir`: empty when it has no snapshot file yet. A snapshot that its
+   * index describes is read only when a query comes before the first load; any other is read now.
+   */
   static async open(dataDir: string, options: EmbeddedStoreOptions = {}): Promise<EmbeddedStore> {
     const file = snapshotPath(dataDir);
+    const store = new EmbeddedStore(file, new EmbeddedGraph(), { warnings: [], projectCandidates: [] }, options);
+    const index = await readSnapshotIndex(file);
+    if (index) {
+      store.unread = index;
+      store.fileCurrent = true;
+      store.indexCurrent = true;
+    } else await store.readSnapshot();
+    return store;
+  }
+
+  /** Fills the (empty) graph from the snapshot file; a corrupt file is reported, or set aside when the options say so. */
+  private async readSnapshot(): Promise<void> {
+    const { file, options } = this;
     let stored: MeetingGraph | null;
     try {
       stored = await readSnapshotFile(file);
     } catch (err) {
       if (!(err instanceof StoreError && err.reason === 'corrupt' && options.discardCorruptSnapshot)) throw err;
       options.onDiscardCorruptSnapshot?.(err);
-      stored = null;
+      this.fileCurrent = false;
+      return;
     }
-    const graph = new EmbeddedGraph();
-    if (!stored) return new EmbeddedStore(file, graph, { warnings: [], projectCandidates: [] });
+    if (!stored) return;
     let parts;
     try {
       parts = partitionGraph(stored);
@@ -109,14 +140,37 @@ export class EmbeddedStore implements GraphStore {
       const problem = corrupt(file, (err as Error).message, err);
       if (!options.discardCorruptSnapshot) throw problem;
       options.onDiscardCorruptSnapshot?.(problem);
-      return new EmbeddedStore(file, graph, { warnings: [], projectCandidates: [] });
+      this.fileCurrent = false;
+      return;
     }
-    graph.upsertEntities(parts);
-    for (const part of parts.meetings) graph.addMeeting(part);
-    const store = new EmbeddedStore(file, graph, { warnings: parts.warnings, projectCandidates: parts.projectCandidates });
-    store.head = { parts: store.storedParts(), text: null };
-    store.fileCurrent = true;
-    return store;
+    this.graph.upsertEntities(parts);
+    for (const part of parts.meetings) this.graph.addMeeting(part);
+    this.ingestInfo = { warnings: parts.warnings, projectCandidates: parts.projectCandidates };
+    this.head = { parts: this.storedParts(), text: null };
+    this.fileCurrent = true;
+  }
+
+  /** Reads the snapshot that `unread` stands for, once, before the first query that comes ahead of any load. */
+  private async readUnread(): Promise<void> {
+    if (!this.unread) return;
+    this.reading ??= this.readSnapshot().then(
+      () => {
+        this.unread = null;
+      },
+      (err) => {
+        this.reading = null;
+        this.unreadFailed = true;
+        throw err;
+      },
+    );
+    await this.reading;
+  }
+
+  /** Open, and holding what the file holds (read now if it was left unread). */
+  private async ready(): Promise<void> {
+    this.assertOpen();
+    await this.readUnread();
+    this.assertOpen();
   }
 
   /**
@@ -141,10 +195,20 @@ export class EmbeddedStore implements GraphStore {
   /** `later`: write the file after answering (see `LoadOptions`); null writes it before. */
   private async loadNow(input: MeetingGraph, later: { signal?: AbortSignal } | null, changes: GraphChanges | null): Promise<LoadResult> {
     this.assertOpen();
+    // A query that came first may be reading the file: its graph is then the one to compare with.
+    if (this.reading) await this.reading.catch(() => undefined);
+    if (this.unreadFailed) {
+      this.unread = null;
+      this.unreadFailed = false;
+      this.fileCurrent = false;
+    }
     const parts = partitionGraph(input, this.keptParts(input, changes));
     this.lastInput = null;
     this.referencesHeld = null;
-    const plan = planLoad(this.graph.meetingStates(), parts.meetings);
+    // Left unread, the file is compared through its index, and every meeting comes from the new graph.
+    const unread = this.unread;
+    this.unread = null;
+    const plan = planLoad(unread ? unread.meetings : this.graph.meetingStates(), parts.meetings);
     if (this.queryIndex) {
       this.lastQueryIndex = this.queryIndex;
       this.changedSinceLastIndex = new Set();
@@ -153,9 +217,9 @@ export class EmbeddedStore implements GraphStore {
     const changed = this.changedSinceLastIndex;
     // Unknown until the graph is changed in full below.
     this.changedSinceLastIndex = null;
-    for (const id of plan.remove) this.graph.removeMeeting(id);
+    if (!unread) for (const id of plan.remove) this.graph.removeMeeting(id);
     this.graph.upsertEntities(parts);
-    for (const part of plan.write) this.graph.addMeeting(part);
+    for (const part of unread ? parts.meetings : plan.write) this.graph.addMeeting(part);
     this.graph.dropOrphans();
     if (changed) {
       for (const id of plan.remove) changed.add(id);
@@ -170,10 +234,16 @@ export class EmbeddedStore implements GraphStore {
     const stored = this.storedParts();
     const head = { parts: stored, text: null as string | null };
     if (plan.write.length > 0 || plan.remove.length > 0) this.fileCurrent = false;
+    else if (unread) this.fileCurrent &&= hashText((head.text = headOf(stored()))) === unread.headHash;
     else if ((head.text = headOf(stored())) !== this.headText()) this.fileCurrent = false;
     this.head = head;
     if (!this.fileCurrent) {
+      this.indexCurrent = false;
       this.writing = this.writeFile(stored, later);
+      if (!later) await this.writing;
+    } else if (!this.indexCurrent) {
+      // The file was read because no index described it: describe it now, for the next start.
+      this.writing = this.writeIndex(stored);
       if (!later) await this.writing;
     }
     return { written: plan.write.length, removed: plan.remove.length, unchanged: plan.unchanged.length };
@@ -208,10 +278,26 @@ export class EmbeddedStore implements GraphStore {
       await writeSnapshotFileStreaming(this.file, canonicalGraph(stored()), later.signal);
     } else await writeSnapshotFile(this.file, serializeSnapshot(canonicalGraph(stored())));
     this.fileCurrent = true;
+    await this.writeIndex(stored);
+  }
+
+  /**
+   * Writes the index of the file, which holds this load's graph. A failure leaves the file
+   * without one (it is then read at the next open), and is not the load's.
+   */
+  private async writeIndex(stored: () => StoredParts): Promise<void> {
+    const head = this.head;
+    const headText = head?.parts === stored && head.text !== null ? head.text : headOf(stored());
+    try {
+      await writeSnapshotIndex(this.file, { meetings: this.graph.meetingStates(), headHash: hashText(headText) });
+      this.indexCurrent = true;
+    } catch {
+      // see above
+    }
   }
 
   async snapshot(): Promise<MeetingGraph> {
-    this.assertOpen();
+    await this.ready();
     return this.snapshotNow();
   }
 
@@ -236,62 +322,62 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async discussions(params: DiscussionsParams): Promise<DiscussionRow[]> {
-    this.assertOpen();
+    await this.ready();
     return query.discussions(this.index(), params).rows;
   }
 
   async discussionPage(params: DiscussionsParams, page: PageParams): Promise<RowPage<DiscussionRow>> {
-    this.assertOpen();
+    await this.ready();
     return query.discussions(this.index(), params, page);
   }
 
   async meetings(params: MeetingsParams): Promise<MeetingRow[]> {
-    this.assertOpen();
+    await this.ready();
     return query.meetings(this.index(), params).rows;
   }
 
   async meetingPage(params: MeetingsParams, page: PageParams): Promise<RowPage<MeetingRow>> {
-    this.assertOpen();
+    await this.ready();
     return query.meetings(this.index(), params, page);
   }
 
   async attendees(meetingId: string): Promise<AttendeeRow[]> {
-    this.assertOpen();
+    await this.ready();
     return query.attendees(this.index(), meetingId);
   }
 
   async person(id: string): Promise<PersonDetail | null> {
-    this.assertOpen();
+    await this.ready();
     return query.person(this.graph, this.index(), id);
   }
 
   async project(id: string): Promise<ProjectDetail | null> {
-    this.assertOpen();
+    await this.ready();
     return query.project(this.graph, this.index(), id);
   }
 
   async actions(params: ActionsParams): Promise<ActionRow[]> {
-    this.assertOpen();
+    await this.ready();
     return query.actions(this.index(), params).rows;
   }
 
   async actionPage(params: ActionsParams, page: PageParams): Promise<RowPage<ActionRow>> {
-    this.assertOpen();
+    await this.ready();
     return query.actions(this.index(), params, page);
   }
 
   async neighbourhood(params: NeighbourhoodParams): Promise<Neighbourhood> {
-    this.assertOpen();
+    await this.ready();
     return selectNeighbourhood(query.neighbourhoodCandidates(this.index(), params), params);
   }
 
   async coAttendance(params: { person?: string }): Promise<CoAttendanceRow[]> {
-    this.assertOpen();
+    await this.ready();
     return query.coAttendance(this.index(), params);
   }
 
   async stats(): Promise<Stats> {
-    this.assertOpen();
+    await this.ready();
     return query.stats(this.graph, this.index());
   }
 

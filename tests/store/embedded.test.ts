@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { EmbeddedStore } from '../../src/store/embedded.js';
 import { StoreError } from '../../src/store/errors.js';
 import { openStore } from '../../src/store/index.js';
 import { serializeSnapshot, SNAPSHOT_FILE_NAME } from '../../src/store/snapshot-file.js';
+import { SNAPSHOT_INDEX_FILE_NAME } from '../../src/store/snapshot-index.js';
 import type { GraphStore } from '../../src/store/types.js';
 import { smallGraph } from '../fixtures/small-graph.js';
 import { itemsOfMeetings } from '../fixtures/meeting-items.js';
@@ -75,7 +76,7 @@ describe('embedded store persistence', () => {
     const store = await EmbeddedStore.open(dir);
     await store.load(smallGraph());
     await store.close();
-    expect(await readdir(dir)).toEqual([SNAPSHOT_FILE_NAME]);
+    expect((await readdir(dir)).sort()).toEqual([SNAPSHOT_INDEX_FILE_NAME, SNAPSHOT_FILE_NAME]);
     const saved = JSON.parse(await readFile(path.join(dir, SNAPSHOT_FILE_NAME), 'utf8'));
     expect(saved.graph.meetings).toHaveLength(4);
   });
@@ -159,7 +160,7 @@ describe('embedded store persistence', () => {
     await store.load(renamed, { persistLater: true, signal: abort.signal });
     await expect(store.persisted()).rejects.toMatchObject({ name: 'AbortError' });
     expect(await readFile(file, 'utf8')).toBe(before);
-    expect(await readdir(dir)).toEqual([SNAPSHOT_FILE_NAME]);
+    expect((await readdir(dir)).sort()).toEqual([SNAPSHOT_INDEX_FILE_NAME, SNAPSHOT_FILE_NAME]);
     expect((await store.person('alice'))?.name).toBe('Alice Renamed');
     await store.load(renamed);
     expect(await readFile(file, 'utf8')).toContain('Alice Renamed');
@@ -277,6 +278,142 @@ describe('embedded store persistence', () => {
     const [first, second] = await Promise.all([store.load(smallGraph()), store.load(smallGraph())]);
     expect(first).toEqual({ written: 4, removed: 0, unchanged: 0 });
     expect(second).toEqual({ written: 0, removed: 0, unchanged: 4 });
+  });
+});
+
+/** A whole second: a modification time that `utimes` puts back exactly. */
+const PINNED_TIME = new Date('2026-01-01T00:00:00Z');
+
+/**
+ * A store's data folder holding the small graph, its snapshot's modification time set to
+ * `PINNED_TIME` and the index written for the file as it is then (by a load that found the
+ * snapshot current), so that `garbleInPlace` can leave the index describing a file it cannot read.
+ */
+async function pinnedSnapshot(): Promise<{ dir: string; file: string }> {
+  const dir = await tempDir();
+  const file = path.join(dir, SNAPSHOT_FILE_NAME);
+  const first = await EmbeddedStore.open(dir);
+  await first.load(smallGraph());
+  await first.close();
+  await utimes(file, PINNED_TIME, PINNED_TIME);
+  const again = await EmbeddedStore.open(dir);
+  await again.load(smallGraph());
+  await again.close();
+  return { dir, file };
+}
+
+/** Overwrites the snapshot in place with as many bytes of garbage, its modification time put back. */
+async function garbleInPlace(file: string): Promise<string> {
+  const garbled = '#'.repeat((await stat(file)).size);
+  await writeFile(file, garbled);
+  await utimes(file, PINNED_TIME, PINNED_TIME);
+  return garbled;
+}
+
+describe('embedded store: the snapshot\'s index', () => {
+  it('is written beside every snapshot, and a store opened over both plans a load from it without reading the snapshot', async () => {
+    const { dir, file } = await pinnedSnapshot();
+    expect((await readdir(dir)).sort()).toEqual([SNAPSHOT_INDEX_FILE_NAME, SNAPSHOT_FILE_NAME]);
+    const expected = await answers(await EmbeddedStore.open(dir));
+
+    // Unreadable now, but the index still describes it: a load of the same graph never reads it.
+    const garbled = await garbleInPlace(file);
+    const reopened = await EmbeddedStore.open(dir);
+    expect(await reopened.load(smallGraph())).toEqual({ written: 0, removed: 0, unchanged: 4 });
+    expect(await answers(reopened)).toEqual(expected);
+    await reopened.close();
+    expect(await readFile(file, 'utf8')).toBe(garbled);
+  });
+
+  it('plans a changed graph as a store that read the snapshot does, and the file ends the same', async () => {
+    const after = smallGraph();
+    after.discussions.find((d) => d.meetingId === '2024-02-06')!.heading = 'A new heading';
+    after.meetings = after.meetings.filter((m) => m.id !== '2024-01-09');
+    const keptDiscussions = new Set(after.discussions.filter((d) => d.meetingId !== '2024-01-09').map((d) => d.id));
+    after.discussions = after.discussions.filter((d) => keptDiscussions.has(d.id));
+    after.attendance = after.attendance.filter((a) => a.meetingId !== '2024-01-09');
+    after.discussed = after.discussed.filter((d) => keptDiscussions.has(d.discussionId));
+    after.about = after.about.filter((a) => keptDiscussions.has(a.discussionId));
+    after.cites = after.cites.filter((c) => keptDiscussions.has(c.discussionId));
+    after.actionItems = after.actionItems.filter((a) => keptDiscussions.has(a.discussionId));
+
+    const results = [];
+    for (const withIndex of [true, false]) {
+      const dir = await tempDir();
+      const first = await EmbeddedStore.open(dir);
+      await first.load(smallGraph());
+      await first.close();
+      if (!withIndex) await rm(path.join(dir, SNAPSHOT_INDEX_FILE_NAME));
+      const reopened = await EmbeddedStore.open(dir);
+      const result = await reopened.load(after);
+      results.push({ result, answers: await answers(reopened), file: await readFile(path.join(dir, SNAPSHOT_FILE_NAME), 'utf8') });
+      await reopened.close();
+    }
+    expect(results[0].result).toEqual({ written: 1, removed: 1, unchanged: 2 });
+    expect(results[0]).toEqual(results[1]);
+  });
+
+  it('tells an entity change (no meeting changed) from no change, and rewrites the file for it', async () => {
+    const { dir, file, store, renamed } = await storeLoadedWithRenameAhead();
+    await store.close();
+    const reopened = await EmbeddedStore.open(dir);
+    expect(await reopened.load(renamed)).toEqual({ written: 0, removed: 0, unchanged: 4 });
+    await reopened.close();
+    expect(await readFile(file, 'utf8')).toContain('Alice Renamed');
+    // And the index now describes the rewritten file: the same graph again writes nothing.
+    const before = await stat(file);
+    const again = await EmbeddedStore.open(dir);
+    await again.load(renamed);
+    await again.close();
+    expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it('reads the snapshot for a query that comes before any load', async () => {
+    const dir = await tempDir();
+    const first = await EmbeddedStore.open(dir);
+    await first.load(smallGraph());
+    const expected = await answers(first);
+    await first.close();
+    const reopened = await EmbeddedStore.open(dir);
+    expect(await answers(reopened)).toEqual(expected);
+    // It then holds what it read: a load compares with that, as after an ordinary open.
+    expect(await reopened.load(smallGraph())).toEqual({ written: 0, removed: 0, unchanged: 4 });
+  });
+
+  it('is ignored once the snapshot was replaced after it: the store reads the file and reports it corrupt', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, SNAPSHOT_FILE_NAME);
+    const first = await EmbeddedStore.open(dir);
+    await first.load(smallGraph());
+    await first.close();
+    await writeFile(file, '{"format":"meetgraph-graph-store","version":1,"graph":{"meet');
+    const err = await EmbeddedStore.open(dir).catch((e: unknown) => e);
+    expect((err as StoreError).reason).toBe('corrupt');
+  });
+
+  it('a snapshot that turns out unreadable at the first query is reported, and the next load rewrites it', async () => {
+    const { dir, file } = await pinnedSnapshot();
+    await garbleInPlace(file);
+    const reopened = await EmbeddedStore.open(dir);
+    await expect(reopened.stats()).rejects.toMatchObject({ reason: 'corrupt' });
+    await expect(reopened.stats()).rejects.toMatchObject({ reason: 'corrupt' });
+    // Its index was wrong about it, so the load does not trust it: the file is written again.
+    expect(await reopened.load(smallGraph())).toEqual({ written: 4, removed: 0, unchanged: 0 });
+    await reopened.close();
+    const again = await EmbeddedStore.open(dir);
+    expect((await again.stats()).meetings).toBe(4);
+  });
+
+  it('is written for a snapshot that had none once a load finds the snapshot current', async () => {
+    const dir = await tempDir();
+    const first = await EmbeddedStore.open(dir);
+    await first.load(smallGraph());
+    await first.close();
+    await rm(path.join(dir, SNAPSHOT_INDEX_FILE_NAME));
+    const reopened = await EmbeddedStore.open(dir);
+    expect(await reopened.load(smallGraph())).toEqual({ written: 0, removed: 0, unchanged: 4 });
+    await reopened.close();
+    expect((await readdir(dir)).sort()).toEqual([SNAPSHOT_INDEX_FILE_NAME, SNAPSHOT_FILE_NAME]);
   });
 });
 
