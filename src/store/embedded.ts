@@ -12,6 +12,7 @@ import { planLoad } from './load-plan.js';
 import { canonicalGraph, partitionGraph, type GraphParts, type KeptParts } from './meeting-parts.js';
 import { selectNeighbourhood } from './neighbourhood.js';
 import { corrupt, readSnapshotFile, serializeSnapshot, snapshotPath, writeSnapshotFile, writeSnapshotFileStreaming } from './snapshot-file.js';
+import { sameJson } from '../same-json.js';
 import { hashText, readSnapshotIndex, writeSnapshotIndex, type SnapshotIndex } from './snapshot-index.js';
 import type {
   ActionRow,
@@ -69,11 +70,8 @@ export class EmbeddedStore implements GraphStore {
   private closed = false;
   /** Whether the file holds what memory holds; a load that changes anything (or follows a failed write) rewrites it. */
   private fileCurrent = false;
-  /**
-   * What the graph in memory holds beside its meetings (the part of a change that the load plan
-   * does not see), and its text (`headOf`), made when a load must compare it.
-   */
-  private head: { parts: () => StoredParts; text: string | null } | null = null;
+  /** The graph in memory, whose head (`headOf`: the part of a change that the load plan does not see) a load compares with. */
+  private head: { parts: () => StoredParts } | null = null;
   /** The last file write (see `load`'s `persistLater`). */
   private writing: Promise<void> = Promise.resolve();
   /** The graph the last load was given: `LoadOptions.changes` relative to it are taken. */
@@ -146,7 +144,7 @@ export class EmbeddedStore implements GraphStore {
     this.graph.upsertEntities(parts);
     for (const part of parts.meetings) this.graph.addMeeting(part);
     this.ingestInfo = { warnings: parts.warnings, projectCandidates: parts.projectCandidates };
-    this.head = { parts: this.storedParts(), text: null };
+    this.head = { parts: this.storedParts() };
     this.fileCurrent = true;
   }
 
@@ -232,11 +230,10 @@ export class EmbeddedStore implements GraphStore {
     this.referencesHeld = this.graph.count('reference') === input.references.length ? input.references : null;
     // Meetings changed as the plan says; when none did, entities and warnings are compared whole (a few MB at most).
     const stored = this.storedParts();
-    const head = { parts: stored, text: null as string | null };
     if (plan.write.length > 0 || plan.remove.length > 0) this.fileCurrent = false;
-    else if (unread) this.fileCurrent &&= hashText((head.text = headOf(stored()))) === unread.headHash;
-    else if ((head.text = headOf(stored())) !== this.headText()) this.fileCurrent = false;
-    this.head = head;
+    else if (unread) this.fileCurrent &&= headHash(stored()) === unread.headHash;
+    else if (!this.head || !sameJson(headOf(stored()), headOf(this.head.parts()))) this.fileCurrent = false;
+    this.head = { parts: stored };
     if (!this.fileCurrent) {
       this.indexCurrent = false;
       this.writing = this.writeFile(stored, later);
@@ -286,10 +283,8 @@ export class EmbeddedStore implements GraphStore {
    * without one (it is then read at the next open), and is not the load's.
    */
   private async writeIndex(stored: () => StoredParts): Promise<void> {
-    const head = this.head;
-    const headText = head?.parts === stored && head.text !== null ? head.text : headOf(stored());
     try {
-      await writeSnapshotIndex(this.file, { meetings: this.graph.meetingStates(), headHash: hashText(headText) });
+      await writeSnapshotIndex(this.file, { meetings: this.graph.meetingStates(), headHash: headHash(stored()) });
       this.indexCurrent = true;
     } catch {
       // see above
@@ -314,11 +309,6 @@ export class EmbeddedStore implements GraphStore {
     const contents = { ...this.graph.contents(), ...this.ingestInfo };
     let sorted: StoredParts | null = null;
     return () => (sorted ??= sortedParts(contents));
-  }
-
-  private headText(): string {
-    if (!this.head) return '';
-    return (this.head.text ??= headOf(this.head.parts()));
   }
 
   async discussions(params: DiscussionsParams): Promise<DiscussionRow[]> {
@@ -418,8 +408,22 @@ export class EmbeddedStore implements GraphStore {
 
 type StoredParts = GraphParts;
 
-/** What a snapshot holds beside its meetings: entities, warnings and project candidates, as text to compare. */
-function headOf(stored: StoredParts): string {
+/**
+ * What a snapshot holds beside its meetings: entities, warnings and project candidates. Compared
+ * as data (`sameJson`), not as text: read back from the file, a warning's fields come in the
+ * schema's order, not in the order extraction wrote them, and compared as text every start over
+ * a saved 10,000-meeting graph found its 29,000 warnings changed and wrote the whole file again.
+ */
+function headOf(stored: StoredParts) {
   const { people, projects, topics, references, warnings, projectCandidates } = stored;
-  return JSON.stringify({ people, projects, topics, references, warnings, projectCandidates });
+  return { people, projects, topics, references, warnings, projectCandidates };
+}
+
+/**
+ * The hash of a head's text, for the snapshot's index. Both sides of its comparison are graphs a
+ * load was given, whose fields come in extraction's order: a change of that order (another
+ * version) costs one rewrite of the file.
+ */
+function headHash(stored: StoredParts): string {
+  return hashText(JSON.stringify(headOf(stored)));
 }
