@@ -70,6 +70,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // (half a minute at 10,000 notes, and the first load into Neo4j as long again) is an event,
     // re-ingested once the first ingest is done, instead of missed until its next change.
     if (options.watch) {
+      // Set before the first ingest: it reads it, to keep each note's facts for the changes to come.
+      state.watching = true;
       watcher = await watchNotes({
         notesDir: options.notesDir,
         extraFiles: [options.peopleFile, options.projectsFile].filter((f): f is string => Boolean(f)),
@@ -89,7 +91,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     const first = await state.ingest();
     if (options.watch) {
-      state.watching = true;
       // Started from the saved graph: nothing was extracted, so the first change would extract
       // every note. Extracting them now, in the background, spares that change the wait.
       if (first.reused) {

@@ -178,6 +178,28 @@ describe('serve --watch', () => {
     });
   });
 
+  it('keeps each note\'s facts for the next change only while it watches the folder', async () => {
+    for (const watch of [false, true]) {
+      const own = copyNotes(EXAMPLE_NOTES);
+      const started = await startTestServer({ notesDir: own.dir, watch, folderLookDelayMs: 60_000 });
+      try {
+        // A sentence added to a note: its attendees, and so every other note's facts, stay as they were.
+        const notes = readdirSync(own.dir).filter((f) => f.endsWith('.md')).sort();
+        const changed = path.join(own.dir, notes[0]);
+        const word = watch ? 'quokkabristle' : 'numbatfizz';
+        appendFileSync(changed, `\nThe ${word} plan was agreed.\n`);
+        const result = await started.state.ingest([changed]);
+        expect((await started.get(`/api/search?q=${word}`)).body.total).toBeGreaterThan(0);
+        // Watching, only the changed note is extracted; otherwise no facts were kept, and every note is.
+        if (watch) expect(result.extraction).toEqual({ reused: notes.length - 1, extracted: 1, fullBecause: null });
+        else expect(result.extraction).toBeNull();
+      } finally {
+        await started.close();
+        own.cleanup();
+      }
+    }
+  });
+
   it('reads only the paths the watcher reported, then looks at the whole folder for what it missed', async () => {
     const own = copyNotes(EXAMPLE_NOTES);
     const lines: string[] = [];
