@@ -60,6 +60,14 @@ const PLAN = [
   // 10 minutes in all), enough for a p95 that is not just the slowest of a handful.
   { id: 'named-queries-neo4j/10k', op: 'named-queries', dataset: '10k', args: ['--store', 'neo4j', '--runs', '20', '--warmup', '3'], runs: 1, heavy: true, neo4j: true, targets: [['worstP95', 25, 'named queries p95 ≤ 25 ms (Neo4j)']] },
   { id: 'startup/corpus', op: 'startup', dataset: 'corpus', runs: 3 },
+  {
+    id: 'startup/10k',
+    op: 'startup',
+    dataset: '10k',
+    runs: 1,
+    heavy: true,
+    targets: [['newDataDirPeakRss', 1.5 * GB, 'server peak RSS ≤ 1.5 GB (10k, first start)'], ['reusedDataDirPeakRss', 1.5 * GB, 'server peak RSS ≤ 1.5 GB (10k, restart)']],
+  },
   { id: 'sizes/corpus', op: 'sizes', dataset: 'corpus', runs: 1 },
   { id: 'sizes/10k', op: 'sizes', dataset: '10k', runs: 1, heavy: true },
 ];

@@ -3,6 +3,7 @@
  * notes folder and a data directory, polled over HTTP, stopped by its process id.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { repoRoot } from './datasets.js';
@@ -64,6 +65,21 @@ export class ServerProcess {
       }
       if (performance.now() > deadline) throw new Error(`no answer from ${urlPath} within ${timeoutMs} ms:\n${this.output}`);
       await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  }
+
+  /**
+   * The process's resident set now and at its peak so far, in bytes (Linux's `/proc`); null
+   * where that cannot be read.
+   */
+  memory(): { rss: number; peak: number } | null {
+    try {
+      const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+      const kb = (field: string) => Number(new RegExp(`^${field}:\\s*(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+      const memory = { rss: kb('VmRSS'), peak: kb('VmHWM') };
+      return Number.isFinite(memory.rss) && Number.isFinite(memory.peak) ? memory : null;
+    } catch {
+      return null;
     }
   }
 

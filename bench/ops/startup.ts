@@ -2,15 +2,16 @@
  * `meetgraph serve` (what `npm start` runs) to its first HTTP answer: the time from spawning
  * `node src/bin.js serve` to a 200 from `/api/health`, with a new data directory (the notes are
  * ingested first) and then again with the data directory that start left (the saved graph and
- * index are reused). The embedded store.
+ * index are reused). The embedded store, no file watcher. Also the server's memory: its peak
+ * resident set once its files are saved (`/api/health` says so), and its resident set then.
  *
- *   node --import tsx bench/ops/startup.ts --dataset corpus
+ *   node --import tsx bench/ops/startup.ts --dataset corpus|10k
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { dataset } from '../lib/datasets.js';
-import { ms, opOptions, report, runOp } from '../lib/op.js';
+import { mb, ms, opOptions, report, runOp, type Figure } from '../lib/op.js';
 import { ServerProcess } from '../lib/server.js';
 
 runOp(import.meta.url, async () => {
@@ -18,20 +19,27 @@ runOp(import.meta.url, async () => {
   const ds = dataset(opts.dataset);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'meetgraph-bench-start-'));
   const serve = { notesDir: ds.notesDir, dataDir, peopleFile: ds.peopleFile, projectsFile: ds.projectsFile };
-  const firstAnswer = async () => {
-    const start = performance.now();
+  const figures: Record<string, Figure> = {};
+  const start = async (name: string) => {
+    const started = performance.now();
     const server = await ServerProcess.start(serve);
     try {
       await server.poll('/api/health', (status) => status === 200, 600_000);
-      return performance.now() - start;
+      figures[name] = ms(performance.now() - started);
+      await server.poll<{ lastIngest: { saved: boolean } }>('/api/health', (status, body) => status === 200 && body?.lastIngest.saved === true, 600_000, 200);
+      const memory = server.memory();
+      if (memory) {
+        figures[`${name}PeakRss`] = mb(memory.peak);
+        figures[`${name}SavedRss`] = mb(memory.rss);
+      }
     } finally {
       await server.stop();
     }
   };
   try {
-    const cold = await firstAnswer();
-    const warm = await firstAnswer();
-    report({ newDataDir: ms(cold), reusedDataDir: ms(warm) });
+    await start('newDataDir');
+    await start('reusedDataDir');
+    report(figures);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
