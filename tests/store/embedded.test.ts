@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { EmbeddedStore } from '../../src/store/embedded.js';
 import { StoreError } from '../../src/store/errors.js';
 import { openStore } from '../../src/store/index.js';
@@ -11,6 +11,22 @@ import type { GraphStore } from '../../src/store/types.js';
 import { smallGraph } from '../fixtures/small-graph.js';
 import { itemsOfMeetings } from '../fixtures/meeting-items.js';
 import { describeGraphStoreContract } from './contract.js';
+
+/** Counts the store's reads of its snapshot file; `failNext` makes the next one fail. */
+const snapshotReads = vi.hoisted(() => ({ count: 0, failNext: null as Error | null }));
+vi.mock('../../src/store/snapshot-file.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/store/snapshot-file.js')>();
+  return {
+    ...actual,
+    readSnapshotFile: async (...args: Parameters<typeof actual.readSnapshotFile>) => {
+      snapshotReads.count += 1;
+      const failure = snapshotReads.failNext;
+      snapshotReads.failNext = null;
+      if (failure) throw failure;
+      return actual.readSnapshotFile(...args);
+    },
+  };
+});
 
 const dirs: string[] = [];
 async function tempDir(): Promise<string> {
@@ -302,48 +318,25 @@ describe('embedded store persistence', () => {
   });
 });
 
-/** A whole second: a modification time that `utimes` puts back exactly. */
-const PINNED_TIME = new Date('2026-01-01T00:00:00Z');
-
-/**
- * A store's data folder holding the small graph, its snapshot's modification time set to
- * `PINNED_TIME` and the index written for the file as it is then (by a load that found the
- * snapshot current), so that `garbleInPlace` can leave the index describing a file it cannot read.
- */
-async function pinnedSnapshot(): Promise<{ dir: string; file: string }> {
-  const dir = await tempDir();
-  const file = path.join(dir, SNAPSHOT_FILE_NAME);
-  const first = await EmbeddedStore.open(dir);
-  await first.load(smallGraph());
-  await first.close();
-  await utimes(file, PINNED_TIME, PINNED_TIME);
-  const again = await EmbeddedStore.open(dir);
-  await again.load(smallGraph());
-  await again.close();
-  return { dir, file };
-}
-
-/** Overwrites the snapshot in place with as many bytes of garbage, its modification time put back. */
-async function garbleInPlace(file: string): Promise<string> {
-  const garbled = '#'.repeat((await stat(file)).size);
-  await writeFile(file, garbled);
-  await utimes(file, PINNED_TIME, PINNED_TIME);
-  return garbled;
-}
-
 describe('embedded store: the snapshot\'s index', () => {
   it('is written beside every snapshot, and a store opened over both plans a load from it without reading the snapshot', async () => {
-    const { dir, file } = await pinnedSnapshot();
+    const dir = await tempDir();
+    const first = await EmbeddedStore.open(dir);
+    await first.load(smallGraph());
+    const expected = await answers(first);
+    await first.close();
     expect((await readdir(dir)).sort()).toEqual([SNAPSHOT_INDEX_FILE_NAME, SNAPSHOT_FILE_NAME]);
-    const expected = await answers(await EmbeddedStore.open(dir));
 
-    // Unreadable now, but the index still describes it: a load of the same graph never reads it.
-    const garbled = await garbleInPlace(file);
+    snapshotReads.count = 0;
     const reopened = await EmbeddedStore.open(dir);
     expect(await reopened.load(smallGraph())).toEqual({ written: 0, removed: 0, unchanged: 4 });
     expect(await answers(reopened)).toEqual(expected);
     await reopened.close();
-    expect(await readFile(file, 'utf8')).toBe(garbled);
+    expect(snapshotReads.count).toBe(0);
+    // Without the index, the same open reads it.
+    await rm(path.join(dir, SNAPSHOT_INDEX_FILE_NAME));
+    await (await EmbeddedStore.open(dir)).close();
+    expect(snapshotReads.count).toBe(1);
   });
 
   it('plans a changed graph as a store that read the snapshot does, and the file ends the same', async () => {
@@ -400,17 +393,32 @@ describe('embedded store: the snapshot\'s index', () => {
     expect((err as StoreError).reason).toBe('corrupt');
   });
 
-  it('a snapshot that turns out unreadable at the first query is reported, and the next load rewrites it', async () => {
-    const { dir, file } = await pinnedSnapshot();
-    await garbleInPlace(file);
+  it('is ignored for a snapshot changed in place, even with its size and modification time put back', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, SNAPSHOT_FILE_NAME);
+    const first = await EmbeddedStore.open(dir);
+    await first.load(smallGraph());
+    await first.close();
+    const before = await stat(file);
+    await writeFile(file, '#'.repeat(before.size));
+    await utimes(file, before.atime, before.mtime);
+    const err = await EmbeddedStore.open(dir).catch((e: unknown) => e);
+    expect((err as StoreError).reason).toBe('corrupt');
+  });
+
+  it('a snapshot that its index vouched for but that cannot be read fails the first query, and the next load rewrites it', async () => {
+    const dir = await tempDir();
+    const first = await EmbeddedStore.open(dir);
+    await first.load(smallGraph());
+    await first.close();
     const reopened = await EmbeddedStore.open(dir);
-    await expect(reopened.stats()).rejects.toMatchObject({ reason: 'corrupt' });
-    await expect(reopened.stats()).rejects.toMatchObject({ reason: 'corrupt' });
-    // Its index was wrong about it, so the load does not trust it: the file is written again.
+    snapshotReads.failNext = new StoreError('cannot read the graph store: EIO', 'io');
+    await expect(reopened.stats()).rejects.toMatchObject({ reason: 'io' });
+    // The index is no longer trusted: the load writes every meeting and the file again.
     expect(await reopened.load(smallGraph())).toEqual({ written: 4, removed: 0, unchanged: 0 });
+    expect((await reopened.stats()).meetings).toBe(4);
     await reopened.close();
-    const again = await EmbeddedStore.open(dir);
-    expect((await again.stats()).meetings).toBe(4);
+    expect((await (await EmbeddedStore.open(dir)).stats()).meetings).toBe(4);
   });
 
   it('is written for a snapshot that had none once a load finds the snapshot current', async () => {
