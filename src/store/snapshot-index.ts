@@ -13,8 +13,8 @@
  * another snapshot (one replaced after it, or changed in place) is ignored, and the store reads
  * the snapshot as it did without it. The snapshot's bytes are hashed to know that (0.5 s for the
  * 250 MB of 10,000 meetings, against the 9 s of reading it): its size and modification time alone
- * would vouch for a file garbled in place with its time put back, which then stayed garbled,
- * since every load trusted the index, and failed every query that read it.
+ * would vouch for a file garbled in place with its time put back, which would then stay garbled
+ * (every load would trust the index) and fail every query that read it.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
