@@ -84,7 +84,7 @@ export class EmbeddedStore implements GraphStore {
   /**
    * What the snapshot file holds while it is not read (see `snapshot-index.ts`): the store was
    * opened over a file its index describes, and neither a load nor a query has come yet. The
-   * first load plans from it and takes every meeting from its own graph; the first query reads
+   * first load plans from it and takes every meeting from the graph it loads; the first query reads
    * the file (`readUnread`).
    */
   private unread: SnapshotIndex | null = null;
