@@ -8,6 +8,7 @@ import { openStore } from '../../src/store/index.js';
 import { serializeSnapshot, SNAPSHOT_FILE_NAME } from '../../src/store/snapshot-file.js';
 import { SNAPSHOT_INDEX_FILE_NAME } from '../../src/store/snapshot-index.js';
 import type { GraphStore } from '../../src/store/types.js';
+import type { MeetingGraph } from '../../src/domain.js';
 import { smallGraph } from '../fixtures/small-graph.js';
 import { itemsOfMeetings } from '../fixtures/meeting-items.js';
 import { describeGraphStoreContract } from './contract.js';
@@ -110,16 +111,12 @@ describe('embedded store persistence', () => {
   });
 
   it('does not rewrite the file when nothing changed since it was read back, whatever the order of the warnings\' fields', async () => {
-    const dir = await tempDir();
-    const file = path.join(dir, SNAPSHOT_FILE_NAME);
     // As extraction writes an ambiguous mention: the message after the candidates, which is not the file's order.
     const graph = () => ({
       ...smallGraph(),
       warnings: [{ kind: 'ambiguous' as const, file: '2024-02-06.md', line: 9, mention: 'Sam', candidates: ['Sam A', 'Sam B'], message: '"Sam" could be Sam A or Sam B' }],
     });
-    const first = await EmbeddedStore.open(dir);
-    await first.load(graph());
-    await first.close();
+    const { dir, file } = await savedStore(graph());
     // Without the snapshot's index, the store reads the file back and compares with what it read.
     await rm(path.join(dir, SNAPSHOT_INDEX_FILE_NAME));
     const before = await stat(file);
@@ -318,13 +315,19 @@ describe('embedded store persistence', () => {
   });
 });
 
+/** A data folder whose store was loaded with `graph` and closed, and that store's answers. */
+async function savedStore(graph: MeetingGraph = smallGraph()) {
+  const dir = await tempDir();
+  const store = await EmbeddedStore.open(dir);
+  await store.load(graph);
+  const expected = await answers(store);
+  await store.close();
+  return { dir, file: path.join(dir, SNAPSHOT_FILE_NAME), expected };
+}
+
 describe('embedded store: the snapshot\'s index', () => {
   it('is written beside every snapshot, and a store opened over both plans a load from it without reading the snapshot', async () => {
-    const dir = await tempDir();
-    const first = await EmbeddedStore.open(dir);
-    await first.load(smallGraph());
-    const expected = await answers(first);
-    await first.close();
+    const { dir, expected } = await savedStore();
     expect((await readdir(dir)).sort()).toEqual([SNAPSHOT_INDEX_FILE_NAME, SNAPSHOT_FILE_NAME]);
 
     snapshotReads.count = 0;
@@ -353,10 +356,7 @@ describe('embedded store: the snapshot\'s index', () => {
 
     const results = [];
     for (const withIndex of [true, false]) {
-      const dir = await tempDir();
-      const first = await EmbeddedStore.open(dir);
-      await first.load(smallGraph());
-      await first.close();
+      const { dir } = await savedStore();
       if (!withIndex) await rm(path.join(dir, SNAPSHOT_INDEX_FILE_NAME));
       const reopened = await EmbeddedStore.open(dir);
       const result = await reopened.load(after);
@@ -383,22 +383,14 @@ describe('embedded store: the snapshot\'s index', () => {
   });
 
   it('is ignored once the snapshot was replaced after it: the store reads the file and reports it corrupt', async () => {
-    const dir = await tempDir();
-    const file = path.join(dir, SNAPSHOT_FILE_NAME);
-    const first = await EmbeddedStore.open(dir);
-    await first.load(smallGraph());
-    await first.close();
+    const { dir, file } = await savedStore();
     await writeFile(file, '{"format":"meetgraph-graph-store","version":1,"graph":{"meet');
     const err = await EmbeddedStore.open(dir).catch((e: unknown) => e);
     expect((err as StoreError).reason).toBe('corrupt');
   });
 
   it('is ignored for a snapshot changed in place, even with its size and modification time put back', async () => {
-    const dir = await tempDir();
-    const file = path.join(dir, SNAPSHOT_FILE_NAME);
-    const first = await EmbeddedStore.open(dir);
-    await first.load(smallGraph());
-    await first.close();
+    const { dir, file } = await savedStore();
     const before = await stat(file);
     await writeFile(file, '#'.repeat(before.size));
     await utimes(file, before.atime, before.mtime);
@@ -407,10 +399,7 @@ describe('embedded store: the snapshot\'s index', () => {
   });
 
   it('a snapshot that its index vouched for but that cannot be read fails the first query, and the next load rewrites it', async () => {
-    const dir = await tempDir();
-    const first = await EmbeddedStore.open(dir);
-    await first.load(smallGraph());
-    await first.close();
+    const { dir } = await savedStore();
     const reopened = await EmbeddedStore.open(dir);
     snapshotReads.failNext = new StoreError('cannot read the graph store: EIO', 'io');
     await expect(reopened.stats()).rejects.toMatchObject({ reason: 'io' });
@@ -422,10 +411,7 @@ describe('embedded store: the snapshot\'s index', () => {
   });
 
   it('is written for a snapshot that had none once a load finds the snapshot current', async () => {
-    const dir = await tempDir();
-    const first = await EmbeddedStore.open(dir);
-    await first.load(smallGraph());
-    await first.close();
+    const { dir } = await savedStore();
     await rm(path.join(dir, SNAPSHOT_INDEX_FILE_NAME));
     const reopened = await EmbeddedStore.open(dir);
     expect(await reopened.load(smallGraph())).toEqual({ written: 0, removed: 0, unchanged: 4 });
