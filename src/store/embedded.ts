@@ -13,7 +13,8 @@ import { canonicalGraph, partitionGraph, type GraphParts, type KeptParts } from 
 import { selectNeighbourhood } from './neighbourhood.js';
 import { corrupt, readSnapshotFile, serializeSnapshot, snapshotPath, writeSnapshotFile, writeSnapshotFileStreaming } from './snapshot-file.js';
 import { sameJson } from '../same-json.js';
-import { hashText, readSnapshotIndex, writeSnapshotIndex, type SnapshotIndex } from './snapshot-index.js';
+import { hashBytes } from '../../ingest/read.js';
+import { readSnapshotIndex, writeSnapshotIndex, type SnapshotIndex } from './snapshot-index.js';
 import type {
   ActionRow,
   ActionsParams,
@@ -425,5 +426,5 @@ function headOf(stored: StoredParts) {
  * version) costs one rewrite of the file.
  */
 function headHash(stored: StoredParts): string {
-  return hashText(JSON.stringify(headOf(stored)));
+  return hashBytes(JSON.stringify(headOf(stored)));
 }

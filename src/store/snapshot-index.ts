@@ -31,7 +31,7 @@ const VERSION = 1;
 /** What the snapshot holds, as `planLoad` and the store's head comparison read it. */
 export interface SnapshotIndex {
   meetings: Map<string, StoredMeetingState>;
-  /** `hashText` of the snapshot's head (everything but its meetings; see `EmbeddedStore`). */
+  /** The sha256 of the snapshot's head as text (everything but its meetings; see `EmbeddedStore`). */
   headHash: string;
 }
 
@@ -50,10 +50,6 @@ export function snapshotIndexPath(snapshotFile: string): string {
   return path.join(path.dirname(snapshotFile), SNAPSHOT_INDEX_FILE_NAME);
 }
 
-export function hashText(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
 async function sizeOf(file: string): Promise<number | null> {
   try {
     return (await stat(file)).size;
@@ -62,16 +58,15 @@ async function sizeOf(file: string): Promise<number | null> {
   }
 }
 
-async function stampOf(file: string): Promise<SnapshotStamp | null> {
-  const size = await sizeOf(file);
-  if (size === null) return null;
+/** The sha256 of the file's bytes, read in 4 MB pieces; null when it cannot be read. */
+async function sha256Of(file: string): Promise<string | null> {
   const hash = createHash('sha256');
   try {
     for await (const chunk of createReadStream(file, { highWaterMark: 4 << 20 })) hash.update(chunk as Buffer);
   } catch {
     return null;
   }
-  return { size, sha256: hash.digest('hex') };
+  return hash.digest('hex');
 }
 
 /** The index of `snapshotFile` as the file is now; null when there is none that describes it. */
@@ -86,9 +81,7 @@ export async function readSnapshotIndex(snapshotFile: string): Promise<SnapshotI
   if (!parsed.success) return null;
   const { snapshot, headHash, meetings } = parsed.data;
   // The size first: a snapshot written since is most often of another size, and then not hashed.
-  if ((await sizeOf(snapshotFile)) !== snapshot.size) return null;
-  const now = await stampOf(snapshotFile);
-  if (!now || now.size !== snapshot.size || now.sha256 !== snapshot.sha256) return null;
+  if ((await sizeOf(snapshotFile)) !== snapshot.size || (await sha256Of(snapshotFile)) !== snapshot.sha256) return null;
   return { headHash, meetings: new Map(meetings.map(([id, contentHash, fingerprint]) => [id, { contentHash, fingerprint }])) };
 }
 
@@ -99,8 +92,10 @@ export async function readSnapshotIndex(snapshotFile: string): Promise<SnapshotI
  * the snapshot, as it always could.
  */
 export async function writeSnapshotIndex(snapshotFile: string, index: SnapshotIndex): Promise<void> {
-  const snapshot = await stampOf(snapshotFile);
-  if (!snapshot) return;
+  const size = await sizeOf(snapshotFile);
+  const sha256 = await sha256Of(snapshotFile);
+  if (size === null || sha256 === null) return;
+  const snapshot: SnapshotStamp = { size, sha256 };
   const meetings = [...index.meetings].map(([id, s]) => [id, s.contentHash, s.fingerprint]);
   await writeFileAtomic(snapshotIndexPath(snapshotFile), JSON.stringify({ format: FORMAT, version: VERSION, snapshot, headHash: index.headHash, meetings }));
 }
