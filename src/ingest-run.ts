@@ -3,16 +3,15 @@
  * the last one when no note, registry or extractor changed), save it, load it into the graph store
  * and update the search index. The CLI, the server and the file watcher all ingest through here.
  */
-import { existsSync } from 'node:fs';
 import type { GraphChanges, MeetingGraph } from './domain.js';
 import { readNotesFolder, type NoteReadCache } from '../ingest/read.js';
 import { ingestNotesAsync } from '../ingest/index.js';
 import { parseRegistry, readRegistryText } from '../ingest/registry.js';
 import { hashBytes } from '../ingest/read.js';
 import type { ExtractionMemo, MemoRun } from '../ingest/extraction-memo.js';
-import { Workspace, type IngestManifest } from './workspace.js';
+import { ingestInputsKey, Workspace, type IngestManifest } from './workspace.js';
 import type { GraphStore, LoadResult } from './store/types.js';
-import { updateSearchIndexFile } from './search/persist.js';
+import { savedSearchIndexKey, updateSearchIndexFile } from './search/persist.js';
 import type { SearchIndex } from './search/index.js';
 
 /** Bumped whenever extraction changes, so that an old graph.json is never reused. */
@@ -61,6 +60,8 @@ export interface IngestRunResult {
   graph: MeetingGraph;
   /** True when nothing changed since the last ingest and the saved graph was reused. */
   reused: boolean;
+  /** The key of this ingest's inputs (`ingestInputsKey`), which names its graph. */
+  inputsKey: string;
   load: LoadResult | null;
   /** With a memo, how many notes were extracted again and how many reused (null when the saved graph was reused). */
   extraction: MemoRun | null;
@@ -114,6 +115,7 @@ async function ingestLocked(workspace: Workspace, options: IngestRunOptions): Pr
     extractorVersion: EXTRACTOR_VERSION,
     finishedAt: new Date().toISOString(),
   };
+  const inputsKey = ingestInputsKey(manifest);
   const previous = workspace.readManifest();
   const savedIsCurrent = previous !== null && sameInputs(previous, manifest);
   const previousGraph = savedIsCurrent && !options.extractAgain ? workspace.readGraph() : null;
@@ -143,14 +145,15 @@ async function ingestLocked(workspace: Workspace, options: IngestRunOptions): Pr
   const t3 = performance.now();
   if (options.indexedByCaller) {
     // nothing to do: see the option
-  } else if (!reused || !existsSync(workspace.searchIndexFile)) {
-    search = (await updateSearchIndexFile(options.dataDir, graph)).index;
+  } else if (!reused || (await savedSearchIndexKey(options.dataDir)) !== inputsKey) {
+    search = (await updateSearchIndexFile(options.dataDir, graph, inputsKey)).index;
   }
   const t4 = performance.now();
   const store = options.store;
   return {
     graph,
     reused,
+    inputsKey,
     load,
     extraction: reused ? null : (options.memo?.lastRun ?? null),
     changes,

@@ -9,6 +9,7 @@ import writeFileAtomic from 'write-file-atomic';
 import lockfile from 'proper-lockfile';
 import type { MeetingGraph } from './domain.js';
 import { writeJsonFileStreaming } from './json-file.js';
+import { hashBytes } from '../ingest/read.js';
 
 /** What the last ingest read: enough to tell that nothing changed without parsing anything. */
 export interface IngestManifest {
@@ -21,6 +22,16 @@ export interface IngestManifest {
   /** Version of the extraction code: a new version re-extracts everything. */
   extractorVersion: number;
   finishedAt: string;
+}
+
+/**
+ * What names the graph of an ingest: a hash of its inputs (the manifest without its time). Equal
+ * keys mean the same notes, registries and extraction, hence the same graph. The search index
+ * file carries the key of the graph it is in line with, since it is saved apart from the graph.
+ */
+export function ingestInputsKey(manifest: IngestManifest): string {
+  const { finishedAt: _time, ...inputs } = manifest;
+  return hashBytes(JSON.stringify(inputs));
 }
 
 export class Workspace {

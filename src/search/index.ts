@@ -102,6 +102,8 @@ export interface IndexUpdate {
 /** The index's own serialisation (`search-index.json`). */
 export interface SerializedSearchIndex {
   version: 1;
+  /** See `SearchIndex.graphKey`; absent in files saved before it was kept. Comes first, so that it can be read without the rest (`savedSearchIndexKey`). */
+  graphKey?: string | null;
   minisearch: unknown;
   docs: IndexedDiscussion[];
   /** Fingerprint of each meeting's documents, to tell what changed on the next `update`. */
@@ -149,6 +151,12 @@ const DEFAULT_LIMIT = 20;
 const PREPARE_SLICE = 1000;
 
 export class SearchIndex {
+  /**
+   * The key of the ingest whose graph this index was last brought in line with (`ingestInputsKey`),
+   * saved with it: the index is saved apart from the graph, so a process that dies in between
+   * leaves an index for another graph, which the key tells apart. Null when not known.
+   */
+  graphKey: string | null = null;
   private readonly docs = new Map<string, IndexedDiscussion>();
   /** The ids in `docs` of each meeting's discussions, so that a changed meeting is found without a scan. */
   private readonly docsOfMeeting = new Map<string, string[]>();
@@ -238,6 +246,7 @@ export class SearchIndex {
     for (const d of parsed.docs) index.keep(d, index.scorer.shortIdOf(d.discussionId));
     index.meetingPrints = new Map(Object.entries(parsed.meetings));
     index.setEntities(parsed.people, parsed.projects, parsed.topics);
+    index.graphKey = parsed.graphKey ?? null;
     return index;
   }
 
@@ -253,6 +262,7 @@ export class SearchIndex {
   private serialization(minisearch: unknown): SerializedSearchIndex {
     return {
       version: 1,
+      graphKey: this.graphKey,
       minisearch,
       docs: [...this.docs.values()],
       meetings: Object.fromEntries(this.meetingPrints),

@@ -3,7 +3,7 @@
  */
 import { writeJsonFileStreaming } from '../json-file.js';
 import path from 'node:path';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, open, readFile } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import type { MeetingGraph } from '../domain.js';
 import { SearchIndex, type IndexUpdate } from './index.js';
@@ -40,12 +40,39 @@ export async function saveSearchIndex(dataDir: string, index: SearchIndex, optio
 }
 
 /**
- * Brings the saved index in line with the graph (incrementally, meeting by meeting) and saves it;
- * what an ingest calls after loading the store. Gives back the index, which a server keeps.
+ * Brings the saved index in line with the graph (incrementally, meeting by meeting) and saves it
+ * with the graph's key (`SearchIndex.graphKey`); what an ingest calls after loading the store.
+ * Gives back the index.
  */
-export async function updateSearchIndexFile(dataDir: string, graph: MeetingGraph): Promise<{ update: IndexUpdate; index: SearchIndex }> {
+export async function updateSearchIndexFile(dataDir: string, graph: MeetingGraph, graphKey: string | null = null): Promise<{ update: IndexUpdate; index: SearchIndex }> {
   const index = (await loadSearchIndex(dataDir).catch(() => null)) ?? SearchIndex.empty();
   const update = index.update(graph);
+  index.graphKey = graphKey;
   await saveSearchIndex(dataDir, index);
   return { update, index };
+}
+
+/** Bytes read from the start of the index file for its key: its version and key come first. */
+const KEY_PREFIX_BYTES = 256;
+const KEY_PREFIX = /^\{"version":1,"graphKey":"([0-9a-f]{1,128})"/;
+
+/**
+ * The key of the graph the saved index is in line with (`SearchIndex.graphKey`), read from the
+ * start of the file alone (the whole file is 80 MB at 10,000 meetings); null when there is no
+ * file, or it has no key.
+ */
+export async function savedSearchIndexKey(dataDir: string): Promise<string | null> {
+  let file;
+  try {
+    file = await open(searchIndexPath(dataDir), 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(KEY_PREFIX_BYTES), 0, KEY_PREFIX_BYTES, 0);
+    return KEY_PREFIX.exec(buffer.toString('utf8', 0, bytesRead))?.[1] ?? null;
+  } finally {
+    await file.close();
+  }
 }

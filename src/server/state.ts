@@ -263,13 +263,11 @@ export class ServerState {
   private async ingestAndSwap(): Promise<IngestRunResult> {
     const started = performance.now();
     const store = this.storeLink.current;
-    // After the first ingest the live index is updated here, in place, not read back from disk.
-    const indexedByCaller = this.ingested;
     let result: IngestRunResult;
     const read = this.nextRead;
     this.nextRead = new Set();
     const changedPaths = read === 'whole' ? undefined : [...read];
-    const options = { ...this.sources, indexedByCaller, memo: this.watching ? this.memo : undefined, readCache: this.readCache, changedPaths, persistAfter: true, warmQueries: true };
+    const options = { ...this.sources, indexedByCaller: true, memo: this.watching ? this.memo : undefined, readCache: this.readCache, changedPaths, persistAfter: true, warmQueries: true };
     try {
       try {
         result = await runIngest({ ...options, store: store ?? undefined });
@@ -290,12 +288,22 @@ export class ServerState {
     if (changedPaths) this.scheduleFolderLook();
     let search = this.loaded.search;
     if (!this.ingested) {
-      // The index the ingest just brought in line with the graph, else the saved one (current, since the graph was reused).
-      search = result.search ?? (await loadSearchIndex(this.sources.dataDir).catch(() => null)) ?? SearchIndex.build(result.graph);
+      // The saved index when it is in line with this graph (a restart over saved data), else that
+      // index (or a new one) brought in line with it here. The file is saved in the background
+      // like a change's, streamed, after the first answer: saved before it, at 10,000 meetings
+      // the first answer came 10–15 s later, and the whole text of the index was in memory at once.
+      const saved = await loadSearchIndex(this.sources.dataDir).catch(() => null);
+      search = saved ?? SearchIndex.empty();
+      if (search.graphKey !== result.inputsKey) {
+        search.update(result.graph);
+        search.graphKey = result.inputsKey;
+        this.indexSave.dirty = true;
+      }
     } else if (!result.reused) {
       // Updated in place, meeting by meeting, in the same tick as the view swap below: no request
       // runs in between. The file is saved later, off the path of the change.
       search.update(result.graph, result.changes);
+      search.graphKey = result.inputsKey;
       this.indexSave.dirty = true;
     }
     this.loaded = { view: new GraphView(result.graph), search };
