@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RegistryError } from '../../ingest/registry.js';
 import { runIngest } from '../../src/ingest-run.js';
+import { loadSearchIndex, savedSearchIndexKey, updateSearchIndexFile } from '../../src/search/persist.js';
 import { EmbeddedStore } from '../../src/store/embedded.js';
 import { SNAPSHOT_FILE_NAME } from '../../src/store/snapshot-file.js';
 
@@ -62,6 +63,25 @@ describe('runIngest: what a second ingest into the same data directory redoes', 
     const again = await run();
     expect(again.reused).toBe(false);
     expect(again.graph.discussions.map((d) => d.heading)).toEqual(['Engine', 'Cards']);
+  });
+
+  it('brings a search index saved for another graph in line, even when the saved graph is reused', async () => {
+    const first = await run();
+    expect(await savedSearchIndexKey(dataDir)).toBe(first.inputsKey);
+    const fresh = (await loadSearchIndex(dataDir))!.search('loop');
+    expect(fresh.total).toBe(1);
+    // What a process killed between writing a changed graph and saving its index leaves behind:
+    // an index of another graph (here, the note without its discussion).
+    const other = await runIngest({ notesDir, dataDir: path.join(work, 'other'), peopleFile, projectsFile });
+    await updateSearchIndexFile(dataDir, { ...other.graph, discussions: [] }, 'f'.repeat(64));
+    expect((await loadSearchIndex(dataDir))!.search('loop').total).toBe(0);
+
+    const again = await run();
+    expect(again.reused).toBe(true);
+    expect(await savedSearchIndexKey(dataDir)).toBe(first.inputsKey);
+    expect((await loadSearchIndex(dataDir))!.search('loop')).toEqual(fresh);
+    // In line and keyed: a third ingest leaves the file alone.
+    expect((await run()).search).toBeNull();
   });
 
   it('still refuses a registry it cannot read or parse, naming the file, even when nothing else changed', async () => {

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { firstInOrder, SearchIndex } from '../../src/search/index.js';
-import { loadSearchIndex, saveSearchIndex, searchIndexPath, updateSearchIndexFile } from '../../src/search/persist.js';
+import { loadSearchIndex, savedSearchIndexKey, saveSearchIndex, searchIndexPath, updateSearchIndexFile } from '../../src/search/persist.js';
 import { QueryError } from '../../src/search/query.js';
 import { emptyGraph } from '../../src/domain.js';
 import { historyGraph } from '../fixtures/history-graph.js';
@@ -275,6 +275,26 @@ describe('SearchIndex', () => {
     await expect(saving).rejects.toThrow(expect.objectContaining({ name: 'AbortError' }));
     expect(readFileSync(searchIndexPath(dir), 'utf8')).toBe(whole);
     expect(readdirSync(dir)).toEqual([path.basename(searchIndexPath(dir))]);
+  });
+
+  it("keeps the key of its graph in the file, read back from the file's first bytes alone", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'meetgraph-search-'));
+    expect(await savedSearchIndexKey(dir)).toBeNull();
+    await updateSearchIndexFile(dir, historyGraph());
+    expect(await savedSearchIndexKey(dir)).toBeNull();
+    expect((await loadSearchIndex(dir))!.graphKey).toBeNull();
+
+    const key = 'ab'.repeat(32);
+    await updateSearchIndexFile(dir, historyGraph(), key);
+    expect(await savedSearchIndexKey(dir)).toBe(key);
+    const loaded = (await loadSearchIndex(dir))!;
+    expect(loaded.graphKey).toBe(key);
+    loaded.graphKey = 'cd'.repeat(32);
+    await saveSearchIndex(dir, loaded, { streaming: true });
+    expect(await savedSearchIndexKey(dir)).toBe('cd'.repeat(32));
+    // A file of another shape gives no key, and is then brought in line rather than trusted.
+    writeFileSync(searchIndexPath(dir), JSON.stringify({ graphKey: key, version: 1 }));
+    expect(await savedSearchIndexKey(dir)).toBeNull();
   });
 });
 

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MeetingGraph } from '../../src/domain.js';
+import { savedSearchIndexKey, updateSearchIndexFile } from '../../src/search/persist.js';
+import { ingestInputsKey, Workspace } from '../../src/workspace.js';
 import { copyNotes, EXAMPLE_NOTES, startTestServer, type TestServer } from './support.js';
 
 /** Run once, just after the next read of a notes folder: what a user does while an ingest runs. */
@@ -283,6 +285,38 @@ describe('serve --watch', () => {
       }
     } finally {
       await watching?.close();
+      own.cleanup();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('saves the search index of its first start after answering, keyed by its graph, and a restart brings an index of another graph in line', async () => {
+    const own = copyNotes(EXAMPLE_NOTES);
+    writeFileSync(path.join(own.dir, '2024-03-05.md'), NOTE('quokkabrace'));
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'meetgraph-start-data-'));
+    const graphKey = () => ingestInputsKey(new Workspace(dataDir).readManifest()!);
+    try {
+      const first = await startTestServer({ notesDir: own.dir, dataDir, indexSaveDelayMs: 200 });
+      try {
+        expect((await first.get('/api/search?q=quokkabrace')).body.total).toBe(1);
+        await until(async () => (await first.get('/api/health')).body.lastIngest.saved === true);
+        expect(await savedSearchIndexKey(dataDir)).toBe(graphKey());
+      } finally {
+        await first.close();
+      }
+      // What a server killed between writing a changed graph and saving its index leaves: an index of another graph.
+      const graph = new Workspace(dataDir).readGraph()!;
+      await updateSearchIndexFile(dataDir, { ...graph, discussions: graph.discussions.filter((d) => !d.text.includes('quokkabrace')) }, 'f'.repeat(64));
+      const restarted = await startTestServer({ notesDir: own.dir, dataDir, indexSaveDelayMs: 200 });
+      try {
+        expect((await restarted.get('/api/health')).body.lastIngest.reused).toBe(true);
+        expect((await restarted.get('/api/search?q=quokkabrace')).body.total).toBe(1);
+        await until(async () => (await restarted.get('/api/health')).body.lastIngest.saved === true);
+        expect(await savedSearchIndexKey(dataDir)).toBe(graphKey());
+      } finally {
+        await restarted.close();
+      }
+    } finally {
       own.cleanup();
       rmSync(dataDir, { recursive: true, force: true });
     }
