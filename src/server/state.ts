@@ -86,7 +86,10 @@ export class ServerState {
    * 10,000 notes the facts held for nothing took about 0.5 GB.
    */
   private readonly memo = new ExtractionMemo();
-  /** What each note file held at the last ingest, by its `stat`: unchanged files are not read again. */
+  /**
+   * What each note file held at the last ingest, by its `stat`: unchanged files are not read
+   * again. Filled only while the folder is watched, like `memo` (the notes' text, 50 MB at 10,000 notes).
+   */
   private readonly readCache = new NoteReadCache();
   /**
    * What the next ingest must read: the paths the file watcher reported since the last ingest
@@ -267,7 +270,11 @@ export class ServerState {
     const read = this.nextRead;
     this.nextRead = new Set();
     const changedPaths = read === 'whole' ? undefined : [...read];
-    const options = { ...this.sources, indexedByCaller: true, memo: this.watching ? this.memo : undefined, readCache: this.readCache, changedPaths, persistAfter: true, warmQueries: true };
+    // The memo and the read cache serve the ingests of changes: without a watcher no ingest follows
+    // the first. (The read cache also serves a caller that names changed paths itself.)
+    const memo = this.watching ? this.memo : undefined;
+    const readCache = this.watching || changedPaths ? this.readCache : undefined;
+    const options = { ...this.sources, indexedByCaller: true, memo, readCache, changedPaths, persistAfter: true, warmQueries: true };
     try {
       try {
         result = await runIngest({ ...options, store: store ?? undefined });

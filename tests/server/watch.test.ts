@@ -11,14 +11,18 @@ import { savedSearchIndexKey, updateSearchIndexFile } from '../../src/search/per
 import { ingestInputsKey, Workspace } from '../../src/workspace.js';
 import { copyNotes, EXAMPLE_NOTES, startTestServer, type TestServer } from './support.js';
 
-/** Run once, just after the next read of a notes folder: what a user does while an ingest runs. */
-const afterNextRead = vi.hoisted(() => ({ run: null as ((notesDir: string) => void) | null }));
+/**
+ * `run`: run once, just after the next read of a notes folder (what a user does while an ingest
+ * runs). `reads`: the options of every read of a notes folder.
+ */
+const afterNextRead = vi.hoisted(() => ({ run: null as ((notesDir: string) => void) | null, reads: [] as Array<{ cache?: unknown } | undefined> }));
 vi.mock('../../ingest/read.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../ingest/read.js')>();
   return {
     ...actual,
     readNotesFolder: async (...args: Parameters<typeof actual.readNotesFolder>) => {
       const result = await actual.readNotesFolder(...args);
+      afterNextRead.reads.push(args[1]);
       const run = afterNextRead.run;
       afterNextRead.run = null;
       run?.(args[0]);
@@ -180,10 +184,13 @@ describe('serve --watch', () => {
     });
   });
 
-  it('keeps each note\'s facts for the next change only while it watches the folder', async () => {
+  it('keeps each note\'s facts and text for the next change only while it watches the folder', async () => {
     for (const watch of [false, true]) {
       const own = copyNotes(EXAMPLE_NOTES);
+      afterNextRead.reads.length = 0;
       const started = await startTestServer({ notesDir: own.dir, watch, folderLookDelayMs: 60_000 });
+      // Watching, the first ingest keeps the notes' text, so that a change reads only its file.
+      expect(afterNextRead.reads[0]?.cache !== undefined).toBe(watch);
       try {
         // A sentence added to a note: its attendees, and so every other note's facts, stay as they were.
         const notes = readdirSync(own.dir).filter((f) => f.endsWith('.md')).sort();
