@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, type Command } from 'commander';
 import { resolveDataDir, resolveRegistryFiles } from '../config.js';
 import { startServer } from '../server/server.js';
+import { limitHeapGrowth } from '../server/heap-growth.js';
 import { UserError } from '../cli.js';
 
 interface ServeFlags {
@@ -50,6 +51,7 @@ export function register(program: Command): void {
       const token = process.env.MEETGRAPH_TOKEN || null;
       const rateLimit = flags.rateLimit ?? (process.env.MEETGRAPH_RATE_LIMIT ? rateLimitFromEnv(process.env.MEETGRAPH_RATE_LIMIT) : undefined);
       const out = (line: string) => process.stdout.write(`${line}\n`);
+      limitHeapGrowth();
       out(`meetgraph: ingesting ${notesDir} …`);
       const running = await startServer({
         notesDir,
