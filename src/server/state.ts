@@ -350,7 +350,10 @@ export class ServerState {
     this.indexSave.timer = null;
     this.indexSave.dirty = false;
     const abort = new AbortController();
-    const running = saveSearchIndex(this.sources.dataDir, this.loaded.search, { streaming: true, signal: abort.signal })
+    // After the ingest's own files: written side by side, the two streams held the texts they
+    // were making at once (at 10,000 meetings, most of the server's peak memory after a first start).
+    const running = this.persisting
+      .then(() => saveSearchIndex(this.sources.dataDir, this.loaded.search, { streaming: true, signal: abort.signal }))
       .catch((err) => {
         // Tried again after the next ingest, or on close.
         this.indexSave.dirty = true;
