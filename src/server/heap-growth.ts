@@ -5,8 +5,8 @@
  * few gigabytes of memory, and gives back little of what it took. The server holds a large,
  * long-lived heap (at 10,000 meetings about 850 MB: the graph, the search index and the store),
  * and its start makes as much again in garbage, so it peaked at 2.2–2.4 GB resident on a first
- * start. A threshold 30% above the live heap brought that peak to about 1.55 GB, for more frequent
- * collections (docs/PERFORMANCE.md, "The server's heap growth").
+ * start. A threshold 30% above the live heap brought that peak to 1.5–1.6 GB, for more frequent
+ * collections: a restart answers a few seconds later (docs/PERFORMANCE.md, "The server's heap growth").
  *
  * V8 reads the setting at every full collection, so setting it when `serve` starts takes effect
  * for the whole run. A user's own `--heap-growing-percent` (a node flag) is left as it is; 0

@@ -298,7 +298,7 @@ export class ServerState {
       // The saved index when it is in line with this graph (a restart over saved data), else that
       // index (or a new one) brought in line with it here. The file is saved in the background
       // like a change's, streamed, after the first answer: saved before it, at 10,000 meetings
-      // the first answer came 10–15 s later, and the whole text of the index was in memory at once.
+      // the first answer came 11–18 s later, and the whole text of the index was in memory at once.
       const saved = await loadSearchIndex(this.sources.dataDir).catch(() => null);
       search = saved ?? SearchIndex.empty();
       if (search.graphKey !== result.inputsKey) {
@@ -350,8 +350,8 @@ export class ServerState {
     this.indexSave.timer = null;
     this.indexSave.dirty = false;
     const abort = new AbortController();
-    // After the ingest's own files: written side by side, the two streams held the texts they
-    // were making at once (at 10,000 meetings, most of the server's peak memory after a first start).
+    // After the ingest's own files (graph, manifest, the store's snapshot), not beside them: each
+    // stream holds what it is making, and at 10,000 meetings all three are hundreds of MB.
     const running = this.persisting
       .then(() => saveSearchIndex(this.sources.dataDir, this.loaded.search, { streaming: true, signal: abort.signal }))
       .catch((err) => {
