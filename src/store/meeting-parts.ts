@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type {
   About,
   ActionItem,
+  Attendance,
   Cites,
   Discussed,
   Discussion,
@@ -160,8 +161,7 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
       requireNode(people, item.ownerId, 'person', what);
       for (const projectId of item.projectIds) requireNode(projects, projectId, 'project', what);
     }
-    const projectIds = [...new Set(item.projectIds)].sort(compareText);
-    draft!.actionItems.push({ ...actionItemOf(item), projectIds });
+    draft!.actionItems.push(actionItemOf(item));
   }
 
   // Edges are checked and copied in the loops below, and their repeats dropped after sorting
@@ -174,7 +174,7 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
       if (!draftOf(edge.meetingId, what)) continue;
       requireNode(people, edge.personId, 'person', what);
     }
-    draft!.attendance.push({ personId: edge.personId, meetingId: edge.meetingId, role: edge.role, evidence: evidenceOf(edge.evidence) });
+    draft!.attendance.push(attendanceOf(edge));
   }
   // The draft an edge of a discussion goes into, once the node it points to is known; undefined
   // for an edge of a kept meeting. The text naming the edge is made only for an error.
@@ -190,16 +190,16 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
   };
   for (const edge of lists.discussed) {
     const draft = draftForDiscussionEdge(edge, edge.discussionId, people, edge.personId, 'person', describeDiscussed);
-    draft?.discussed.push({ personId: edge.personId, discussionId: edge.discussionId, evidence: evidenceOf(edge.evidence) });
+    draft?.discussed.push(discussedOf(edge));
   }
   for (const edge of lists.about) {
     const targets = edge.target === 'project' ? projects : topics;
     const draft = draftForDiscussionEdge(edge, edge.discussionId, targets, edge.targetId, edge.target, describeAbout);
-    draft?.about.push({ discussionId: edge.discussionId, targetId: edge.targetId, target: edge.target, evidence: evidenceOf(edge.evidence) });
+    draft?.about.push(aboutOf(edge));
   }
   for (const edge of lists.cites) {
     const draft = draftForDiscussionEdge(edge, edge.discussionId, references, edge.referenceId, 'reference', describeCites);
-    draft?.cites.push({ discussionId: edge.discussionId, referenceId: edge.referenceId, evidence: evidenceOf(edge.evidence) });
+    draft?.cites.push(citesOf(edge));
   }
 
   const cutPart = (draft: Omit<MeetingPart, 'fingerprint'>): MeetingPart => {
@@ -299,13 +299,34 @@ function firstOfRuns<T>(sorted: T[], same: (a: T, b: T) => boolean): T[] {
   return sorted;
 }
 
-/** Every object of a part is a fixed-shape copy (see below), so equal parts serialise identically. */
+/** Every object of a part has exactly its fields, in a fixed order (see below), so equal parts serialise identically. */
 function fingerprintOf(part: Omit<MeetingPart, 'fingerprint'>): string {
   return createHash('sha256').update(JSON.stringify(part)).digest('hex');
 }
 
-// The copies below fix each object's fields and their order (so equal parts serialise to equal
-// fingerprints however the graph was built) and leave behind any field the stores do not keep.
+// The objects of a part have fixed fields in a fixed order (so equal parts serialise to equal
+// fingerprints however the graph was built), and none the stores do not keep. A graph object that
+// already has exactly those fields is taken as it is, not copied: the server holds its graph and
+// the embedded store's parts side by side, and at 10,000 meetings the copies of 830,000 edges and
+// action items, each with its evidence, were 108 MB of the store's 147 (docs/PERFORMANCE.md). So a
+// graph given to a store is not changed afterwards: nothing changes a graph once assembled, and
+// each ingest assembles a new one.
+
+const MEETING_FIELDS = ['id', 'date', 'title', 'description', 'source', 'contentHash'] as const;
+const DISCUSSION_FIELDS = ['id', 'meetingId', 'heading', 'text', 'order', 'line'] as const;
+const ACTION_ITEM_FIELDS = ['id', 'task', 'status', 'ownerId', 'discussionId', 'projectIds', 'evidence'] as const;
+const ATTENDANCE_FIELDS = ['personId', 'meetingId', 'role', 'evidence'] as const;
+const DISCUSSED_FIELDS = ['personId', 'discussionId', 'evidence'] as const;
+const ABOUT_FIELDS = ['discussionId', 'targetId', 'target', 'evidence'] as const;
+const CITES_FIELDS = ['discussionId', 'referenceId', 'evidence'] as const;
+const EVIDENCE_FIELDS = ['file', 'line', 'sentence'] as const;
+
+/** Whether the enumerable fields of `o` are exactly `fields`, in that order: it then serialises as its copy would. */
+function hasExactly(o: object, fields: readonly string[]): boolean {
+  let i = 0;
+  for (const key in o) if (key !== fields[i++]) return false;
+  return i === fields.length;
+}
 
 function personOf(p: Person): Person {
   return { id: p.id, name: p.name, aliases: [...p.aliases] };
@@ -316,27 +337,63 @@ function projectOf(p: Project): Project {
 }
 
 function meetingOf(m: Meeting): Meeting {
+  if (hasExactly(m, MEETING_FIELDS)) return m;
   return { id: m.id, date: m.date, title: m.title, description: m.description, source: m.source, contentHash: m.contentHash };
 }
 
 function discussionOf(d: Discussion): Discussion {
+  if (hasExactly(d, DISCUSSION_FIELDS)) return d;
   return { id: d.id, meetingId: d.meetingId, heading: d.heading, text: d.text, order: d.order, line: d.line };
 }
 
+/** An action item, its `projectIds` without repeats and sorted. */
 function actionItemOf(a: ActionItem): ActionItem {
+  const evidence = evidenceOf(a.evidence);
+  if (evidence === a.evidence && hasExactly(a, ACTION_ITEM_FIELDS) && isSortedSet(a.projectIds)) return a;
   return {
     id: a.id,
     task: a.task,
     status: a.status,
     ownerId: a.ownerId,
     discussionId: a.discussionId,
-    projectIds: a.projectIds,
-    evidence: evidenceOf(a.evidence),
+    projectIds: [...new Set(a.projectIds)].sort(compareText),
+    evidence,
   };
 }
 
+function attendanceOf(e: Attendance): Attendance {
+  const evidence = evidenceOf(e.evidence);
+  if (evidence === e.evidence && hasExactly(e, ATTENDANCE_FIELDS)) return e;
+  return { personId: e.personId, meetingId: e.meetingId, role: e.role, evidence };
+}
+
+function discussedOf(e: Discussed): Discussed {
+  const evidence = evidenceOf(e.evidence);
+  if (evidence === e.evidence && hasExactly(e, DISCUSSED_FIELDS)) return e;
+  return { personId: e.personId, discussionId: e.discussionId, evidence };
+}
+
+function aboutOf(e: About): About {
+  const evidence = evidenceOf(e.evidence);
+  if (evidence === e.evidence && hasExactly(e, ABOUT_FIELDS)) return e;
+  return { discussionId: e.discussionId, targetId: e.targetId, target: e.target, evidence };
+}
+
+function citesOf(e: Cites): Cites {
+  const evidence = evidenceOf(e.evidence);
+  if (evidence === e.evidence && hasExactly(e, CITES_FIELDS)) return e;
+  return { discussionId: e.discussionId, referenceId: e.referenceId, evidence };
+}
+
 function evidenceOf(e: Evidence): Evidence {
+  if (hasExactly(e, EVIDENCE_FIELDS)) return e;
   return { file: e.file, line: e.line, sentence: e.sentence };
+}
+
+/** Whether `ids` is sorted (as `compareText` orders) without repeats. */
+function isSortedSet(ids: string[]): boolean {
+  for (let i = 1; i < ids.length; i++) if (compareText(ids[i - 1], ids[i]) >= 0) return false;
+  return true;
 }
 
 function uniqueById<T extends { id: string }>(items: T[], kind: string): Map<string, T> {

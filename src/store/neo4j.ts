@@ -887,7 +887,7 @@ async function writeMeetings(tx: ManagedTransaction, batch: MeetingPart[]): Prom
     }),
     run(tx, 'load-about-projects', { rows: about.filter((a) => a.target === 'project').map(aboutRow) }),
     run(tx, 'load-about-topics', { rows: about.filter((a) => a.target === 'topic').map(aboutRow) }),
-    // Action items are fixed-shape copies (`partitionGraph`): their fields, evidence spread out.
+    // A part's action items have exactly their fields (`partitionGraph`): those, the evidence spread out.
     run(tx, 'load-actions', { rows: actions.map(({ evidence: e, ...item }) => ({ ...item, ...evidence(e) })) }),
     run(tx, 'load-cites', {
       rows: batch.flatMap((p) => p.cites.map((c) => ({ discussionId: c.discussionId, referenceId: c.referenceId, ...evidence(c.evidence) }))),

@@ -72,6 +72,41 @@ describe('partitionGraph', () => {
     expect(after.slice(1)).toEqual(base.slice(1));
   });
 
+  it('takes the graph objects that have exactly a part fields as they are, and copies the others', () => {
+    const graph = smallGraph();
+    const parts = partitionGraph(graph);
+    const inParts = (kind: 'discussions' | 'attendance' | 'discussed' | 'about' | 'cites') => parts.meetings.flatMap((p) => p[kind] as object[]);
+    for (const kind of ['discussions', 'attendance', 'discussed', 'about', 'cites'] as const) {
+      const own = new Set<object>(graph[kind]);
+      expect(inParts(kind).length, kind).toBeGreaterThan(0);
+      expect(inParts(kind).every((o) => own.has(o)), kind).toBe(true);
+    }
+    expect(parts.meetings.every((p) => graph.meetings.includes(p.meeting))).toBe(true);
+
+    // Another order of fields, a field the stores do not keep (on an edge, on its evidence),
+    // repeated or unsorted project ids: copies with the part's fields alone, and the graph as it was.
+    const odd = smallGraph();
+    const [discussed, about] = [odd.discussed[0], odd.about[0]];
+    odd.discussed[0] = { evidence: discussed.evidence, discussionId: discussed.discussionId, personId: discussed.personId };
+    odd.about[0] = { ...about, evidence: { ...about.evidence, confidence: 0.9 } as typeof about.evidence };
+    const item = odd.actionItems.find((a) => a.projectIds.length > 1)!;
+    const projectIds = [...item.projectIds].reverse().concat(item.projectIds[0]);
+    item.projectIds = projectIds;
+    const oddParts = partitionGraph(odd);
+    const discussedCopy = oddParts.meetings.flatMap((p) => p.discussed).find((d) => d.personId === discussed.personId && d.discussionId === discussed.discussionId)!;
+    expect(discussedCopy).not.toBe(odd.discussed[0]);
+    expect(Object.keys(discussedCopy)).toEqual(['personId', 'discussionId', 'evidence']);
+    const aboutCopy = oddParts.meetings.flatMap((p) => p.about).find((a) => a.discussionId === about.discussionId && a.targetId === about.targetId)!;
+    expect(aboutCopy).not.toBe(odd.about[0]);
+    expect(Object.keys(aboutCopy.evidence)).toEqual(['file', 'line', 'sentence']);
+    expect(odd.about[0].evidence).toHaveProperty('confidence', 0.9);
+    const itemCopy = oddParts.meetings.flatMap((p) => p.actionItems).find((a) => a.id === item.id)!;
+    expect(itemCopy).not.toBe(item);
+    expect(itemCopy.projectIds).toEqual([...new Set(projectIds)].sort());
+    expect(item.projectIds).toBe(projectIds);
+    expect(oddParts.meetings.map((p) => p.fingerprint)).toEqual(parts.meetings.map((p) => p.fingerprint));
+  });
+
   it('round-trips through canonicalGraph', () => {
     const once = canonicalGraph(partitionGraph(smallGraph()));
     expect(canonicalGraph(partitionGraph(once))).toEqual(once);
