@@ -18,7 +18,8 @@ import { normaliseForPhrase, processTerm, queryTerms, STOP_WORDS, tokenize } fro
 import { PostingsScorer, type TermSpec } from './postings.js';
 import { holdsPhrase, PhraseIndex } from './phrases.js';
 import { intersectSorted, post, unionSorted } from './sorted-ids.js';
-import { streamableMiniSearchJSON } from './minisearch-json.js';
+import { miniSearchJsonText } from './minisearch-json.js';
+import { jsonText, type JsonText } from '../json-text.js';
 import { compareText } from '../store/order.js';
 
 /** What the index keeps of each discussion, to filter, facet and show results without the graph. */
@@ -256,15 +257,16 @@ export class SearchIndex {
   }
 
   toJSON(): SerializedSearchIndex {
-    return this.serialization(this.mini.toJSON());
+    return this.serialization(this.mini.toJSON(), [...this.docs.values()]);
   }
 
-  private serialization(minisearch: unknown): SerializedSearchIndex {
+  /** The fields of the saved index, in the file's order (the key first, see `savedSearchIndexKey`). */
+  private serialization<M, D>(minisearch: M, docs: D) {
     return {
-      version: 1,
+      version: 1 as const,
       graphKey: this.graphKey,
       minisearch,
-      docs: [...this.docs.values()],
+      docs,
       meetings: Object.fromEntries(this.meetingPrints),
       people: this.rawEntities.people,
       projects: this.rawEntities.projects,
@@ -273,12 +275,12 @@ export class SearchIndex {
   }
 
   /**
-   * `toJSON`'s serialisation with MiniSearch's term list as a stream, made as it is read (see
-   * `minisearch-json.ts`), for `writeJsonFileStreaming`. The index must not change until the
-   * stream has been read.
+   * The text of `JSON.stringify(this.toJSON())`, made piece by piece as it is read (see
+   * `json-text.ts` and `minisearch-json.ts`), for `writeJsonFileStreaming`. The index must not
+   * change until the text has been read.
    */
-  toStreamableJSON(): SerializedSearchIndex {
-    return this.serialization(streamableMiniSearchJSON(this.mini));
+  toJsonText(): JsonText {
+    return jsonText(this.serialization(miniSearchJsonText(this.mini), [...this.docs.values()]));
   }
 
   /** Cleans up discarded documents (call before saving after updates). */

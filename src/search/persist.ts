@@ -27,15 +27,15 @@ export async function loadSearchIndex(dataDir: string): Promise<SearchIndex | nu
 }
 
 /**
- * Saves the index. `streaming` (a server, which saves while it answers) writes it piece by piece,
- * made as it is written, so that the 80 MB of a 10k index do not hold the event loop; `signal`
+ * Saves the index. `streaming` (a server, which saves while it answers) writes its text piece by
+ * piece, made as it is written, so that the 80 MB of a 10k index do not hold the event loop; `signal`
  * abandons such a save (the file stays as it was, and the promise rejects with an AbortError).
  */
 export async function saveSearchIndex(dataDir: string, index: SearchIndex, options: { streaming?: boolean; signal?: AbortSignal } = {}): Promise<void> {
   await index.vacuum();
   options.signal?.throwIfAborted();
   await mkdir(dataDir, { recursive: true });
-  if (options.streaming) await writeJsonFileStreaming(searchIndexPath(dataDir), index.toStreamableJSON(), options.signal);
+  if (options.streaming) await writeJsonFileStreaming(searchIndexPath(dataDir), index.toJsonText(), options.signal);
   else await writeFileAtomic(searchIndexPath(dataDir), JSON.stringify(index.toJSON()));
 }
 
