@@ -25,6 +25,7 @@ import type { ParsedNote } from './parse.js';
 import type { RawNote } from './read.js';
 import type { RegistryEntry } from './registry.js';
 import type { NoteOutcome } from './extraction-memo.js';
+import { shareStrings } from './shared-strings.js';
 
 /**
  * Folders with fewer notes are ingested on one thread. A worker costs a few seconds to start (it
@@ -39,7 +40,7 @@ const MAX_WORKERS = 7;
 
 /**
  * This thread's share of the notes against a worker's: smaller, since this thread also rebuilds
- * every fact the workers send back.
+ * every fact the workers send back (and shares its strings, `shared-strings.ts`).
  */
 const OWN_SHARE_WEIGHT = 0.8;
 
@@ -322,7 +323,8 @@ class WorkerLink {
     for (;;) {
       const m = await this.next();
       if (m.kind !== 'extracted') throw this.unexpected(m);
-      for (const r of m.results) results.push(r);
+      // Each note's strings shared as its facts arrive, so that the copies do not pile up.
+      for (const r of m.results) results.push('facts' in r ? { index: r.index, facts: shareStrings(r.facts) } : r);
       if (m.last) return results;
     }
   }
