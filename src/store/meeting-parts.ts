@@ -174,7 +174,7 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
       if (!draftOf(edge.meetingId, what)) continue;
       requireNode(people, edge.personId, 'person', what);
     }
-    draft!.attendance.push(attendanceOf(edge));
+    draft!.attendance.push(edgeOf(edge, ATTENDANCE));
   }
   // The draft an edge of a discussion goes into, once the node it points to is known; undefined
   // for an edge of a kept meeting. The text naming the edge is made only for an error.
@@ -190,16 +190,16 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
   };
   for (const edge of lists.discussed) {
     const draft = draftForDiscussionEdge(edge, edge.discussionId, people, edge.personId, 'person', describeDiscussed);
-    draft?.discussed.push(discussedOf(edge));
+    draft?.discussed.push(edgeOf(edge, DISCUSSED));
   }
   for (const edge of lists.about) {
     const targets = edge.target === 'project' ? projects : topics;
     const draft = draftForDiscussionEdge(edge, edge.discussionId, targets, edge.targetId, edge.target, describeAbout);
-    draft?.about.push(aboutOf(edge));
+    draft?.about.push(edgeOf(edge, ABOUT));
   }
   for (const edge of lists.cites) {
     const draft = draftForDiscussionEdge(edge, edge.discussionId, references, edge.referenceId, 'reference', describeCites);
-    draft?.cites.push(citesOf(edge));
+    draft?.cites.push(edgeOf(edge, CITES));
   }
 
   const cutPart = (draft: Omit<MeetingPart, 'fingerprint'>): MeetingPart => {
@@ -315,10 +315,6 @@ function fingerprintOf(part: Omit<MeetingPart, 'fingerprint'>): string {
 const MEETING_FIELDS = ['id', 'date', 'title', 'description', 'source', 'contentHash'] as const;
 const DISCUSSION_FIELDS = ['id', 'meetingId', 'heading', 'text', 'order', 'line'] as const;
 const ACTION_ITEM_FIELDS = ['id', 'task', 'status', 'ownerId', 'discussionId', 'projectIds', 'evidence'] as const;
-const ATTENDANCE_FIELDS = ['personId', 'meetingId', 'role', 'evidence'] as const;
-const DISCUSSED_FIELDS = ['personId', 'discussionId', 'evidence'] as const;
-const ABOUT_FIELDS = ['discussionId', 'targetId', 'target', 'evidence'] as const;
-const CITES_FIELDS = ['discussionId', 'referenceId', 'evidence'] as const;
 const EVIDENCE_FIELDS = ['file', 'line', 'sentence'] as const;
 
 /** Whether the enumerable fields of `o` are exactly `fields`, in that order: it then serialises as its copy would. */
@@ -361,28 +357,33 @@ function actionItemOf(a: ActionItem): ActionItem {
   };
 }
 
-function attendanceOf(e: Attendance): Attendance {
-  const evidence = evidenceOf(e.evidence);
-  if (evidence === e.evidence && hasExactly(e, ATTENDANCE_FIELDS)) return e;
-  return { personId: e.personId, meetingId: e.meetingId, role: e.role, evidence };
+/** An edge kind's fields, in a part's order, and how to copy an edge of another shape. */
+interface EdgeShape<E extends { evidence: Evidence }> {
+  fields: readonly string[];
+  copy: (e: E, evidence: Evidence) => E;
 }
 
-function discussedOf(e: Discussed): Discussed {
-  const evidence = evidenceOf(e.evidence);
-  if (evidence === e.evidence && hasExactly(e, DISCUSSED_FIELDS)) return e;
-  return { personId: e.personId, discussionId: e.discussionId, evidence };
-}
+const ATTENDANCE: EdgeShape<Attendance> = {
+  fields: ['personId', 'meetingId', 'role', 'evidence'],
+  copy: (a, evidence) => ({ personId: a.personId, meetingId: a.meetingId, role: a.role, evidence }),
+};
+const DISCUSSED: EdgeShape<Discussed> = {
+  fields: ['personId', 'discussionId', 'evidence'],
+  copy: (d, evidence) => ({ personId: d.personId, discussionId: d.discussionId, evidence }),
+};
+const ABOUT: EdgeShape<About> = {
+  fields: ['discussionId', 'targetId', 'target', 'evidence'],
+  copy: (a, evidence) => ({ discussionId: a.discussionId, targetId: a.targetId, target: a.target, evidence }),
+};
+const CITES: EdgeShape<Cites> = {
+  fields: ['discussionId', 'referenceId', 'evidence'],
+  copy: (c, evidence) => ({ discussionId: c.discussionId, referenceId: c.referenceId, evidence }),
+};
 
-function aboutOf(e: About): About {
+/** An edge as it is when it and its evidence have exactly their fields, else a copy that has. */
+function edgeOf<E extends { evidence: Evidence }>(e: E, shape: EdgeShape<E>): E {
   const evidence = evidenceOf(e.evidence);
-  if (evidence === e.evidence && hasExactly(e, ABOUT_FIELDS)) return e;
-  return { discussionId: e.discussionId, targetId: e.targetId, target: e.target, evidence };
-}
-
-function citesOf(e: Cites): Cites {
-  const evidence = evidenceOf(e.evidence);
-  if (evidence === e.evidence && hasExactly(e, CITES_FIELDS)) return e;
-  return { discussionId: e.discussionId, referenceId: e.referenceId, evidence };
+  return evidence === e.evidence && hasExactly(e, shape.fields) ? e : shape.copy(e, evidence);
 }
 
 function evidenceOf(e: Evidence): Evidence {
