@@ -1,10 +1,11 @@
 /**
- * One string per distinct text inside a value copied from another thread. A structured clone
- * keeps objects shared as they were, but copies a string wherever it appears: a note's facts
- * name its file and its sentences in every piece of evidence, and 400 notes' facts copied back
- * from a worker took 30.7 MB, 21.3 MB once their strings were shared (docs/PERFORMANCE.md). The
- * value is changed in place: the fields of its objects, the items of its arrays and the values of
- * its maps are given the first string of each text; map keys and set members are left as they are.
+ * One string per distinct text inside a value copied from another thread (plain objects, as a
+ * structured clone makes them, with arrays, maps and sets). A structured clone keeps objects
+ * shared as they were, but copies a string wherever it appears: a note's facts name its file and
+ * its sentences in every piece of evidence, and 400 notes' facts copied back from a worker took
+ * 30.7 MB, 21.3 MB once their strings were shared (docs/PERFORMANCE.md). The value is changed in
+ * place: the fields of its objects, the items of its arrays and the values of its maps are given
+ * the first string of each text; map keys and set members are left as they are.
  */
 export function shareStrings<T>(value: T): T {
   const canonical = new Map<string, string>();
