@@ -164,8 +164,8 @@ export function partitionGraph(graph: MeetingGraph, kept?: KeptParts): GraphPart
     draft!.actionItems.push(actionItemOf(item));
   }
 
-  // Edges are checked and copied in the loops below, and their repeats dropped after sorting
-  // (`sortPart`): a repeat keeps the first edge's evidence.
+  // Edges are checked and taken (copied when of another shape) in the loops below, and their
+  // repeats dropped after sorting (`sortPart`): a repeat keeps the first edge's evidence.
   for (const edge of lists.attendance) {
     if (kept && !kept.changed.has(edge.meetingId) && meetings.has(edge.meetingId)) continue;
     const draft = drafts.get(edge.meetingId);
