@@ -17,7 +17,7 @@ import { inChunks, jsonText } from './json-text.js';
 
 /**
  * Writes `JSON.stringify(value)`'s text (`value` a plain object or array, or a `JsonText`), made
- * piece by piece as it is written (`json-text.ts`) and written in chunks of 64 KiB. `signal`
+ * piece by piece as it is written (`json-text.ts`) and written in chunks of some 64 KiB. `signal`
  * abandons the write: the file stays as it was, and the promise rejects with an AbortError.
  */
 export async function writeJsonFileStreaming(file: string, value: unknown, signal?: AbortSignal): Promise<void> {
