@@ -159,7 +159,7 @@ function extractOnThisThread(notes: RawNote[], options: IngestNotesOptions): Ext
     else warnings.push(outcome.warning);
     outcomes[index] = { parsed: summary, result: outcome.ok ? { facts: outcome.value } : { warning: outcome.warning } };
   }
-  return { facts, context, warnings, outcomes, attendeeLists: parsed.map((p) => p.note.attendees) };
+  return { facts, context, warnings, outcomes, attendeeLists: inOrder.map((p) => p.note.attendees) };
 }
 
 /**

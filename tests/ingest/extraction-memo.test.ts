@@ -160,6 +160,21 @@ describe('the extraction memo and the registries', () => {
   });
 });
 
+describe('the extraction memo over notes listed out of meeting order', () => {
+  // A folder by team (`team-a/2015-01-06.md`, `team-b/2014-03-04.md`) lists its notes in another
+  // order than their meetings'. The memo's key was once made from the attendee lists in the listing's
+  // order on one thread, and in meeting order on the next ingest, so every change extracted the whole folder.
+  it('extracts only the changed note on one thread', () => {
+    const byTeam = original.map((n, i) => note(`team-${'abc'[i % 3]}/${n.source}`, n.text)).sort((a, b) => (a.source < b.source ? -1 : 1));
+    const memo = new ExtractionMemo();
+    expect(ingestNotes(byTeam, { ...registries, memo })).toEqual(ingestNotes(byTeam, registries));
+    const changed = edited(byTeam, byTeam[7].source, (t) => `${t}\n\nHannes will cut the TLS release next week.\n`);
+    const graph = ingestNotes(changed, { ...registries, memo });
+    expect(memo.lastRun).toEqual({ reused: byTeam.length - 1, extracted: 1, fullBecause: null });
+    expect(graph).toEqual(ingestNotes(changed, registries));
+  });
+});
+
 describe('the extraction memo with worker threads', () => {
   it('is filled by an ingest on workers, then serves the next one', async () => {
     const memo = new ExtractionMemo();
