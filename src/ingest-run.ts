@@ -6,7 +6,7 @@
 import type { GraphChanges, MeetingGraph } from './domain.js';
 import { readNotesFolder, type NoteReadCache } from '../ingest/read.js';
 import { ingestNotesAsync } from '../ingest/index.js';
-import { parseRegistry, readRegistryText } from '../ingest/registry.js';
+import { parseRegistryAgain, readRegistryText } from '../ingest/registry.js';
 import { hashBytes } from '../ingest/read.js';
 import type { ExtractionMemo, MemoRun } from '../ingest/extraction-memo.js';
 import { ingestInputsKey, Workspace, type IngestManifest } from './workspace.js';
@@ -123,8 +123,8 @@ async function ingestLocked(workspace: Workspace, options: IngestRunOptions): Pr
   const graph =
     previousGraph ??
     (await ingestNotesAsync(notes, {
-      people: peopleText === null ? null : parseRegistry(peopleText, options.peopleFile),
-      projects: projectsText === null ? null : parseRegistry(projectsText, options.projectsFile),
+      people: peopleText === null ? null : parseRegistryAgain(peopleText, options.peopleFile!),
+      projects: projectsText === null ? null : parseRegistryAgain(projectsText, options.projectsFile!),
       readWarnings: warnings,
       onProgress: options.onProgress,
       workers: options.workers,
