@@ -190,29 +190,31 @@ export interface MeetingItems {
 }
 
 /**
- * The items of several meetings as one list per kind, in the order given. Filled in place: a push
- * per item is several times slower at the million edges of 10,000 meetings.
+ * The items of several meetings as one list per kind, in the order given, each list made by
+ * `Array.prototype.concat` (`concatAll`), which a server does after every change. A push per item
+ * was several times slower; a loop filling each list in place took 79–82 ms on its first call and
+ * 39–56 ms later, `concat` 32–35 and 30–35 ms (the 891,075 items of 10,000 meetings).
  */
 export function joinItems(parts: MeetingItems[]): MeetingItems {
-  const join = <T>(itemsOf: (part: MeetingItems) => T[]): T[] => {
-    let length = 0;
-    for (const part of parts) length += itemsOf(part).length;
-    const out = new Array<T>(length);
-    let k = 0;
-    for (const part of parts) {
-      const items = itemsOf(part);
-      for (let i = 0; i < items.length; i++) out[k++] = items[i];
-    }
-    return out;
-  };
   return {
-    discussions: join((p) => p.discussions),
-    actionItems: join((p) => p.actionItems),
-    attendance: join((p) => p.attendance),
-    discussed: join((p) => p.discussed),
-    about: join((p) => p.about),
-    cites: join((p) => p.cites),
+    discussions: concatAll(parts.map((p) => p.discussions)),
+    actionItems: concatAll(parts.map((p) => p.actionItems)),
+    attendance: concatAll(parts.map((p) => p.attendance)),
+    discussed: concatAll(parts.map((p) => p.discussed)),
+    about: concatAll(parts.map((p) => p.about)),
+    cites: concatAll(parts.map((p) => p.cites)),
   };
+}
+
+/** Arrays handed to one `concat` call at most: each is an argument, and 200,000 overflow the stack. */
+const CONCAT_ARGUMENTS = 8192;
+
+/** The items of `arrays`, in order, in one new array (an item that is itself an array stays one item). */
+export function concatAll<T>(arrays: T[][]): T[] {
+  if (arrays.length <= CONCAT_ARGUMENTS) return ([] as T[]).concat(...arrays);
+  const pieces: T[][] = [];
+  for (let i = 0; i < arrays.length; i += CONCAT_ARGUMENTS) pieces.push(([] as T[]).concat(...arrays.slice(i, i + CONCAT_ARGUMENTS)));
+  return concatAll(pieces);
 }
 
 export function emptyGraph(): MeetingGraph {
