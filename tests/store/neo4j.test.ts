@@ -311,6 +311,49 @@ describeNeo4j('neo4j store', () => {
       }
     });
 
+    it('lets a load that comes during the reads\' warm-up run before the reads still to come', async () => {
+      type Internals = { runStatement: (s: Statement) => Promise<unknown[]>; warmingReads: Promise<void> };
+      const proto = Neo4jStore.prototype as unknown as Internals;
+      const original = proto.runStatement;
+      const events: string[] = [];
+      // The warm-up's first statement answers only once the change below has been asked for.
+      let release!: () => void;
+      const changeAsked = new Promise<void>((resolve) => (release = resolve));
+      const run = vi.spyOn(proto, 'runStatement').mockImplementation(async function (this: Internals, st: Statement) {
+        const rows = await original.call(this, st);
+        if (st.name === 'warm-up-values') await changeAsked;
+        else events.push(`read ${st.name}`);
+        return rows;
+      });
+      try {
+        await emptyNeo4j(config);
+        const serving = await Neo4jStore.open(config!);
+        try {
+          const before = smallGraph();
+          expect(await serving.load(before, { warmQueries: true })).toEqual({ written: 4, removed: 0, unchanged: 0 });
+          const after = smallGraph();
+          after.meetings[0] = { ...after.meetings[0], contentHash: 'hash-1b' };
+          after.discussions[0] = { ...after.discussions[0], text: 'The release is out.' };
+          events.push('change asked');
+          const change = serving.load(after, { changes: changesBetween(before, after), warmQueries: true }).then((result) => {
+            events.push('change loaded');
+            return result;
+          });
+          release();
+          expect(await change).toEqual({ written: 1, removed: 0, unchanged: 3 });
+          await (serving as unknown as Internals).warmingReads;
+          // Every read of the warm-up ran, and none while the change was being loaded.
+          const reads = events.filter((e) => e.startsWith('read '));
+          expect(reads.length).toBeGreaterThan(10);
+          expect(events.slice(0, 2)).toEqual(['change asked', 'change loaded']);
+        } finally {
+          await serving.close();
+        }
+      } finally {
+        run.mockRestore();
+      }
+    });
+
     it('plans no load statement for a caller that only reads', async () => {
       const plan = vi.spyOn(Neo4jStore.prototype as unknown as { planLoadStatements: () => Promise<void> }, 'planLoadStatements');
       try {
