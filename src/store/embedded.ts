@@ -35,9 +35,8 @@ import type {
   RowPage,
   Stats,
 } from './types.js';
+import { WRITE_AFTER_ANSWER_MS } from './types.js';
 
-/** How long after a load its file write starts, when the load is answered first (`persistLater`). */
-const WRITE_LATER_AFTER_MS = 500;
 
 export interface EmbeddedStoreOptions {
   /**
@@ -271,7 +270,7 @@ export class EmbeddedStore implements GraphStore {
     if (later) {
       // Sorting and joining the parts' lists holds the event loop for a few hundred milliseconds
       // at 10,000 meetings: the requests that follow a change (a page refreshing) go first.
-      await new Promise((resolve) => setTimeout(resolve, WRITE_LATER_AFTER_MS));
+      await new Promise((resolve) => setTimeout(resolve, WRITE_AFTER_ANSWER_MS));
       later.signal?.throwIfAborted();
       await writeSnapshotFileStreaming(this.file, canonicalGraph(stored()), later.signal);
     } else await writeSnapshotFile(this.file, serializeSnapshot(canonicalGraph(stored())));

@@ -7,6 +7,7 @@ import { runIngest } from '../../src/ingest-run.js';
 import { loadSearchIndex, savedSearchIndexKey, updateSearchIndexFile } from '../../src/search/persist.js';
 import { EmbeddedStore } from '../../src/store/embedded.js';
 import { SNAPSHOT_FILE_NAME } from '../../src/store/snapshot-file.js';
+import { WRITE_AFTER_ANSWER_MS } from '../../src/store/types.js';
 
 const NOTE = [
   '---',
@@ -105,6 +106,23 @@ describe('runIngest: what a second ingest into the same data directory redoes', 
     expect(JSON.parse(readFileSync(path.join(dataDir, SNAPSHOT_FILE_NAME), 'utf8')).graph).toEqual(await store.snapshot());
     expect((await second).reused).toBe(true);
     await store.close();
+  });
+
+  it('with persistAfter, starts the graph file WRITE_AFTER_ANSWER_MS after answering, also when the store writes no file of its own', async () => {
+    await run();
+    const graphFile = path.join(dataDir, 'graph.json');
+    appendFileSync(path.join(notesDir, '2021-04-06.md'), '\n### Cards\n\nTom will punch the cards.\n');
+    // A store like a database: loading is writing, so `persisted` answers at once.
+    const embedded = await EmbeddedStore.open(dataDir);
+    const store = Object.assign(Object.create(embedded) as EmbeddedStore, { persisted: async () => {} });
+    const result = await runIngest({ notesDir, dataDir, peopleFile, projectsFile, store, persistAfter: true, indexedByCaller: true });
+    // The requests that follow a change go first: a fifth of the wait later, nothing is written yet.
+    await new Promise((resolve) => setTimeout(resolve, WRITE_AFTER_ANSWER_MS / 5));
+    expect(readFileSync(graphFile, 'utf8')).not.toContain('Cards');
+    await result.persisted;
+    expect(readFileSync(graphFile, 'utf8')).toContain('Cards');
+    await embedded.persisted();
+    await embedded.close();
   });
 
   it('with persistAfter, a file that cannot be written rejects persisted and releases the lock', async () => {
