@@ -37,7 +37,6 @@ import type {
 } from './types.js';
 import { WRITE_AFTER_ANSWER_MS } from './types.js';
 
-
 export interface EmbeddedStoreOptions {
   /**
    * When the snapshot file is corrupt, start from an empty store instead of failing with a
