@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import MiniSearch from 'minisearch';
-import { joinItems, type GraphChanges, type MeetingGraph, type MeetingItems, type Person, type Project, type Topic } from '../domain.js';
+import { joinItems, type Discussion, type GraphChanges, type Meeting, type MeetingGraph, type MeetingItems, type Person, type Project, type Topic } from '../domain.js';
 import { didYouMean, EntityDirectory } from './entities.js';
 import { isFilterOnly, parseQuery, QueryError, type SearchQuery } from './query.js';
 import { plainText, snippetOfPlainText } from './snippet.js';
@@ -151,6 +151,9 @@ const DEFAULT_LIMIT = 20;
 /** Documents added to the phrase index between two turns of the event loop in `prepare` (tens of milliseconds). */
 const PREPARE_SLICE = 1000;
 
+/** How long `updateInSlices` holds the event loop at most, give or take one meeting's documents. */
+const UPDATE_SLICE_MS = 20;
+
 export class SearchIndex {
   /**
    * The key of the ingest whose graph this index was last brought in line with (`ingestInputsKey`),
@@ -162,6 +165,8 @@ export class SearchIndex {
   /** The ids in `docs` of each meeting's discussions, so that a changed meeting is found without a scan. */
   private readonly docsOfMeeting = new Map<string, string[]>();
   private meetingPrints = new Map<string, string>();
+  /** An update is under way (see `updateInSlices`): the index is half made. */
+  private updating = false;
   /** The graph of the last `update`: `GraphChanges` relative to it are taken. */
   private lastGraph: MeetingGraph | null = null;
   private people = EntityDirectory.people([]);
@@ -299,42 +304,81 @@ export class SearchIndex {
    * those naming a person, project or topic whose names changed are looked at.
    */
   update(graph: MeetingGraph, changes?: GraphChanges | null): IndexUpdate {
-    const only = changes && changes.since === this.lastGraph ? this.meetingsToLookAt(graph, changes) : undefined;
-    this.lastGraph = null;
-    this.setEntities(graph.people, graph.projects, graph.topics);
-    this.labels.clear();
-    this.scorer.invalidate();
-    const docsByMeeting = buildDocuments(graph, only, only && changes?.items);
-    const present = only ? new Set(graph.meetings.map((m) => m.id)) : docsByMeeting;
-    const result: IndexUpdate = { added: 0, changed: 0, removed: 0, unchanged: only ? graph.meetings.length - docsByMeeting.size : 0 };
+    const steps = this.updateSteps(graph, changes);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
 
-    for (const meetingId of [...this.meetingPrints.keys()]) {
-      if (present.has(meetingId)) continue;
-      this.discardMeeting(meetingId);
-      this.meetingPrints.delete(meetingId);
-      result.removed++;
+  /**
+   * `update`, a slice of meetings at a time, letting the event loop turn between slices: at
+   * 10,000 meetings a whole build is ten seconds of MiniSearch's work, which held every request.
+   * The index must not be read or changed until the promise settles (the server builds its first
+   * index this way beside the store's load, before it serves it): `search` and another update
+   * throw meanwhile. A slice ends once it has run `sliceMs` (default UPDATE_SLICE_MS).
+   */
+  async updateInSlices(graph: MeetingGraph, changes?: GraphChanges | null, options: { sliceMs?: number } = {}): Promise<IndexUpdate> {
+    const sliceMs = options.sliceMs ?? UPDATE_SLICE_MS;
+    const steps = this.updateSteps(graph, changes);
+    let sliceEnd = performance.now() + sliceMs;
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (performance.now() < sliceEnd) continue;
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceEnd = performance.now() + sliceMs;
     }
-    for (const [meetingId, entries] of docsByMeeting) {
-      const print = fingerprint(entries);
-      const previous = this.meetingPrints.get(meetingId);
-      if (previous === print) {
-        result.unchanged++;
-        continue;
-      }
-      if (previous !== undefined) {
+  }
+
+  /** The work of `update`, yielding after each meeting; what it returns is the update's count. */
+  private *updateSteps(graph: MeetingGraph, changes?: GraphChanges | null): Generator<void, IndexUpdate, void> {
+    if (this.updating) throw new Error('the search index is already being updated');
+    this.updating = true;
+    try {
+      const only = changes && changes.since === this.lastGraph ? this.meetingsToLookAt(graph, changes) : undefined;
+      this.lastGraph = null;
+      this.setEntities(graph.people, graph.projects, graph.topics);
+      this.labels.clear();
+      this.scorer.invalidate();
+      const documents = new IndexDocuments(graph, only, only && changes?.items);
+      const present = only ? new Set(graph.meetings.map((m) => m.id)) : documents;
+      const result: IndexUpdate = { added: 0, changed: 0, removed: 0, unchanged: only ? graph.meetings.length - documents.size : 0 };
+
+      for (const meetingId of [...this.meetingPrints.keys()]) {
+        if (present.has(meetingId)) continue;
         this.discardMeeting(meetingId);
-        result.changed++;
-      } else {
-        result.added++;
+        this.meetingPrints.delete(meetingId);
+        result.removed++;
+        yield;
       }
-      for (const { record, doc } of entries) {
-        this.mini.add(doc);
-        this.keep(record, this.scorer.shortIdOf(doc.id));
+      for (const meetingId of documents.meetingIds) {
+        const entries = documents.of(meetingId);
+        const print = fingerprint(entries);
+        const previous = this.meetingPrints.get(meetingId);
+        if (previous === print) {
+          result.unchanged++;
+          yield;
+          continue;
+        }
+        if (previous !== undefined) {
+          this.discardMeeting(meetingId);
+          result.changed++;
+        } else {
+          result.added++;
+        }
+        for (const { record, doc } of entries) {
+          this.mini.add(doc);
+          this.keep(record, this.scorer.shortIdOf(doc.id));
+        }
+        this.meetingPrints.set(meetingId, print);
+        yield;
       }
-      this.meetingPrints.set(meetingId, print);
+      this.lastGraph = graph;
+      return result;
+    } finally {
+      this.updating = false;
     }
-    this.lastGraph = graph;
-    return result;
   }
 
   /** The meetings `changes` lists, and those whose documents name an entity whose indexed names changed. */
@@ -395,6 +439,7 @@ export class SearchIndex {
 
   /** Runs a query (text or parsed). Throws `QueryError` for bad operators or unknown names. */
   search(query: string | SearchQuery, options: SearchOptions = {}): SearchResponse {
+    if (this.updating) throw new Error('the search index is being updated and cannot be searched yet');
     const text = typeof query === 'string' ? query : '';
     const parsed = typeof query === 'string' ? parseQuery(query) : query;
     const sort = options.sort ?? 'relevance';
@@ -856,66 +901,95 @@ function namesText(e: { name: string; aliases?: string[] }): string {
   return [e.name, ...(e.aliases ?? [])].join(' ; ');
 }
 
-/**
- * The index documents of a graph (of the meetings in `only`, when given), grouped by meeting
- * (meeting order kept). `items` (see `GraphChanges.items`) spares walking the graph's lists when it
- * holds every meeting of `only`.
- */
-function buildDocuments(
-  graph: MeetingGraph,
-  only?: ReadonlySet<string>,
-  items?: ReadonlyMap<string, MeetingItems>,
-): Map<string, Array<{ record: IndexedDiscussion; doc: MiniDoc }>> {
-  const meetings = new Map(graph.meetings.filter((m) => !only || only.has(m.id)).map((m) => [m.id, m]));
-  const people = new Map(graph.people.map((p) => [p.id, p]));
-  const projects = new Map(graph.projects.map((p) => [p.id, p]));
-  const topics = new Map(graph.topics.map((t) => [t.id, t]));
-  const given = only && items && [...only].every((id) => items.has(id)) ? [...only].map((id) => items.get(id)!) : null;
-  const lists = given ? joinItems(given) : graph;
-  const discussions = only ? lists.discussions.filter((d) => meetings.has(d.meetingId)) : graph.discussions;
-  const wanted = only ? new Set(discussions.map((d) => d.id)) : null;
-  const discussed = wanted ? lists.discussed.filter((e) => wanted.has(e.discussionId)) : graph.discussed;
-  const about = wanted ? lists.about.filter((a) => wanted.has(a.discussionId)) : graph.about;
-  const personIds = groupIds(discussed.map((e) => [e.discussionId, e.personId]));
-  const projectIds = groupIds(about.filter((a) => a.target === 'project').map((a) => [a.discussionId, a.targetId]));
-  const topicIds = groupIds(about.filter((a) => a.target === 'topic').map((a) => [a.discussionId, a.targetId]));
+type IndexEntry = { record: IndexedDiscussion; doc: MiniDoc };
 
-  const out = new Map<string, Array<{ record: IndexedDiscussion; doc: MiniDoc }>>();
-  for (const m of meetings.values()) out.set(m.id, []);
-  for (const d of discussions) {
-    const meeting = meetings.get(d.meetingId);
-    if (!meeting) continue;
-    const record: IndexedDiscussion = {
-      discussionId: d.id,
-      meetingId: d.meetingId,
-      meeting: meeting.date,
-      title: meeting.title,
-      heading: d.heading,
-      text: d.text,
-      order: d.order,
-      personIds: personIds.get(d.id) ?? [],
-      projectIds: projectIds.get(d.id) ?? [],
-      topicIds: topicIds.get(d.id) ?? [],
-    };
-    const namesOf = (ids: string[], map: Map<string, { name: string; aliases?: string[] }>) =>
-      ids
-        .map((id) => map.get(id))
-        .filter((e): e is { name: string; aliases?: string[] } => !!e)
-        .map(namesText)
-        .join(' ; ');
-    const doc: MiniDoc = {
-      id: d.id,
-      heading: d.heading.replace(/#+/g, ' '),
-      text: plainText(d.text),
-      title: meeting.title,
-      people: namesOf(record.personIds, people),
-      projects: namesOf(record.projectIds, projects),
-      topics: namesOf(record.topicIds, topics),
-    };
-    out.get(d.meetingId)!.push({ record, doc });
+/**
+ * The index documents of a graph (of the meetings in `only`, when given), by meeting, made when a
+ * meeting's are asked for: at 10,000 meetings, all of them at once were 64,675 documents in memory
+ * beside the index they went into, and seconds without a turn of the event loop. `items` (see
+ * `GraphChanges.items`) spares walking the graph's lists when it holds every meeting of `only`.
+ */
+class IndexDocuments {
+  /** The meetings' ids, in the graph's order. */
+  readonly meetingIds: string[];
+  private readonly meetings: Map<string, Meeting>;
+  private readonly discussionsOf = new Map<string, Discussion[]>();
+  private readonly people: Map<string, Person>;
+  private readonly projects: Map<string, Project>;
+  private readonly topics: Map<string, Topic>;
+  private readonly personIds: Map<string, string[]>;
+  private readonly projectIds: Map<string, string[]>;
+  private readonly topicIds: Map<string, string[]>;
+
+  constructor(graph: MeetingGraph, only?: ReadonlySet<string>, items?: ReadonlyMap<string, MeetingItems>) {
+    this.meetings = new Map(graph.meetings.filter((m) => !only || only.has(m.id)).map((m) => [m.id, m]));
+    this.meetingIds = [...this.meetings.keys()];
+    this.people = new Map(graph.people.map((p) => [p.id, p]));
+    this.projects = new Map(graph.projects.map((p) => [p.id, p]));
+    this.topics = new Map(graph.topics.map((t) => [t.id, t]));
+    const given = only && items && [...only].every((id) => items.has(id)) ? [...only].map((id) => items.get(id)!) : null;
+    const lists = given ? joinItems(given) : graph;
+    const discussions = only ? lists.discussions.filter((d) => this.meetings.has(d.meetingId)) : graph.discussions;
+    const wanted = only ? new Set(discussions.map((d) => d.id)) : null;
+    const discussed = wanted ? lists.discussed.filter((e) => wanted.has(e.discussionId)) : graph.discussed;
+    const about = wanted ? lists.about.filter((a) => wanted.has(a.discussionId)) : graph.about;
+    this.personIds = groupIds(discussed.map((e) => [e.discussionId, e.personId]));
+    this.projectIds = groupIds(about.filter((a) => a.target === 'project').map((a) => [a.discussionId, a.targetId]));
+    this.topicIds = groupIds(about.filter((a) => a.target === 'topic').map((a) => [a.discussionId, a.targetId]));
+    for (const d of discussions) {
+      if (!this.meetings.has(d.meetingId)) continue;
+      const list = this.discussionsOf.get(d.meetingId);
+      if (list) list.push(d);
+      else this.discussionsOf.set(d.meetingId, [d]);
+    }
   }
-  for (const list of out.values()) list.sort((a, b) => a.record.order - b.record.order);
-  return out;
+
+  get size(): number {
+    return this.meetings.size;
+  }
+
+  has(meetingId: string): boolean {
+    return this.meetings.has(meetingId);
+  }
+
+  /** A meeting's documents, in discussion order. */
+  of(meetingId: string): IndexEntry[] {
+    const meeting = this.meetings.get(meetingId)!;
+    const entries = (this.discussionsOf.get(meetingId) ?? []).map((d) => {
+      const record: IndexedDiscussion = {
+        discussionId: d.id,
+        meetingId: d.meetingId,
+        meeting: meeting.date,
+        title: meeting.title,
+        heading: d.heading,
+        text: d.text,
+        order: d.order,
+        personIds: this.personIds.get(d.id) ?? [],
+        projectIds: this.projectIds.get(d.id) ?? [],
+        topicIds: this.topicIds.get(d.id) ?? [],
+      };
+      const doc: MiniDoc = {
+        id: d.id,
+        heading: d.heading.replace(/#+/g, ' '),
+        text: plainText(d.text),
+        title: meeting.title,
+        people: namesOf(record.personIds, this.people),
+        projects: namesOf(record.projectIds, this.projects),
+        topics: namesOf(record.topicIds, this.topics),
+      };
+      return { record, doc };
+    });
+    return entries.sort((a, b) => a.record.order - b.record.order);
+  }
+}
+
+/** The indexed names of the entities with these ids, in that order. */
+function namesOf(ids: string[], entities: Map<string, { name: string; aliases?: string[] }>): string {
+  return ids
+    .map((id) => entities.get(id))
+    .filter((e): e is { name: string; aliases?: string[] } => !!e)
+    .map(namesText)
+    .join(' ; ');
 }
 
 function groupIds(pairs: Array<[string, string]>): Map<string, string[]> {
@@ -929,7 +1003,7 @@ function groupIds(pairs: Array<[string, string]>): Map<string, string[]> {
   return out;
 }
 
-function fingerprint(entries: Array<{ record: IndexedDiscussion; doc: MiniDoc }>): string {
+function fingerprint(entries: IndexEntry[]): string {
   return createHash('sha1').update(JSON.stringify(entries)).digest('hex');
 }
 
