@@ -41,6 +41,12 @@ export interface IngestRunOptions {
   /** The caller answers queries from the store right after (see `LoadOptions.warmQueries`). */
   warmQueries?: boolean;
   /**
+   * Work on the new graph that can run beside the store's load (the server builds its first
+   * search index there, while a database loads): started once the graph is extracted, before
+   * the load. The ingest answers only once it has settled, and fails if it fails.
+   */
+  besideLoad?: (graph: MeetingGraph, inputsKey: string) => Promise<void>;
+  /**
    * Answer once the store holds the new graph and write the files (graph, manifest, the store's
    * snapshot) afterwards; `persisted` in the result settles when they are written, and the ingest
    * lock is held until then. For a server, which swaps the new graph in first: at 10,000 notes
@@ -141,8 +147,18 @@ async function ingestLocked(workspace: Workspace, options: IngestRunOptions): Pr
 
   let load: LoadResult | null = null;
   let search: SearchIndex | null = null;
-  if (options.store) load = await options.store.load(graph, { persistLater: options.persistAfter, signal: abort.signal, changes, warmQueries: options.warmQueries });
+  const beside = options.besideLoad?.(graph, inputsKey);
+  // Marked as handled: it may fail while the load is under way, and is awaited after it.
+  beside?.catch(() => undefined);
+  try {
+    if (options.store) load = await options.store.load(graph, { persistLater: options.persistAfter, signal: abort.signal, changes, warmQueries: options.warmQueries });
+  } catch (err) {
+    // Nothing of this ingest goes on after it has failed.
+    await beside?.catch(() => undefined);
+    throw err;
+  }
   const t3 = performance.now();
+  await beside;
   if (options.indexedByCaller) {
     // nothing to do: see the option
   } else if (!reused || (await savedSearchIndexKey(options.dataDir)) !== inputsKey) {

@@ -6,7 +6,7 @@
 import { ExtractionMemo } from '../../ingest/extraction-memo.js';
 import { NoteReadCache, readNotesFolder } from '../../ingest/read.js';
 import { Asker } from '../ask/ask.js';
-import { emptyGraph } from '../domain.js';
+import { emptyGraph, type MeetingGraph } from '../domain.js';
 import { runIngest, type IngestRunResult } from '../ingest-run.js';
 import { SearchIndex } from '../search/index.js';
 import { loadSearchIndex, saveSearchIndex } from '../search/persist.js';
@@ -63,6 +63,12 @@ export interface IngestStatus {
 interface Loaded {
   view: GraphView;
   search: SearchIndex;
+}
+
+/** The index a server starts with; `updated` when it was brought in line with the graph, and so must be saved. */
+interface FirstIndex {
+  index: SearchIndex;
+  updated: boolean;
 }
 
 export class ServerState {
@@ -274,7 +280,13 @@ export class ServerState {
     // the first. (The read cache also serves a caller that names changed paths itself.)
     const memo = this.watching ? this.memo : undefined;
     const readCache = this.watching || changedPaths ? this.readCache : undefined;
-    const options = { ...this.sources, indexedByCaller: true, memo, readCache, changedPaths, persistAfter: true, warmQueries: true };
+    // The first index is built beside the store's load: a database's load is mostly waiting, and
+    // the index's ten seconds at 10,000 meetings run in slices meanwhile.
+    let firstIndex: Promise<FirstIndex> | null = null;
+    const besideLoad = this.ingested
+      ? undefined
+      : (graph: MeetingGraph, inputsKey: string) => (firstIndex = this.firstSearchIndex(graph, inputsKey)).then(() => undefined);
+    const options = { ...this.sources, indexedByCaller: true, memo, readCache, changedPaths, persistAfter: true, warmQueries: true, besideLoad };
     try {
       try {
         result = await runIngest({ ...options, store: store ?? undefined });
@@ -295,17 +307,12 @@ export class ServerState {
     if (changedPaths) this.scheduleFolderLook();
     let search = this.loaded.search;
     if (!this.ingested) {
-      // The saved index when it is in line with this graph (a restart over saved data), else that
-      // index (or a new one) brought in line with it here. The file is saved in the background
-      // like a change's, streamed, after the first answer: saved before it, at 10,000 meetings
-      // the first answer came 11–18 s later, and the whole text of the index was in memory at once.
-      const saved = await loadSearchIndex(this.sources.dataDir).catch(() => null);
-      search = saved ?? SearchIndex.empty();
-      if (search.graphKey !== result.inputsKey) {
-        search.update(result.graph);
-        search.graphKey = result.inputsKey;
-        this.indexSave.dirty = true;
-      }
+      // The file is saved in the background like a change's, streamed, after the first answer:
+      // saved before it, at 10,000 meetings the first answer came 11–18 s later, and the whole
+      // text of the index was in memory at once.
+      const first = await (firstIndex ?? this.firstSearchIndex(result.graph, result.inputsKey));
+      search = first.index;
+      if (first.updated) this.indexSave.dirty = true;
     } else if (!result.reused) {
       // Updated in place, meeting by meeting, in the same tick as the view swap below: no request
       // runs in between. The file is saved later, off the path of the change.
@@ -337,6 +344,19 @@ export class ServerState {
       },
     );
     return result;
+  }
+
+  /**
+   * The saved index when it is in line with this graph (a restart over saved data), else that
+   * index (or a new one) brought in line with it, a slice at a time: no request reads it before
+   * the swap, and requests are answered meanwhile.
+   */
+  private async firstSearchIndex(graph: MeetingGraph, inputsKey: string): Promise<FirstIndex> {
+    const index = (await loadSearchIndex(this.sources.dataDir).catch(() => null)) ?? SearchIndex.empty();
+    if (index.graphKey === inputsKey) return { index, updated: false };
+    await index.updateInSlices(graph);
+    index.graphKey = inputsKey;
+    return { index, updated: true };
   }
 
   /** Saves the search index after INDEX_SAVE_DELAY_MS of quiet (or at once from `close`). */

@@ -150,6 +150,51 @@ describe('runIngest: what a second ingest into the same data directory redoes', 
     expect(readdirSync(dataDir).filter((n) => names.includes(n)).sort()).toEqual(['graph-store.json.bak', 'notes.json.1', 'search-index.json.17']);
   });
 
+  it('runs besideLoad while the store loads, and answers only once it has settled', async () => {
+    const embedded = await EmbeddedStore.open(dataDir);
+    // A store whose load is held until the work beside it lets it go (or, run one after the other, 2 s).
+    let loading = false;
+    let loadWaitedOut = false;
+    let releaseLoad = (): void => {};
+    const held = new Promise<void>((resolve) => (releaseLoad = resolve));
+    const store = Object.assign(Object.create(embedded) as EmbeddedStore, {
+      load: async (...args: Parameters<EmbeddedStore['load']>) => {
+        loading = true;
+        await Promise.race([held, new Promise((resolve) => setTimeout(resolve, 2000)).then(() => (loadWaitedOut = true))]);
+        return embedded.load(...args);
+      },
+    });
+    const seen: Array<{ loading: boolean; meetings: number; inputsKey: string }> = [];
+    let besideDone = false;
+    const result = await runIngest({
+      notesDir, dataDir, peopleFile, projectsFile, store,
+      besideLoad: async (graph, inputsKey) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        seen.push({ loading, meetings: graph.meetings.length, inputsKey });
+        releaseLoad();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        besideDone = true;
+      },
+    });
+    expect(seen).toEqual([{ loading: true, meetings: 1, inputsKey: result.inputsKey }]);
+    expect(loadWaitedOut).toBe(false);
+    expect(besideDone).toBe(true);
+
+    // Its failure fails the ingest; a failed load waits for it before the ingest fails.
+    appendFileSync(path.join(notesDir, '2021-04-06.md'), '\n### Cards\n\nTom will punch the cards.\n');
+    await expect(runIngest({ notesDir, dataDir, peopleFile, projectsFile, store: embedded, besideLoad: async () => { throw new Error('beside failed'); } }))
+      .rejects.toThrow('beside failed');
+    const failing = Object.assign(Object.create(embedded) as EmbeddedStore, { load: async () => { throw new Error('load failed'); } });
+    besideDone = false;
+    const slowBeside = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      besideDone = true;
+    };
+    await expect(runIngest({ notesDir, dataDir, peopleFile, projectsFile, store: failing, besideLoad: slowBeside })).rejects.toThrow('load failed');
+    expect(besideDone).toBe(true);
+    await embedded.close();
+  });
+
   it('with persistAfter, cancelPersist abandons the writes not yet done: the graph file and manifest stay as they were', async () => {
     const embedded = await EmbeddedStore.open(dataDir);
     await runIngest({ notesDir, dataDir, peopleFile, projectsFile, store: embedded });

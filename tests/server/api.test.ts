@@ -4,11 +4,13 @@
  * security headers, the token, the rate limit, path traversal and injection attempts.
  */
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { apiRoutes } from '../../src/server/api/index.js';
 import { createApp } from '../../src/server/app.js';
 import { ServerState } from '../../src/server/state.js';
+import { SearchIndex } from '../../src/search/index.js';
+import { savedSearchIndexKey } from '../../src/search/persist.js';
 import { StoreError } from '../../src/store/errors.js';
 import { openStore } from '../../src/store/index.js';
 import { neo4jConfigFromEnv } from '../../src/config.js';
@@ -646,3 +648,67 @@ function failing(store: GraphStore, error: Error): GraphStore {
     },
   });
 }
+
+describe('the first ingest of a server', () => {
+  it("builds the search index a slice at a time beside the store's load, and serves and saves it", async () => {
+    const data = tempDir('data');
+    // The store's load is held until the index is built (or, one after the other, 2 s).
+    let indexBuilt = (): void => {};
+    const built = new Promise<void>((resolve) => (indexBuilt = resolve));
+    let loadWaitedOut = false;
+    const original = SearchIndex.prototype.updateInSlices;
+    const spy = vi.spyOn(SearchIndex.prototype, 'updateInSlices').mockImplementation(async function (this: SearchIndex, ...args) {
+      const update = await original.apply(this, args);
+      indexBuilt();
+      return update;
+    });
+    const state = new ServerState(
+      { notesDir: EXAMPLE_NOTES, dataDir: data.dir, indexSaveDelayMs: 0 },
+      {
+        kind: 'embedded',
+        open: async () => {
+          const store = await openStore({ dataDir: data.dir, neo4j: null });
+          return new Proxy(store, {
+            get(target, prop, receiver) {
+              const value = Reflect.get(target, prop, receiver);
+              if (prop !== 'load') return typeof value === 'function' ? value.bind(target) : value;
+              return async (...args: Parameters<GraphStore['load']>) => {
+                await Promise.race([built, new Promise((resolve) => setTimeout(resolve, 2000)).then(() => (loadWaitedOut = true))]);
+                return target.load(...args);
+              };
+            },
+          });
+        },
+      },
+    );
+    try {
+      await state.storeLink.connect();
+      await state.ingest();
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(loadWaitedOut).toBe(false);
+      const app = await listen(createApp(state, { log: () => undefined }));
+      try {
+        expect((await fetchJson(app.url, '/api/search?q=ledger')).body.total).toBeGreaterThan(0);
+      } finally {
+        await app.close();
+      }
+      await state.close();
+
+      // Saved with its graph's key: a restart over the same data takes it as it is.
+      expect(await savedSearchIndexKey(data.dir)).toMatch(/^[0-9a-f]+$/);
+      const restarted = new ServerState({ notesDir: EXAMPLE_NOTES, dataDir: data.dir }, { kind: 'embedded', open: () => openStore({ dataDir: data.dir, neo4j: null }) });
+      try {
+        await restarted.storeLink.connect();
+        await restarted.ingest();
+        expect(spy).toHaveBeenCalledTimes(1);
+        expect(restarted.search.search('ledger').total).toBeGreaterThan(0);
+      } finally {
+        await restarted.close();
+      }
+    } finally {
+      spy.mockRestore();
+      await state.close();
+      data.cleanup();
+    }
+  });
+});
