@@ -165,7 +165,7 @@ export class SearchIndex {
   /** The ids in `docs` of each meeting's discussions, so that a changed meeting is found without a scan. */
   private readonly docsOfMeeting = new Map<string, string[]>();
   private meetingPrints = new Map<string, string>();
-  /** An update is under way (see `updateInSlices`): the index is half made. */
+  /** An update is under way (see `updateInSlices`): another must wait for it. */
   private updating = false;
   /** The graph of the last `update`: `GraphChanges` relative to it are taken. */
   private lastGraph: MeetingGraph | null = null;
@@ -313,19 +313,27 @@ export class SearchIndex {
 
   /**
    * `update`, a slice of meetings at a time, letting the event loop turn between slices: at
-   * 10,000 meetings a whole build is ten seconds of MiniSearch's work, which held every request.
-   * The index must not be read or changed until the promise settles (the server builds its first
-   * index this way beside the store's load, before it serves it): `search` and another update
-   * throw meanwhile. A slice ends once it has run `sliceMs` (default UPDATE_SLICE_MS).
+   * 10,000 meetings a whole build is ten seconds of MiniSearch's work, and a changed registry
+   * can touch most meetings; in one stretch, either held every request. A search between slices
+   * sees the meetings done so far as they are now and the others as they were. Another update
+   * throws until this one is over. A slice ends once it has run `sliceMs` (default
+   * UPDATE_SLICE_MS); an update that fits in one does not let the event loop turn at all.
    */
   async updateInSlices(graph: MeetingGraph, changes?: GraphChanges | null, options: { sliceMs?: number } = {}): Promise<IndexUpdate> {
     const sliceMs = options.sliceMs ?? UPDATE_SLICE_MS;
     const steps = this.updateSteps(graph, changes);
     let sliceEnd = performance.now() + sliceMs;
+    let turned = false;
     for (;;) {
       const step = steps.next();
-      if (step.done) return step.value;
+      // A search between slices kept the postings it read: they are read again after more documents.
+      if (step.done) {
+        if (turned) this.scorer.invalidate();
+        return step.value;
+      }
       if (performance.now() < sliceEnd) continue;
+      if (turned) this.scorer.invalidate();
+      turned = true;
       await new Promise((resolve) => setImmediate(resolve));
       sliceEnd = performance.now() + sliceMs;
     }
@@ -426,6 +434,8 @@ export class SearchIndex {
       }
       this.mini.discard(id);
       this.docs.delete(id);
+      // A search between an update's slices may have named its people from the old record.
+      this.labels.delete(id);
     }
     this.docsOfMeeting.delete(meetingId);
   }
@@ -439,7 +449,6 @@ export class SearchIndex {
 
   /** Runs a query (text or parsed). Throws `QueryError` for bad operators or unknown names. */
   search(query: string | SearchQuery, options: SearchOptions = {}): SearchResponse {
-    if (this.updating) throw new Error('the search index is being updated and cannot be searched yet');
     const text = typeof query === 'string' ? query : '';
     const parsed = typeof query === 'string' ? parseQuery(query) : query;
     const sort = options.sort ?? 'relevance';

@@ -314,9 +314,12 @@ export class ServerState {
       search = first.index;
       if (first.updated) this.indexSave.dirty = true;
     } else if (!result.reused) {
-      // Updated in place, meeting by meeting, in the same tick as the view swap below: no request
-      // runs in between. The file is saved later, off the path of the change.
-      search.update(result.graph, result.changes);
+      // Updated in place, meeting by meeting, and the view swapped right after. A change's few
+      // meetings fit in one slice, in the same tick as the swap: no request runs in between. A
+      // changed registry can touch most meetings: at 10,000 that took ten seconds, in which no
+      // request was answered; in slices, a search meanwhile sees some meetings updated and the
+      // others not yet. The file is saved later, off the path of the change.
+      await search.updateInSlices(result.graph, result.changes);
       search.graphKey = result.inputsKey;
       this.indexSave.dirty = true;
     }

@@ -3,7 +3,8 @@
  * corpus), every endpoint checked against its own response schema, every error status, the
  * security headers, the token, the rate limit, path traversal and injection attempts.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { apiRoutes } from '../../src/server/api/index.js';
@@ -16,7 +17,7 @@ import { openStore } from '../../src/store/index.js';
 import { neo4jConfigFromEnv } from '../../src/config.js';
 import type { GraphStore } from '../../src/store/types.js';
 import { DETAIL_DISCUSSIONS } from '../../src/store/types.js';
-import { EXAMPLE_NOTES, fetchJson, listen, MIRAGE, rawGet, startTestServer, tempDir, type TestServer } from './support.js';
+import { copyNotes, EXAMPLE_NOTES, fetchJson, listen, MIRAGE, rawGet, startTestServer, tempDir, type TestServer } from './support.js';
 
 const schemaOf = (path: string) => {
   const route = apiRoutes.find((r) => r.path === path);
@@ -709,6 +710,55 @@ describe('the first ingest of a server', () => {
       spy.mockRestore();
       await state.close();
       data.cleanup();
+    }
+  });
+
+  it('a re-ingest that touches many meetings answers searches while the index catches up, a slice at a time', async () => {
+    const notes = copyNotes(EXAMPLE_NOTES);
+    const data = tempDir('data');
+    const peopleFile = path.join(notes.dir, 'people.yml');
+    const state = new ServerState(
+      { notesDir: notes.dir, dataDir: data.dir, peopleFile, projectsFile: path.join(notes.dir, 'projects.yml') },
+      { kind: 'embedded', open: () => openStore({ dataDir: data.dir, neo4j: null }) },
+    );
+    // Slices of no length (the event loop turns after every meeting); searches run at every turn.
+    const original = SearchIndex.prototype.updateInSlices;
+    let updating = false;
+    const spy = vi.spyOn(SearchIndex.prototype, 'updateInSlices').mockImplementation(async function (this: SearchIndex, graph, changes) {
+      updating = true;
+      try {
+        return await original.call(this, graph, changes, { sliceMs: 0 });
+      } finally {
+        updating = false;
+      }
+    });
+    const seenWhileUpdating: number[] = [];
+    let searching: NodeJS.Immediate | undefined;
+    try {
+      await state.storeLink.connect();
+      await state.ingest();
+      const priyaDiscussions = state.search.search('person:priya').total;
+      expect(priyaDiscussions).toBeGreaterThan(1);
+      expect(state.search.search('zedpriya').total).toBe(0);
+
+      // A new alias for Priya: every meeting that names her is indexed again.
+      writeFileSync(peopleFile, readFileSync(peopleFile, 'utf8').replace('aliases: [Priya]', 'aliases: [Priya, Zedpriya]'));
+      const search = () => {
+        if (updating) seenWhileUpdating.push(state.search.search('zedpriya').total);
+        searching = setImmediate(search);
+      };
+      search();
+      await state.ingest();
+      expect(spy).toHaveBeenCalledTimes(2);
+      expect(seenWhileUpdating.length).toBeGreaterThan(1);
+      expect(seenWhileUpdating.some((total) => total < priyaDiscussions)).toBe(true);
+      expect(state.search.search('zedpriya').total).toBe(priyaDiscussions);
+    } finally {
+      if (searching) clearImmediate(searching);
+      spy.mockRestore();
+      await state.close();
+      data.cleanup();
+      notes.cleanup();
     }
   });
 });
