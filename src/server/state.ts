@@ -280,10 +280,12 @@ export class ServerState {
     // the first. (The read cache also serves a caller that names changed paths itself.)
     const memo = this.watching ? this.memo : undefined;
     const readCache = this.watching || changedPaths ? this.readCache : undefined;
-    // The first index is built beside the store's load: a database's load is mostly waiting, and
-    // the index's ten seconds at 10,000 meetings run in slices meanwhile.
+    // The first index is built beside a database's load, which is mostly waiting for the database:
+    // the index's ten seconds at 10,000 meetings run in slices meanwhile. The embedded store's
+    // load is work on this thread: beside it, the first start took as long and its peak memory
+    // rose by some 50 MB, so the index waits for it.
     let firstIndex: Promise<FirstIndex> | null = null;
-    const besideLoad = this.ingested
+    const besideLoad = this.ingested || store?.kind !== 'neo4j'
       ? undefined
       : (graph: MeetingGraph, inputsKey: string) => (firstIndex = this.firstSearchIndex(graph, inputsKey)).then(() => undefined);
     const options = { ...this.sources, indexedByCaller: true, memo, readCache, changedPaths, persistAfter: true, warmQueries: true, besideLoad };

@@ -651,31 +651,36 @@ function failing(store: GraphStore, error: Error): GraphStore {
 }
 
 describe('the first ingest of a server', () => {
-  it("builds the search index a slice at a time beside the store's load, and serves and saves it", async () => {
+  it.each(['neo4j', 'embedded'] as const)("builds the search index a slice at a time, beside a database's load but after the embedded store's (%s), and serves and saves it", async (kind) => {
     const data = tempDir('data');
-    // The store's load is held until the index is built (or, one after the other, 2 s).
+    // A database's load is held until the index is built (or, one after the other, 2 s).
+    const events: string[] = [];
     let indexBuilt = (): void => {};
     const built = new Promise<void>((resolve) => (indexBuilt = resolve));
     let loadWaitedOut = false;
     const original = SearchIndex.prototype.updateInSlices;
     const spy = vi.spyOn(SearchIndex.prototype, 'updateInSlices').mockImplementation(async function (this: SearchIndex, ...args) {
       const update = await original.apply(this, args);
+      events.push('indexed');
       indexBuilt();
       return update;
     });
     const state = new ServerState(
       { notesDir: EXAMPLE_NOTES, dataDir: data.dir, indexSaveDelayMs: 0 },
       {
-        kind: 'embedded',
+        kind,
         open: async () => {
           const store = await openStore({ dataDir: data.dir, neo4j: null });
           return new Proxy(store, {
             get(target, prop, receiver) {
+              if (prop === 'kind') return kind;
               const value = Reflect.get(target, prop, receiver);
               if (prop !== 'load') return typeof value === 'function' ? value.bind(target) : value;
               return async (...args: Parameters<GraphStore['load']>) => {
-                await Promise.race([built, new Promise((resolve) => setTimeout(resolve, 2000)).then(() => (loadWaitedOut = true))]);
-                return target.load(...args);
+                if (kind === 'neo4j') await Promise.race([built, new Promise((resolve) => setTimeout(resolve, 2000)).then(() => (loadWaitedOut = true))]);
+                const loaded = await target.load(...args);
+                events.push('loaded');
+                return loaded;
               };
             },
           });
@@ -687,6 +692,7 @@ describe('the first ingest of a server', () => {
       await state.ingest();
       expect(spy).toHaveBeenCalledTimes(1);
       expect(loadWaitedOut).toBe(false);
+      expect(events).toEqual(kind === 'neo4j' ? ['indexed', 'loaded'] : ['loaded', 'indexed']);
       const app = await listen(createApp(state, { log: () => undefined }));
       try {
         expect((await fetchJson(app.url, '/api/search?q=ledger')).body.total).toBeGreaterThan(0);
