@@ -147,6 +147,10 @@ async function ingestLocked(workspace: Workspace, options: IngestRunOptions): Pr
 
   let load: LoadResult | null = null;
   let search: SearchIndex | null = null;
+  // A turn of the event loop between the assembly and the load, each one stretch of work on this
+  // thread: after a whole re-extraction at 10,000 notes, 4.6 s and 3.4 s (embedded store) that
+  // held a serving process's requests as one.
+  if (options.persistAfter) await new Promise((resolve) => setImmediate(resolve));
   const beside = options.besideLoad?.(graph, inputsKey);
   // Marked as handled: it may fail while the load is under way, and is awaited after it.
   beside?.catch(() => undefined);

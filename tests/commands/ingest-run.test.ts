@@ -195,6 +195,27 @@ describe('runIngest: what a second ingest into the same data directory redoes', 
     await embedded.close();
   });
 
+  it('with persistAfter (a serving process), lets the event loop turn between the extraction and the load', async () => {
+    const embedded = await EmbeddedStore.open(dataDir);
+    // A turn scheduled when the last note is done has come by the time the load starts.
+    let turned = false;
+    const onProgress = (done: number, total: number) => {
+      if (done === total) setImmediate(() => (turned = true));
+    };
+    let turnedBeforeLoad: boolean | null = null;
+    const store = Object.assign(Object.create(embedded) as EmbeddedStore, {
+      load: (...args: Parameters<EmbeddedStore['load']>) => {
+        turnedBeforeLoad = turned;
+        return embedded.load(...args);
+      },
+    });
+    const result = await runIngest({ notesDir, dataDir, peopleFile, projectsFile, store, onProgress, persistAfter: true, indexedByCaller: true });
+    await result.persisted;
+    expect(turnedBeforeLoad).toBe(true);
+    await embedded.persisted();
+    await embedded.close();
+  });
+
   it('with persistAfter, cancelPersist abandons the writes not yet done: the graph file and manifest stay as they were', async () => {
     const embedded = await EmbeddedStore.open(dataDir);
     await runIngest({ notesDir, dataDir, peopleFile, projectsFile, store: embedded });
