@@ -318,9 +318,9 @@ export class ServerState {
     } else if (!result.reused) {
       // Updated in place, meeting by meeting, and the view swapped right after. A change's few
       // meetings fit in one slice, in the same tick as the swap: no request runs in between. A
-      // changed registry can touch most meetings: at 10,000 that took ten seconds, in which no
-      // request was answered; in slices, a search meanwhile sees some meetings updated and the
-      // others not yet. The file is saved later, off the path of the change.
+      // changed registry can touch most meetings, and indexing all 10,000 again takes about ten
+      // seconds, in which no request would be answered; in slices, a search meanwhile sees some
+      // meetings updated and the others not yet. The file is saved later, off the path of the change.
       await search.updateInSlices(result.graph, result.changes);
       search.graphKey = result.inputsKey;
       this.indexSave.dirty = true;
@@ -353,8 +353,9 @@ export class ServerState {
 
   /**
    * The saved index when it is in line with this graph (a restart over saved data), else that
-   * index (or a new one) brought in line with it, a slice at a time: no request reads it before
-   * the swap, and requests are answered meanwhile.
+   * index (or a new one) brought in line with it, a slice at a time: beside a database's load
+   * (`besideLoad`), the load's own work on this thread goes on between slices. Nothing reads the
+   * index before the swap.
    */
   private async firstSearchIndex(graph: MeetingGraph, inputsKey: string): Promise<FirstIndex> {
     const index = (await loadSearchIndex(this.sources.dataDir).catch(() => null)) ?? SearchIndex.empty();
