@@ -312,11 +312,11 @@ export class SearchIndex {
   }
 
   /**
-   * `update`, a slice of meetings at a time, letting the event loop turn between slices: at
-   * 10,000 meetings a whole build is ten seconds of MiniSearch's work, in one stretch the whole
-   * process waited (a server's database load and warm-up at its start), and a changed registry
-   * can touch most meetings while a server answers requests. A search between slices
-   * sees the meetings done so far as they are now and the others as they were. Another update
+   * `update`, a slice of meetings at a time, letting the event loop turn between slices. At
+   * 10,000 meetings a whole build is ten seconds of MiniSearch's work, for which everything else
+   * in the process waited in one stretch (at a server's start, a database's load and warm-up);
+   * and a changed registry can touch most meetings while a server answers requests. A search
+   * between slices sees the meetings done so far as they are now and the others as they were. Another update
    * throws until this one is over. A slice ends once it has run `sliceMs` (default
    * UPDATE_SLICE_MS); an update that fits in one does not let the event loop turn at all.
    */
